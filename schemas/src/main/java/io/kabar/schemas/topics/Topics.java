@@ -1,0 +1,42 @@
+package io.kabar.schemas.topics;
+
+import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.ArticleRequestCompleted;
+import io.kabar.schemas.PageView;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The one registry of Kabar's topics; no other place spells a topic name. */
+public final class Topics {
+
+    /** Every article's events keyed by article id; compaction keeps each article's current state. */
+    public static final TopicSpec<String, ArticleEvent> ARTICLES = new TopicSpec<>("news.articles",
+            String.class, ArticleEvent.class, CleanupPolicy.COMPACT, Optional.empty(),
+            "article events, key = article id; the latest event of an article is its current state");
+
+    /** Results of write requests that carried an Idempotency-Key, kept a week so retries find them. */
+    public static final TopicSpec<String, ArticleRequestCompleted> ARTICLE_REQUESTS = new TopicSpec<>(
+            "news.article-requests", String.class, ArticleRequestCompleted.class, CleanupPolicy.COMPACT_DELETE,
+            Optional.of(Duration.ofDays(7)), "completed idempotent article writes, key = Idempotency-Key");
+
+    /** Reader page views keyed by article id; a stream kept a week. */
+    public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>("news.page-views",
+            String.class, PageView.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+            "page views, key = article id");
+
+    private Topics() {
+    }
+
+    /** Every topic the platform owns, without dead-letter topics. */
+    public static List<TopicSpec<?, ?>> all() {
+        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS);
+    }
+
+    /** Every topic the platform owns, each followed by its dead-letter topic. */
+    public static List<TopicSpec<?, ?>> allWithDeadLetters() {
+        return all().stream().flatMap(t -> Stream.of(t, t.deadLetter())).toList();
+    }
+}
