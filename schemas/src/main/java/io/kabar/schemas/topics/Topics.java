@@ -3,6 +3,8 @@ package io.kabar.schemas.topics;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.PageView;
+import io.kabar.schemas.RelatedLinks;
+import io.kabar.schemas.TrendingRanking;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +29,22 @@ public final class Topics {
             String.class, PageView.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
             "page views, key = article id");
 
+    /** The "Baca Juga" list of every article, key = article id; written by related-links-service only. */
+    public static final TopicSpec<String, RelatedLinks> RELATED_LINKS = new TopicSpec<>("news.related-links",
+            String.class, RelatedLinks.class, CleanupPolicy.COMPACT, Optional.empty(),
+            "related articles per article, key = article id");
+
+    /** The "Terpopuler" rankings, key = window and category (see trending-service); written by trending-service only. */
+    public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>("news.trending",
+            String.class, TrendingRanking.class, CleanupPolicy.COMPACT, Optional.empty(),
+            "most viewed articles per window and category, key = window|category");
+
     private Topics() {
     }
 
     /** Every topic the platform owns, without dead-letter topics. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS);
+        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, TRENDING);
     }
 
     /** Every topic the platform owns, each followed by its dead-letter topic. */
