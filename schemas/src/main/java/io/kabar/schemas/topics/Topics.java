@@ -47,6 +47,11 @@ public final class Topics {
         return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, TRENDING);
     }
 
+    /** The registered topic of that name, if any. */
+    public static Optional<TopicSpec<?, ?>> byName(String name) {
+        return allWithDeadLetters().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     /** Every topic the platform owns, each followed by its dead-letter topic. */
     public static List<TopicSpec<?, ?>> allWithDeadLetters() {
         return all().stream().flatMap(t -> Stream.of(t, t.deadLetter())).toList();

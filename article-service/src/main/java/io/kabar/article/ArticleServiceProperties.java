@@ -1,0 +1,31 @@
+package io.kabar.article;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * article-service settings, each overridable by environment variable (for example {@code KABAR_ARTICLES_BASE_URL}).
+ *
+ * @param baseUrl        the reader site's address; canonical article URLs are {@code baseUrl/slug}
+ * @param publishTimeout how long a write waits for the broker before it answers 503
+ * @param retryAfter     what a 503 asks the client to wait before retrying
+ * @param defaultLimit   list size when the request names none
+ * @param maxLimit       the largest list size a request may ask for
+ */
+@Validated
+@ConfigurationProperties("kabar.articles")
+public record ArticleServiceProperties(
+        @DefaultValue("https://kabar.example") @NotBlank @Pattern(regexp = "https?://[^\\s]+[^/]") String baseUrl,
+        @DefaultValue("5s") @NotNull Duration publishTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("20") @Min(1) @Max(100) int defaultLimit,
+        @DefaultValue("100") @Min(1) @Max(1000) int maxLimit) {
+}

@@ -1,0 +1,76 @@
+package io.kabar.article.catalog;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * The read model of every article, rebuilt from {@code news.articles} at start and kept current by its events and
+ * by this instance's own writes; stale or repeated revisions are ignored, so both may arrive in any order.
+ */
+public final class ArticleCatalog {
+
+    /** Newest first; the id breaks ties so that two articles published in the same millisecond both stay listed. */
+    static final Comparator<Article> NEWEST_FIRST = Comparator.comparing(Article::publishedAt).reversed()
+            .thenComparing(Article::id);
+
+    private final Map<String, Article> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> idBySlug = new ConcurrentHashMap<>();
+    private final NavigableSet<Article> published = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+
+    /** Takes in a revision of an article; answers false if the catalog already holds that revision or a newer one. */
+    public synchronized boolean apply(Article article) {
+        Article current = byId.get(article.id());
+        if (current != null && current.revision() >= article.revision()) {
+            return false;
+        }
+        if (current != null) {
+            published.remove(current);
+        }
+        byId.put(article.id(), article);
+        idBySlug.put(article.slug(), article.id());
+        if (article.isPublished()) {
+            published.add(article);
+        }
+        return true;
+    }
+
+    /** The article in whatever state it is, unpublished included. */
+    public Optional<Article> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Article> findPublished(String id) {
+        return find(id).filter(Article::isPublished);
+    }
+
+    /** Reserves the slug for the article; false if another article holds it (unpublished articles keep theirs). */
+    public boolean claimSlug(String slug, String id) {
+        String owner = idBySlug.putIfAbsent(slug, id);
+        return owner == null || owner.equals(id);
+    }
+
+    /** Gives back a slug whose article was never recorded. */
+    public void releaseSlug(String slug, String id) {
+        idBySlug.remove(slug, id);
+    }
+
+    /** Published articles newest first, filtered, strictly older than {@code before} when given. */
+    public List<Article> latest(String category, String tag, Instant before, int limit) {
+        return published.stream()
+                .filter(a -> before == null || a.publishedAt().isBefore(before))
+                .filter(a -> category == null || a.category().equalsIgnoreCase(category))
+                .filter(a -> tag == null || a.tags().stream().anyMatch(tag::equalsIgnoreCase))
+                .limit(limit)
+                .toList();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,25 @@
+package io.kabar.article.publishing;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The newsroom's content of an article, before it gets an id, revision, slug and URL. */
+record ArticleDraft(String title, String summary, List<String> paragraphs, String language, String category,
+                    List<String> tags, String author, String editor, String source, String imageUrl,
+                    Instant publishedAt, boolean breaking) {
+
+    private static final int SUMMARY_LENGTH = 200;
+
+    /** The given summary, or the first paragraph cut at a word boundary. */
+    String summaryOrLead() {
+        if (summary != null) {
+            return summary;
+        }
+        String lead = paragraphs.isEmpty() ? "" : paragraphs.get(0);
+        if (lead.length() <= SUMMARY_LENGTH) {
+            return lead;
+        }
+        int cut = lead.lastIndexOf(' ', SUMMARY_LENGTH);
+        return lead.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";
+    }
+}

@@ -1,0 +1,52 @@
+package io.kabar.article.publishing;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** The JSON body of a publish or replace request, validated field by field. */
+record ArticleRequest(
+        @NotBlank @Size(max = 300) String title,
+        @NotBlank @MaxUtf8Bytes(MAX_BODY_BYTES) String body,
+        @NotBlank @Size(max = 100) String category,
+        @Size(max = 20) List<@NotBlank @Size(max = 60) String> tags,
+        @NotBlank @Size(max = 120) String author,
+        @Size(max = 120) String editor,
+        @Size(max = 200) String source,
+        @HttpUrl @Size(max = 2000) String imageUrl,
+        @LanguageCode String language,
+        @Size(max = 1000) String summary,
+        Instant publishedAt,
+        Boolean breaking) {
+
+    /** Body limit: 200 KB of UTF-8. */
+    static final int MAX_BODY_BYTES = 200 * 1024;
+
+    /** The request as domain values: paragraphs split on blank lines, defaults filled in. */
+    ArticleDraft toDraft() {
+        List<String> paragraphs = Arrays.stream(body.split("\\R\\s*\\R"))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return new ArticleDraft(title.strip(), blankToNull(summary), paragraphs,
+                language == null ? "id" : language, category.strip(),
+                tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList(),
+                author.strip(), blankToNull(editor), blankToNull(source), blankToNull(imageUrl), publishedAt,
+                Boolean.TRUE.equals(breaking));
+    }
+
+    /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
+    String fingerprint() {
+        return Fingerprints.sha256(String.join("\u0000", String.valueOf(title), String.valueOf(body),
+                String.valueOf(category), String.valueOf(tags), String.valueOf(author), String.valueOf(editor),
+                String.valueOf(source), String.valueOf(imageUrl), String.valueOf(language), String.valueOf(summary),
+                String.valueOf(publishedAt), String.valueOf(breaking)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,51 @@
+package io.kabar.article.publishing;
+
+import io.kabar.article.catalog.ArticleRecords;
+import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.ArticleRequestCompleted;
+import io.kabar.schemas.topics.Topics;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.Optional;
+
+/**
+ * Writes article changes to {@code news.articles}, and completed idempotent requests to {@code news.article-requests},
+ * in one Kafka transaction: both are recorded or neither is.
+ */
+final class KafkaArticleEventLog implements ArticleEventLog, DisposableBean {
+
+    private final DefaultKafkaProducerFactory<String, Object> producers;
+    private final KafkaTemplate<String, Object> template;
+
+    KafkaArticleEventLog(DefaultKafkaProducerFactory<String, Object> producers) {
+        this.producers = producers;
+        this.template = new KafkaTemplate<>(producers);
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+
+    @Override
+    public void append(ArticleChange change, Optional<CompletedRequest> request) {
+        try {
+            template.executeInTransaction(operations -> {
+                operations.send(Topics.ARTICLES.name(), change.article().id(), ArticleRecords.toEvent(change.article(),
+                        ArticleEventType.valueOf(change.kind().name()), change.at()));
+                request.ifPresent(r -> operations.send(Topics.ARTICLE_REQUESTS.name(), r.key(),
+                        ArticleRequestCompleted.newBuilder()
+                                .setIdempotencyKey(r.key())
+                                .setRequestFingerprint(r.fingerprint())
+                                .setCompletedAt(r.at())
+                                .setArticle(ArticleRecords.toAvro(r.article()))
+                                .build()));
+                return null;
+            });
+        } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
+            throw new Unavailable("the broker did not acknowledge the change: " + e.getMessage(), e);
+        }
+    }
+}

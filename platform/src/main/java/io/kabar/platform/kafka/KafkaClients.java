@@ -1,0 +1,103 @@
+package io.kabar.platform.kafka;
+
+import io.kabar.schemas.serde.AvroDeserializer;
+import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.schemas.serde.PassThroughAvroSerializer;
+import io.kabar.schemas.topics.TopicSpec;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Builds Kafka producers and consumers for a registered topic, with the topic's Avro serde and Kabar's delivery
+ * guarantees (idempotent acks=all producers; read-committed consumers that commit only after processing).
+ */
+public final class KafkaClients {
+
+    private final KafkaProperties properties;
+    private final KafkaConnectionDetails connection;
+    private final CommonErrorHandler errorHandler;
+
+    KafkaClients(KafkaProperties properties, KafkaConnectionDetails connection, CommonErrorHandler errorHandler) {
+        this.properties = properties;
+        this.connection = connection;
+        this.errorHandler = errorHandler;
+    }
+
+    /** Producer settings from Spring Boot's {@code spring.kafka.*}, with idempotence and acks=all enforced. */
+    public Map<String, Object> producerProperties() {
+        Map<String, Object> props = new HashMap<>(properties.buildProducerProperties());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return props;
+    }
+
+    /** Consumer settings from Spring Boot's {@code spring.kafka.*}, reading committed records only. */
+    public Map<String, Object> consumerProperties() {
+        Map<String, Object> props = new HashMap<>(properties.buildConsumerProperties());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getConsumer().getBootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return props;
+    }
+
+    /** A producer factory for the topic's value type; {@code overrides} win over every default. */
+    public <V extends SpecificRecord> DefaultKafkaProducerFactory<String, V> producerFactory(
+            TopicSpec<String, V> topic, Map<String, Object> overrides) {
+        Map<String, Object> props = producerProperties();
+        props.putAll(overrides);
+        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType()));
+    }
+
+    /** A producer factory for writers of several topics: any generated Avro record, in single-object encoding. */
+    public DefaultKafkaProducerFactory<String, Object> producerFactory(Map<String, Object> overrides) {
+        Map<String, Object> props = producerProperties();
+        props.putAll(overrides);
+        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer());
+    }
+
+    /**
+     * A consumer factory for the topic's value type whose records that cannot be deserialized reach the error
+     * handler (and so the dead-letter topic) instead of failing the poll.
+     */
+    public <V extends SpecificRecord> DefaultKafkaConsumerFactory<String, V> consumerFactory(
+            TopicSpec<String, V> topic, Map<String, Object> overrides) {
+        Map<String, Object> props = consumerProperties();
+        props.putAll(overrides);
+        return new DefaultKafkaConsumerFactory<>(props, new ErrorHandlingDeserializer<>(new StringDeserializer()),
+                new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType())));
+    }
+
+    /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
+    public <V extends SpecificRecord> TopicMirror<V> mirror(TopicSpec<String, V> topic, BiConsumer<String, V> sink) {
+        Map<String, Object> props = consumerProperties();
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new TopicMirror<>(topic.name(), () -> new KafkaConsumer<>(props, new StringDeserializer(),
+                new AvroDeserializer<>(topic.valueType())), sink);
+    }
+
+    /** A listener container factory for {@code @KafkaListener}s of the topic, dead-lettering what keeps failing. */
+    public <V extends SpecificRecord> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
+            TopicSpec<String, V> topic, Map<String, Object> overrides) {
+        ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory(topic, overrides));
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+}

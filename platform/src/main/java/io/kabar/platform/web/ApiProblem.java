@@ -1,0 +1,64 @@
+package io.kabar.platform.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A request that cannot be served, answered as {@code application/problem+json} with its status and reason. */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+    private final List<FieldError> errors;
+    private final HttpHeaders headers;
+
+    public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.headers = headers;
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, List.of(), HttpHeaders.EMPTY);
+    }
+
+    public static ApiProblem invalid(String field, String reason) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
+                List.of(new FieldError(field, reason)), HttpHeaders.EMPTY);
+    }
+
+    public static ApiProblem status(HttpStatus status, String title, String detail) {
+        return new ApiProblem(status, title, detail, List.of(), HttpHeaders.EMPTY);
+    }
+
+    /** 503 with {@code Retry-After}: the service is fine but a dependency (the broker) is not, so try again later. */
+    public static ApiProblem unavailable(String detail, Duration retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, List.of(), headers);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** One invalid field (a JSON path such as {@code tags[2]}) or request parameter, and why. */
+    public record FieldError(String field, String reason) {
+    }
+}

@@ -1,0 +1,139 @@
+package io.kabar.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Answers every failed request as {@code application/problem+json}: bad input with 400 and one entry per bad field
+ * in {@code errors}, {@link ApiProblem}s with their own status, and anything unexpected with a bare 500 (logged,
+ * never a stack trace on the wire).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem) {
+        return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors(), problem.headers());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException exception) {
+        List<ApiProblem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new ApiProblem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception) {
+        log.error("request failed unexpectedly", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.",
+                List.of(), HttpHeaders.EMPTY);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BindingResult result = exception.getBindingResult();
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new ApiProblem.FieldError(e.getField(), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(new ApiProblem.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        exception.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                // A validated request body reports its own fields; a plain parameter is the field itself.
+                String field = error instanceof org.springframework.validation.FieldError f ? f.getField() : name;
+                errors.add(new ApiProblem.FieldError(field, error.getDefaultMessage()));
+            }
+        });
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException m ? m.getName() : exception.getPropertyName();
+        Class<?> type = exception.getRequiredType();
+        String reason = type == java.time.Instant.class ? "must be an ISO-8601 instant such as 2023-09-14T05:06:00Z"
+                : "must be a valid " + (type == null ? "value" : type.getSimpleName());
+        return invalid(List.of(new ApiProblem.FieldError(field, reason)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException jackson = jacksonCause(exception);
+        if (jackson != null && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return invalid(List.of(new ApiProblem.FieldError(field, "has the wrong type or format")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The body must be well-formed JSON of the documented shape.", List.of(), HttpHeaders.EMPTY);
+    }
+
+    private static JacksonException jacksonCause(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static ResponseEntity<Object> invalid(List<ApiProblem.FieldError> unsorted) {
+        List<ApiProblem.FieldError> errors = unsorted.stream()
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field)).toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
+                                                  List<ApiProblem.FieldError> errors, HttpHeaders headers) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).headers(headers).body(body);
+    }
+}
