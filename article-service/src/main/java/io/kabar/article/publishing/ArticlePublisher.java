@@ -5,6 +5,8 @@ import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
 import io.kabar.platform.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.UUID;
  */
 final class ArticlePublisher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final int LOCK_STRIPES = 64;
 
     private final ArticleCatalog catalog;
@@ -142,6 +145,7 @@ final class ArticlePublisher {
         try {
             log.append(change, request);
         } catch (ArticleEventLog.Unavailable e) {
+            LOG.warn("article {} not recorded: {}", change.article().id(), e.getMessage());
             meters.counter("kabar.articles.writes.unavailable").increment();
             throw ApiProblem.unavailable("The article could not be recorded because the event log is unreachable; "
                     + "nothing was written.", properties.retryAfter());
