@@ -4,6 +4,7 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.RelatedLinks;
+import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.TrendingRanking;
 
 import java.time.Duration;
@@ -34,6 +35,11 @@ public final class Topics {
             String.class, RelatedLinks.class, CleanupPolicy.COMPACT, Optional.empty(),
             "related articles per article, key = article id");
 
+    /** Work items of related-links-service: lists to compute again, key = id of the article whose list it is. */
+    public static final TopicSpec<String, RelatedLinksRefreshRequested> RELATED_LINKS_REQUESTS = new TopicSpec<>(
+            "news.related-links-requests", String.class, RelatedLinksRefreshRequested.class, CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)), "related-links lists to compute again, key = article id");
+
     /** The "Terpopuler" rankings, key = window and category (see trending-service); written by trending-service only. */
     public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>("news.trending",
             String.class, TrendingRanking.class, CleanupPolicy.COMPACT, Optional.empty(),
@@ -44,7 +50,7 @@ public final class Topics {
 
     /** Every topic the platform owns, without dead-letter topics. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, TRENDING);
+        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, RELATED_LINKS_REQUESTS, TRENDING);
     }
 
     /** The registered topic of that name, if any. */

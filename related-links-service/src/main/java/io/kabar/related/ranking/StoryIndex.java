@@ -1,0 +1,147 @@
+package io.kabar.related.ranking;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * In-memory, near-real-time Lucene index of the published stories that links can point to.
+ *
+ * <p>Writes are serialised; reads never block: each search works on the searcher snapshot that was
+ * current when it started, and every write is visible to searches started after it returns.
+ */
+public final class StoryIndex implements Closeable {
+
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String BODY = "body";
+
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  // Lucene only holds what search needs; the stories themselves are served from here.
+  private final Map<String, Story> stories = new ConcurrentHashMap<>();
+
+  public StoryIndex() {
+    this(TextAnalysis.DEFAULT);
+  }
+
+  public StoryIndex(TextAnalysis analysis) {
+    this.analyzer = analysis.create();
+    try {
+      this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+      this.searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Adds or replaces a story; a revision older than the indexed one is ignored so that replayed or
+   * reordered events cannot roll an article back.
+   *
+   * @return whether the index changed
+   */
+  public synchronized boolean upsert(Story story) {
+    Story current = stories.get(story.id());
+    if (current != null && current.revision() > story.revision()) {
+      return false;
+    }
+    Document doc = new Document();
+    doc.add(new StringField(ID, story.id(), Field.Store.YES));
+    doc.add(new TextField(TITLE, story.title(), Field.Store.NO));
+    doc.add(new TextField(BODY, bodyText(story), Field.Store.NO));
+    try {
+      writer.updateDocument(new Term(ID, story.id()), doc);
+      stories.put(story.id(), story);
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return true;
+  }
+
+  /** Removes a story (unpublished or deleted); returns whether it was indexed. */
+  public synchronized boolean remove(String id) {
+    if (stories.remove(id) == null) {
+      return false;
+    }
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return true;
+  }
+
+  public Optional<Story> find(String id) {
+    return Optional.ofNullable(stories.get(id));
+  }
+
+  public int size() {
+    return stories.size();
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Runs a search on the current snapshot, releasing it afterwards. */
+  <T> T search(SearchFunction<T> function) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return function.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The body as indexed: without inline "Baca Juga" teasers and ad markers, which point at other
+   * articles and would make unrelated stories look similar.
+   */
+  static String bodyText(Story story) {
+    return story.paragraphs().stream()
+        .filter(p -> !isBoilerplate(p))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static boolean isBoilerplate(String paragraph) {
+    String p = paragraph.strip().toLowerCase(Locale.ROOT);
+    return p.startsWith("baca juga") || p.equals("advertisement") || p.startsWith("scroll to continue");
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    searchers.close();
+    writer.close();
+    analyzer.close();
+  }
+
+  /** A search against one index snapshot. */
+  @FunctionalInterface
+  interface SearchFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+}

@@ -1,0 +1,37 @@
+package io.kabar.trending.ranking;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The Kafka Streams configuration the trending topology is designed and tested for. */
+public final class TrendingStreamsConfig {
+
+    /** Enough to absorb a commit interval of count updates for a busy site before they reach the rankings. */
+    private static final long CACHE_BYTES = 16L * 1024 * 1024;
+
+    private TrendingStreamsConfig() {
+    }
+
+    /**
+     * The recommended Streams properties; a caller may add or override others (state dir, security, client ids).
+     *
+     * <p>Exactly-once keeps the dedupe store, the counts and the rankings consistent across crashes, so a view is
+     * never counted twice. Every serde is given explicitly; the byte-array default makes a forgotten one fail fast.
+     * A one-second commit interval with the record cache batches count updates, trading a second of latency.
+     */
+    public static Map<String, Object> recommended(String applicationId, String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        return config;
+    }
+}

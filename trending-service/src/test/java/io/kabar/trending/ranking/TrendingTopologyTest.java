@@ -1,0 +1,281 @@
+package io.kabar.trending.ranking;
+
+import io.kabar.schemas.Article;
+import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.PageView;
+import io.kabar.schemas.TrendingArticle;
+import io.kabar.schemas.TrendingRanking;
+import io.kabar.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class TrendingTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final String POLITIK = "politik";
+    private static final String OLAHRAGA = "olahraga";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ArticleEvent> articles;
+    private TestInputTopic<String, PageView> views;
+    private TestOutputTopic<String, TrendingRanking> trending;
+    private final Map<String, TrendingRanking> latest = new HashMap<>();
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void countsViewsWithinTheOneHourAndTwentyFourHourWindows() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0.plusSeconds(60));
+        view("a", "s2", T0.plusSeconds(120));
+        view("b", "s1", T0.plusSeconds(180));
+        view("a", "s3", T0.plusSeconds(240));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 3L), tuple("b", 1L));
+        assertThat(views("24h", null)).containsExactly(tuple("a", 3L), tuple("b", 1L));
+    }
+
+    @Test
+    void viewOlderThanTheWindowLeavesTheOneHourRankingButStaysInTwentyFourHours() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0);
+        view("b", "s2", T0.plus(Duration.ofMinutes(70)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("b", 1L));
+        assertThat(views("1h", POLITIK)).isEmpty();
+        assertThat(views("24h", null)).containsExactly(tuple("a", 1L), tuple("b", 1L));
+        assertThat(views("24h", POLITIK)).containsExactly(tuple("a", 1L));
+    }
+
+    @Test
+    void sameSessionWithinThirtyMinutesCountsOnce() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("a", "s1", T0);
+        view("a", "s1", T0.plus(Duration.ofMinutes(29)));
+        view("a", "s2", T0.plus(Duration.ofMinutes(29)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 2L));
+    }
+
+    @Test
+    void sameSessionThirtyMinutesLaterCountsTwice() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("a", "s1", T0);
+        view("a", "s1", T0.plus(Duration.ofMinutes(30)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 2L));
+    }
+
+    @Test
+    void lateViewWithinGraceIsCounted() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0.plus(Duration.ofMinutes(50)));
+        view("b", "s1", T0.plus(Duration.ofMinutes(63)));
+        view("a", "s2", T0.plus(Duration.ofMinutes(59)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 2L), tuple("b", 1L));
+    }
+
+    @Test
+    void viewLaterThanGraceIsDropped() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0.plus(Duration.ofMinutes(50)));
+        view("b", "s1", T0.plus(Duration.ofMinutes(63)));
+        view("a", "s2", T0.plus(Duration.ofMinutes(57)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 1L), tuple("b", 1L));
+        assertThat(views("24h", null)).containsExactly(tuple("a", 1L), tuple("b", 1L));
+    }
+
+    @Test
+    void viewsOfUnknownArticleDoNotAppear() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("ghost", "s1", T0);
+        view("ghost", "s2", T0);
+        view("a", "s1", T0.plusSeconds(1));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 1L));
+        assertThat(latest).allSatisfy((key, ranking) -> assertThat(ranking.getArticles())
+                .extracting(TrendingArticle::getArticleId).doesNotContain("ghost"));
+    }
+
+    @Test
+    void viewsBeforePublicationCountOnceTheArticleIsPublished() {
+        start(TrendingSettings.defaults());
+        view("a", "s1", T0);
+        view("a", "s2", T0.plusSeconds(1));
+        assertThat(trending.isEmpty()).isTrue();
+
+        publish("a", 1, "Pemilu", POLITIK, T0.plusSeconds(2));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 2L));
+        assertThat(views("1h", POLITIK)).containsExactly(tuple("a", 2L));
+    }
+
+    @Test
+    void unpublishingRemovesTheArticleFromEveryRanking() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Kabinet", POLITIK, T0);
+        view("a", "s1", T0);
+        view("a", "s2", T0);
+        view("b", "s1", T0);
+
+        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 2, "Pemilu", POLITIK),
+                T0.plusSeconds(10));
+        view("a", "s3", T0.plusSeconds(20));
+
+        for (String window : List.of("1h", "24h")) {
+            assertThat(views(window, null)).containsExactly(tuple("b", 1L));
+            assertThat(views(window, POLITIK)).containsExactly(tuple("b", 1L));
+        }
+    }
+
+    @Test
+    void editedTitleShowsInTheRankingAndStaleRevisionsAreIgnored() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Judul lama", POLITIK, T0);
+        view("a", "s1", T0);
+
+        articles.pipeInput("a", event(ArticleEventType.UPDATED, "a", 3, "Judul baru", POLITIK), T0.plusSeconds(5));
+        articles.pipeInput("a", event(ArticleEventType.UPDATED, "a", 2, "Judul lama", POLITIK), T0.plusSeconds(6));
+        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 3, "Judul baru", POLITIK),
+                T0.plusSeconds(7));
+
+        for (String window : List.of("1h", "24h")) {
+            assertThat(ranking(window, null).getArticles())
+                    .extracting(TrendingArticle::getTitle, TrendingArticle::getViews)
+                    .containsExactly(tuple("Judul baru", 1L));
+        }
+    }
+
+    @Test
+    void changedCategoryMovesTheArticleWithItsViews() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("a", "s1", T0);
+
+        articles.pipeInput("a", event(ArticleEventType.UPDATED, "a", 2, "Pemilu", OLAHRAGA), T0.plusSeconds(5));
+
+        assertThat(views("1h", POLITIK)).isEmpty();
+        assertThat(views("1h", OLAHRAGA)).containsExactly(tuple("a", 1L));
+        assertThat(ranking("1h", null).getArticles()).extracting(TrendingArticle::getCategory)
+                .containsExactly(OLAHRAGA);
+    }
+
+    @Test
+    void categoryRankingHoldsOnlyThatCategory() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0);
+        view("b", "s1", T0);
+        view("b", "s2", T0);
+
+        assertThat(views("1h", POLITIK)).containsExactly(tuple("a", 1L));
+        assertThat(views("1h", OLAHRAGA)).containsExactly(tuple("b", 2L));
+        assertThat(ranking("1h", POLITIK).getCategory()).isEqualTo(POLITIK);
+        assertThat(ranking("1h", null).getCategory()).isNull();
+    }
+
+    @Test
+    void rankingHoldsTheTopNMostViewedFirst() {
+        start(TrendingSettings.defaults().withTopN(3));
+        List<String> ids = List.of("a", "b", "c", "d", "e");
+        for (int i = 0; i < ids.size(); i++) {
+            publish(ids.get(i), 1, "Artikel " + ids.get(i), POLITIK, T0);
+            for (int session = 0; session <= i; session++) {
+                view(ids.get(i), "s" + session, T0.plusSeconds(i));
+            }
+        }
+
+        assertThat(views("1h", null)).containsExactly(tuple("e", 5L), tuple("d", 4L), tuple("c", 3L));
+        assertThat(ranking("1h", null).getArticles()).extracting(TrendingArticle::getScore)
+                .allSatisfy(score -> assertThat(score).isPositive());
+    }
+
+    private void start(TrendingSettings settings) {
+        Properties props = new Properties();
+        props.putAll(TrendingStreamsConfig.recommended("trending-test", "unused:9092"));
+        // Without the record cache every update reaches the rankings at once, which keeps the output deterministic.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(new TrendingTopology(settings).build(), props);
+        articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
+                TrendingSerdes.avro(ArticleEvent.class).serializer());
+        views = driver.createInputTopic(Topics.PAGE_VIEWS.name(), Serdes.String().serializer(),
+                TrendingSerdes.avro(PageView.class).serializer());
+        trending = driver.createOutputTopic(Topics.TRENDING.name(), Serdes.String().deserializer(),
+                TrendingSerdes.avro(TrendingRanking.class).deserializer());
+    }
+
+    private void publish(String id, long revision, String title, String category, Instant at) {
+        articles.pipeInput(id, event(revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED, id,
+                revision, title, category), at);
+    }
+
+    private void view(String articleId, String sessionId, Instant at) {
+        views.pipeInput(articleId, PageView.newBuilder().setArticleId(articleId).setSessionId(sessionId)
+                .setViewedAt(at).build(), at);
+    }
+
+    private static ArticleEvent event(ArticleEventType type, String id, long revision, String title,
+                                      String category) {
+        Article article = Article.newBuilder().setId(id).setRevision(revision).setSlug(id).setUrl("https://kabar.id/" + id)
+                .setTitle(title).setBody(List.of("Isi.")).setCategory(category).setAuthor("Redaksi")
+                .setPublishedAt(T0.minus(Duration.ofHours(1))).setUpdatedAt(T0).build();
+        return ArticleEvent.newBuilder().setEventId(id + "-" + revision).setEventType(type).setOccurredAt(T0)
+                .setArticle(article).build();
+    }
+
+    /** The latest ranking published under the key, as a reader of the compacted topic would see it. */
+    private TrendingRanking ranking(String window, String category) {
+        latest.putAll(trending.readKeyValuesToMap());
+        RankingKey key = category == null ? RankingKey.overall(window) : RankingKey.of(window, category);
+        return latest.get(key.asString());
+    }
+
+    private List<Tuple> views(String window, String category) {
+        TrendingRanking ranking = ranking(window, category);
+        return ranking == null ? List.of() : ranking.getArticles().stream()
+                .map(a -> tuple(a.getArticleId(), a.getViews())).toList();
+    }
+}
