@@ -1,0 +1,68 @@
+package io.kabar.article.catalog;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleCatalogTest {
+
+    private final ArticleCatalog catalog = new ArticleCatalog();
+
+    @Test
+    void dropsStaleAndRepeatedRevisions() {
+        catalog.apply(article("a", 2, "Judul baru", "2025-10-01T00:00:00Z"));
+
+        assertThat(catalog.apply(article("a", 1, "Judul lama", "2025-10-01T00:00:00Z"))).isFalse();
+        assertThat(catalog.apply(article("a", 2, "Judul lama", "2025-10-01T00:00:00Z"))).isFalse();
+        assertThat(catalog.find("a")).get().extracting(Article::title).isEqualTo("Judul baru");
+    }
+
+    @Test
+    void listsPublishedArticlesNewestFirstAndForgetsUnpublishedOnes() {
+        catalog.apply(article("old", 1, "Lama", "2025-10-01T00:00:00Z"));
+        catalog.apply(article("new", 1, "Baru", "2025-10-03T00:00:00Z"));
+        Article gone = article("gone", 1, "Ditarik", "2025-10-02T00:00:00Z");
+        catalog.apply(gone);
+        catalog.apply(gone.unpublished(2, Instant.parse("2025-10-04T00:00:00Z")));
+
+        assertThat(catalog.latest(null, null, null, 10)).extracting(Article::id).containsExactly("new", "old");
+        assertThat(catalog.latest(null, null, Instant.parse("2025-10-03T00:00:00Z"), 10)).extracting(Article::id)
+                .containsExactly("old");
+        assertThat(catalog.findPublished("gone")).isEmpty();
+    }
+
+    @Test
+    void keepsBothArticlesPublishedInTheSameMillisecond() {
+        catalog.apply(article("x", 1, "Satu", "2025-10-01T00:00:00Z"));
+        catalog.apply(article("y", 1, "Dua", "2025-10-01T00:00:00Z"));
+
+        assertThat(catalog.latest(null, null, null, 10)).hasSize(2);
+    }
+
+    @Test
+    void filtersByCategoryAndTagIgnoringCase() {
+        catalog.apply(article("a", 1, "A", "2025-10-01T00:00:00Z"));
+
+        assertThat(catalog.latest("internasional", "RUSIA", null, 10)).hasSize(1);
+        assertThat(catalog.latest("olahraga", null, null, 10)).isEmpty();
+    }
+
+    @Test
+    void reservesSlugsForOneArticle() {
+        assertThat(catalog.claimSlug("judul", "a")).isTrue();
+        assertThat(catalog.claimSlug("judul", "a")).isTrue();
+        assertThat(catalog.claimSlug("judul", "b")).isFalse();
+        catalog.releaseSlug("judul", "a");
+        assertThat(catalog.claimSlug("judul", "b")).isTrue();
+    }
+
+    static Article article(String id, long revision, String title, String publishedAt) {
+        Instant at = Instant.parse(publishedAt);
+        return new Article(id, revision, "slug-" + id, "https://kabar.example/slug-" + id, title, null,
+                List.of("Isi."), "id", "Internasional", List.of("rusia"), "Redaksi", null, null, null, at, at, false,
+                Article.Status.PUBLISHED);
+    }
+}
