@@ -1,0 +1,95 @@
+package io.kabar.bench;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Plain Kafka producers writing opaque records of a given size: the baselines that Kabar's paths are compared with. */
+public final class RawProducer {
+
+    private final String bootstrap;
+    private final byte[] value;
+
+    public RawProducer(String bootstrap, byte[] value) {
+        this.bootstrap = bootstrap;
+        this.value = value;
+    }
+
+    /** The ceiling: one idempotent acks=all producer sending asynchronously as fast as it can, then flushing. */
+    public Measurement pipelined(int records) throws Exception {
+        String topic = topic(6);
+        try (KafkaProducer<String, byte[]> producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
+            }
+            producer.flush();
+            return Measurement.throughput("raw Kafka, async idempotent acks=all", records, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * The same shape as a request-driven writer: {@code threads} callers each sending one record in its own
+     * transaction and waiting for the commit.
+     */
+    public Measurement transactionPerRecord(int records, int threads) throws Exception {
+        String topic = topic(6);
+        AtomicInteger remaining = new AtomicInteger(records);
+        long[] latencies = new long[records];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String txId = "bench-" + UUID.randomUUID();
+            workers.add(pool.submit(() -> {
+                try (KafkaProducer<String, byte[]> producer = producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId,
+                        ProducerConfig.LINGER_MS_CONFIG, 0))) {
+                    producer.initTransactions();
+                    for (int i = remaining.decrementAndGet(); i >= 0; i = remaining.decrementAndGet()) {
+                        long begin = System.nanoTime();
+                        producer.beginTransaction();
+                        producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
+                        producer.commitTransaction();
+                        latencies[i] = System.nanoTime() - begin;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long total = System.nanoTime() - start;
+        pool.shutdown();
+        return Measurement.latencies("raw Kafka, 1 record per transaction, " + threads + " callers", latencies, total);
+    }
+
+    private KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
+        Map<String, Object> props = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        props.putAll(overrides);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private String topic(int partitions) throws ExecutionException, InterruptedException {
+        String name = "bench.raw." + UUID.randomUUID();
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+        }
+        return name;
+    }
+}
