@@ -1,0 +1,133 @@
+package io.kabar.platform.kafka;
+
+import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A listener built from the platform survives bad records: they go to the dead-letter topic and the good ones flow on. */
+@SpringBootTest(classes = DeadLetterIT.App.class, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "kabar.kafka.retries=1", "kabar.kafka.retry-backoff=50ms"})
+class DeadLetterIT {
+
+    static final Set<String> processed = ConcurrentHashMap.newKeySet();
+    static final Set<String> mirrored = ConcurrentHashMap.newKeySet();
+
+    @Autowired
+    TopicMirror<ArticleEvent> mirror;
+
+    @Test
+    void sendsUndecodableAndFailingRecordsToTheDeadLetterTopicAndKeepsConsuming() throws Exception {
+        String garbage = "garbage-" + UUID.randomUUID();
+        String poison = "poison-" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID();
+        try (var raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", brokers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), garbage, "{not avro}".getBytes(StandardCharsets.UTF_8))).get();
+            AvroSerializer<ArticleEvent> avro = new AvroSerializer<>(ArticleEvent.class);
+            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), poison, avro.serialize("t", event(poison)))).get();
+            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), good, avro.serialize("t", event(good)))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed.contains(good) && mirrored.contains(good));
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters(Set.of(garbage, poison));
+        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbage, poison);
+        assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
+        assertThat(dead.stream().filter(r -> r.key().equals(garbage)).findFirst().orElseThrow().value())
+                .asString(StandardCharsets.UTF_8).isEqualTo("{not avro}");
+        assertThat(processed).doesNotContain(garbage);
+        assertThat(mirror.isCaughtUp()).isTrue();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(Set<String> keys) {
+        Map<String, Object> props = Map.of("bootstrap.servers", brokers(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ARTICLES.deadLetter().name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() == keys.size();
+            });
+        }
+        return found;
+    }
+
+    private static String brokers() {
+        return System.getProperty("spring.embedded.kafka.brokers");
+    }
+
+    private static ArticleEvent event(String id) {
+        Instant now = Instant.now();
+        return ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(ArticleEventType.PUBLISHED)
+                .setOccurredAt(now).setArticle(io.kabar.schemas.Article.newBuilder().setId(id).setRevision(1)
+                        .setSlug(id).setUrl("https://kabar.example/" + id).setTitle("Judul").setBody(List.of("Isi."))
+                        .setCategory("Uji").setAuthor("Redaksi").setPublishedAt(now).setUpdatedAt(now).build())
+                .build();
+    }
+
+    /** A minimal service: one listener that fails on "poison" articles, and a mirror. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Listener.class)
+    static class App {
+
+        @Bean
+        ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articles(KafkaClients clients) {
+            return clients.listenerFactory(Topics.ARTICLES, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-it"));
+        }
+
+        @Bean
+        TopicMirror<ArticleEvent> mirror(KafkaClients clients) {
+            return clients.mirror(Topics.ARTICLES, (key, event) -> mirrored.add(key));
+        }
+
+    }
+
+    static class Listener {
+
+        @KafkaListener(topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}", containerFactory = "articles")
+        void on(ArticleEvent event) {
+            if (event.getArticle().getId().startsWith("poison")) {
+                throw new IllegalStateException("cannot process " + event.getArticle().getId());
+            }
+            processed.add(event.getArticle().getId());
+        }
+    }
+}
