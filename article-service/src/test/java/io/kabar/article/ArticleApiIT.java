@@ -201,7 +201,8 @@ class ArticleApiIT {
 
         assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.body().toString()).contains("kafka").contains("mirrors");
-        assertThat(metrics).contains("kabar_articles_events_total").contains("kabar_articles_catalog_size");
+        assertThat(metrics).contains("kabar_articles_events_total").contains("kabar_articles_catalog_size")
+                .contains("kafka_consumer_fetch_manager_records_lag").contains("kafka_producer_record_send_total");
     }
 
     static Map<String, Object> article(String title) {

@@ -4,9 +4,9 @@ import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.serde.PassThroughAvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,6 +15,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
@@ -31,11 +33,14 @@ public final class KafkaClients {
     private final KafkaProperties properties;
     private final KafkaConnectionDetails connection;
     private final CommonErrorHandler errorHandler;
+    private final MeterRegistry meters;
 
-    KafkaClients(KafkaProperties properties, KafkaConnectionDetails connection, CommonErrorHandler errorHandler) {
+    KafkaClients(KafkaProperties properties, KafkaConnectionDetails connection, CommonErrorHandler errorHandler,
+                 MeterRegistry meters) {
         this.properties = properties;
         this.connection = connection;
         this.errorHandler = errorHandler;
+        this.meters = meters;
     }
 
     /** Producer settings from Spring Boot's {@code spring.kafka.*}, with idempotence and acks=all enforced. */
@@ -61,14 +66,14 @@ public final class KafkaClients {
             TopicSpec<String, V> topic, Map<String, Object> overrides) {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
-        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType()));
+        return measured(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType())));
     }
 
     /** A producer factory for writers of several topics: any generated Avro record, in single-object encoding. */
     public DefaultKafkaProducerFactory<String, Object> producerFactory(Map<String, Object> overrides) {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
-        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer());
+        return measured(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer()));
     }
 
     /**
@@ -79,8 +84,8 @@ public final class KafkaClients {
             TopicSpec<String, V> topic, Map<String, Object> overrides) {
         Map<String, Object> props = consumerProperties();
         props.putAll(overrides);
-        return new DefaultKafkaConsumerFactory<>(props, new ErrorHandlingDeserializer<>(new StringDeserializer()),
-                new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType())));
+        return measured(new DefaultKafkaConsumerFactory<>(props, new ErrorHandlingDeserializer<>(new StringDeserializer()),
+                new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType()))));
     }
 
     /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
@@ -88,8 +93,22 @@ public final class KafkaClients {
         Map<String, Object> props = consumerProperties();
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new TopicMirror<>(topic.name(), () -> new KafkaConsumer<>(props, new StringDeserializer(),
-                new AvroDeserializer<>(topic.valueType())), sink);
+        // Plain deserializers: the mirror skips undecodable records itself instead of mistaking them for tombstones.
+        DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new AvroDeserializer<>(topic.valueType())));
+        return new TopicMirror<>(topic.name(), factory::createConsumer, sink);
+    }
+
+    /** Exposes the producers' client metrics (record rates, errors, latency) to Micrometer. */
+    private <V> DefaultKafkaProducerFactory<String, V> measured(DefaultKafkaProducerFactory<String, V> factory) {
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
+    }
+
+    /** Exposes the consumers' client metrics, consumer lag above all, to Micrometer. */
+    private <V> DefaultKafkaConsumerFactory<String, V> measured(DefaultKafkaConsumerFactory<String, V> factory) {
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     /** A listener container factory for {@code @KafkaListener}s of the topic, dead-lettering what keeps failing. */

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -70,8 +71,8 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaClients kafkaClients(KafkaProperties properties, KafkaConnectionDetails connection,
-                              DefaultErrorHandler kabarErrorHandler) {
-        return new KafkaClients(properties, connection, kabarErrorHandler);
+                              DefaultErrorHandler kabarErrorHandler, MeterRegistry meters) {
+        return new KafkaClients(properties, connection, kabarErrorHandler, meters);
     }
 
     @Bean(destroyMethod = "close")
