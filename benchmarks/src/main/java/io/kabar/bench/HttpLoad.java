@@ -5,12 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /** A bounded HTTP load on a local address: a fixed number of requests from a fixed number of callers. */
@@ -24,30 +18,12 @@ public final class HttpLoad {
      */
     public Measurement run(String name, int requests, int callers, int expected, IntFunction<HttpRequest> request)
             throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        long[] latencies = new long[requests];
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        List<Future<?>> workers = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < callers; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long begin = System.nanoTime();
-                    HttpResponse<String> response = client.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
-                    latencies[i] = System.nanoTime() - begin;
-                    if (response.statusCode() != expected) {
-                        throw new IllegalStateException("request " + i + " answered " + response.statusCode() + ": " + response.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        long total = System.nanoTime() - start;
-        pool.shutdown();
-        return Measurement.latencies(name, latencies, total);
+        return ClosedLoop.run(name, requests, callers, i -> {
+            HttpResponse<String> response = client.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("request " + i + " answered " + response.statusCode() + ": " + response.body());
+            }
+        });
     }
 
     /** A JSON POST to a local URL. */

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plain Kafka producers writing opaque records of a given size: the baselines that Kabar's paths are compared with. */
 public final class RawProducer {
@@ -48,34 +44,29 @@ public final class RawProducer {
      */
     public Measurement transactionPerRecord(int records, int threads) throws Exception {
         String topic = topic(6);
-        AtomicInteger remaining = new AtomicInteger(records);
-        long[] latencies = new long[records];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new java.util.ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String txId = "bench-" + UUID.randomUUID();
-            workers.add(pool.submit(() -> {
-                try (KafkaProducer<String, byte[]> producer = producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId,
-                        ProducerConfig.LINGER_MS_CONFIG, 0))) {
-                    producer.initTransactions();
-                    for (int i = remaining.decrementAndGet(); i >= 0; i = remaining.decrementAndGet()) {
-                        long begin = System.nanoTime();
-                        producer.beginTransaction();
-                        producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
-                        producer.commitTransaction();
-                        latencies[i] = System.nanoTime() - begin;
-                    }
-                }
-                return null;
-            }));
+        return ClosedLoop.run("raw Kafka, 1 record per transaction, " + threads + " callers", records, threads, () -> {
+            KafkaProducer<String, byte[]> producer = producer(Map.of(
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-" + UUID.randomUUID(), ProducerConfig.LINGER_MS_CONFIG, 0));
+            producer.initTransactions();
+            return new OneRecordTransactions(producer, topic, value);
+        });
+    }
+
+    /** One caller's transactional producer, committing one record per transaction. */
+    private record OneRecordTransactions(KafkaProducer<String, byte[]> producer, String topic, byte[] value)
+            implements ClosedLoop.Operation, AutoCloseable {
+
+        @Override
+        public void run(int number) {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
+            producer.commitTransaction();
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+
+        @Override
+        public void close() {
+            producer.close();
         }
-        long total = System.nanoTime() - start;
-        pool.shutdown();
-        return Measurement.latencies("raw Kafka, 1 record per transaction, " + threads + " callers", latencies, total);
     }
 
     private KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {

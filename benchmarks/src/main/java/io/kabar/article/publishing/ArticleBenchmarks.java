@@ -4,6 +4,7 @@ import io.kabar.article.ArticleServiceApplication;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleRecords;
 import io.kabar.bench.BenchBroker;
+import io.kabar.bench.ClosedLoop;
 import io.kabar.bench.HttpLoad;
 import io.kabar.bench.Measurement;
 import io.kabar.bench.RawProducer;
@@ -18,14 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -84,27 +80,7 @@ public final class ArticleBenchmarks {
     }
 
     private static Measurement publishInProcess(ArticlePublisher publisher, int count, String name) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        long[] latencies = new long[count];
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        List<Future<?>> workers = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < CALLERS; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    long begin = System.nanoTime();
-                    publisher.publish(draft(name + " " + i), null, null);
-                    latencies[i] = System.nanoTime() - begin;
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        long total = System.nanoTime() - start;
-        pool.shutdown();
-        return Measurement.latencies(name, latencies, total);
+        return ClosedLoop.run(name, count, CALLERS, i -> publisher.publish(draft(name + " " + i), null, null));
     }
 
     /** A news-sized article: eighteen paragraphs of about 250 characters, like the seed page. */
