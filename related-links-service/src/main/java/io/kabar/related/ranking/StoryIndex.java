@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -23,8 +24,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * In-memory, near-real-time Lucene index of the published stories that links can point to.
  *
- * <p>Writes are serialised; reads never block: each search works on the searcher snapshot that was
- * current when it started, and every write is visible to searches started after it returns.
+ * <p>Writes are serialised; reads never block on writes: each search works on the searcher snapshot
+ * that was current when it started, and every write is visible to searches started after it returns.
+ * The snapshot is reopened lazily by the first search after a write, not by every write, so that
+ * replaying a whole topic into the index does not pay for one reopen per story.
  */
 public final class StoryIndex implements Closeable {
 
@@ -37,6 +40,10 @@ public final class StoryIndex implements Closeable {
   private final SearcherManager searchers;
   // Lucene only holds what search needs; the stories themselves are served from here.
   private final Map<String, Story> stories = new ConcurrentHashMap<>();
+  // Writes applied to the writer so far, and how many of them the current snapshot covers.
+  private final AtomicLong writes = new AtomicLong();
+  private final Object reopening = new Object();
+  private volatile long visible;
 
   public StoryIndex() {
     this(TextAnalysis.DEFAULT);
@@ -70,7 +77,7 @@ public final class StoryIndex implements Closeable {
     try {
       writer.updateDocument(new Term(ID, story.id()), doc);
       stories.put(story.id(), story);
-      searchers.maybeRefreshBlocking();
+      writes.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -84,7 +91,7 @@ public final class StoryIndex implements Closeable {
     }
     try {
       writer.deleteDocuments(new Term(ID, id));
-      searchers.maybeRefreshBlocking();
+      writes.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,6 +113,10 @@ public final class StoryIndex implements Closeable {
   /** Runs a search on the current snapshot, releasing it afterwards. */
   <T> T search(SearchFunction<T> function) {
     try {
+      long wanted = writes.get();
+      if (visible < wanted) {
+        reopen(wanted);
+      }
       IndexSearcher searcher = searchers.acquire();
       try {
         return function.apply(searcher);
@@ -114,6 +125,17 @@ public final class StoryIndex implements Closeable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void reopen(long wanted) throws IOException {
+    synchronized (reopening) {
+      if (visible < wanted) {
+        // Counted before reopening, so the new snapshot holds at least this many writes.
+        long covered = writes.get();
+        searchers.maybeRefreshBlocking();
+        visible = covered;
+      }
     }
   }
 
