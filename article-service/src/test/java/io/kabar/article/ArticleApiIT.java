@@ -1,7 +1,10 @@
 package io.kabar.article;
 
+import io.kabar.testing.Http;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.TestBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +47,7 @@ class ArticleApiIT {
                 .containsEntry("language", "id")
                 .containsEntry("summary", "Paragraf pertama.")
                 .containsEntry("paragraphs", List.of("Paragraf pertama.", "Paragraf kedua."));
-        ArticleEvent event = ArticleTopic.lastEventOf(id);
+        ArticleEvent event = ArticleApiIT.lastEventOf(id);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.PUBLISHED);
         assertThat(event.getArticle().getRevision()).isEqualTo(1);
         assertThat(event.getArticle().getBody()).containsExactly("Paragraf pertama.", "Paragraf kedua.");
@@ -62,7 +65,7 @@ class ArticleApiIT {
         assertThat(retry.status()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.get("id")).isEqualTo(first.get("id"));
         assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(ArticleTopic.eventsOf((String) first.get("id"))).hasSize(1);
+        assertThat(ArticleApiIT.eventsOf((String) first.get("id"))).hasSize(1);
     }
 
     @Test
@@ -87,7 +90,7 @@ class ArticleApiIT {
         assertThat(updated.body()).containsEntry("revision", 2)
                 .containsEntry("title", "Timnas U-23 Indonesia lolos ke Piala Asia 2024")
                 .containsEntry("slug", "timnas-u-23-lolos-ke-piala-asia");
-        ArticleEvent event = ArticleTopic.lastEventOf(id);
+        ArticleEvent event = ArticleApiIT.lastEventOf(id);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.UPDATED);
         assertThat(event.getArticle().getRevision()).isEqualTo(2);
         assertThat(http.get("/api/articles/" + id).headers().getETag()).isEqualTo("\"2\"");
@@ -104,7 +107,7 @@ class ArticleApiIT {
         assertThat(stale.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat((String) stale.get("detail")).contains("revision 2");
         assertThat(unconditional.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
-        assertThat(ArticleTopic.lastEventOf(id).getArticle().getRevision()).isEqualTo(2);
+        assertThat(ArticleApiIT.lastEventOf(id).getArticle().getRevision()).isEqualTo(2);
     }
 
     @Test
@@ -117,7 +120,7 @@ class ArticleApiIT {
         assertThat(deleted.status()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.get("/api/articles/" + id).status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((List<?>) http.get("/api/articles?category=" + category).get("articles")).isEmpty();
-        ArticleEvent event = ArticleTopic.lastEventOf(id);
+        ArticleEvent event = ArticleApiIT.lastEventOf(id);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.UNPUBLISHED);
         assertThat(event.getArticle().getRevision()).isEqualTo(2);
     }
@@ -165,7 +168,7 @@ class ArticleApiIT {
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(fields(answer)).containsExactlyInAnyOrder("title", "body", "category", "author", "language",
+        assertThat(answer.invalidFields()).containsExactlyInAnyOrder("title", "body", "category", "author", "language",
                 "imageUrl", "tags[1]");
         assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("at io.kabar");
     }
@@ -178,9 +181,9 @@ class ArticleApiIT {
         Http.Answer badCursor = http.get("/api/articles?before=kemarin");
 
         assertThat(wrongType.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(wrongType)).containsExactly("publishedAt");
-        assertThat(fields(badLimit)).containsExactly("limit");
-        assertThat(fields(badCursor)).containsExactly("before");
+        assertThat(wrongType.invalidFields()).containsExactly("publishedAt");
+        assertThat(badLimit.invalidFields()).containsExactly("limit");
+        assertThat(badCursor.invalidFields()).containsExactly("before");
     }
 
     @Test
@@ -196,8 +199,7 @@ class ArticleApiIT {
         http.post("/api/articles", article("Metrik untuk operator"), h -> { });
 
         Http.Answer readiness = http.get("/actuator/health/readiness");
-        String metrics = new org.springframework.web.client.RestTemplate()
-                .getForObject("http://127.0.0.1:" + port + "/actuator/prometheus", String.class);
+        String metrics = http.text("/actuator/prometheus");
 
         assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.body().toString()).contains("kafka").contains("mirrors");
@@ -214,13 +216,18 @@ class ArticleApiIT {
                 "tags", List.of("rusia", "korea-utara"), "author", "Redaksi");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> titles(Http.Answer answer) {
-        return ((List<Map<String, Object>>) answer.get("articles")).stream().map(a -> (String) a.get("title")).toList();
+        return answer.list("articles").stream().map(a -> (String) a.get("title")).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> fields(Http.Answer answer) {
-        return ((List<Map<String, Object>>) answer.get("errors")).stream().map(e -> (String) e.get("field")).toList();
+    /** Every committed event of the article on the broker, oldest first. */
+    static List<ArticleEvent> eventsOf(String id) {
+        return TestBroker.valuesOf(Topics.ARTICLES, id);
+    }
+
+    static ArticleEvent lastEventOf(String id) {
+        List<ArticleEvent> events = eventsOf(id);
+        assertThat(events).as("events of article " + id).isNotEmpty();
+        return events.get(events.size() - 1);
     }
 }

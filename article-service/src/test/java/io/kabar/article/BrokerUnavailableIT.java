@@ -1,5 +1,6 @@
 package io.kabar.article;
 
+import io.kabar.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,5 +1,6 @@
 package io.kabar.article;
 
+import io.kabar.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,7 +34,7 @@ class RestartIT {
             assertThat(retry.get("id")).isEqualTo(id);
             assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
             assertThat(http.get("/api/articles/" + id).body()).containsEntry("title", "Pemilu serentak digelar Februari");
-            assertThat(ArticleTopic.eventsOf(id)).hasSize(1);
+            assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
         }
     }
 

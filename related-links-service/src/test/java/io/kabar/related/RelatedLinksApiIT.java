@@ -1,5 +1,7 @@
 package io.kabar.related;
 
+import io.kabar.testing.Http;
+
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.RelatedLinks;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,11 +59,11 @@ class RelatedLinksApiIT {
             assertThat(list.get("articleId")).isEqualTo(older);
             assertThat(list.get("computedAt")).isNotNull();
             // Other tests' articles are on the same broker and may be as similar, so only membership is asserted.
-            assertThat(list.links()).filteredOn(link -> link.get("articleId").equals(newer))
+            assertThat(list.list("links")).filteredOn(link -> link.get("articleId").equals(newer))
                     .singleElement().satisfies(link -> assertThat(link)
                             .containsEntry("title", "Status " + volcano + " Naik Menjadi Awas")
                             .containsEntry("url", "https://kabar.example/" + newer).containsKey("score"));
-            assertThat(all(newer).linkedIds()).contains(older);
+            assertThat(all(newer).pluck("links", "articleId")).contains(older);
         });
         RelatedLinks onTopic = TestTopics.latestLists().get(older);
         assertThat(onTopic.getSourceRevision()).isEqualTo(1);
@@ -73,12 +75,12 @@ class RelatedLinksApiIT {
         String older = id();
         String linked = id();
         TestTopics.publish(eruption(older, 1), alert(linked, 1, "Status " + volcano + " Naik Menjadi Awas"));
-        await().atMost(SETTLED).until(() -> all(older).linkedIds().contains(linked));
+        await().atMost(SETTLED).until(() -> all(older).pluck("links", "articleId").contains(linked));
 
         TestTopics.publish(alert(linked, 2, "Status " + volcano + " Kembali Turun Menjadi Siaga"));
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            assertThat(all(older).links()).filteredOn(link -> link.get("articleId").equals(linked))
+            assertThat(all(older).list("links")).filteredOn(link -> link.get("articleId").equals(linked))
                     .singleElement().satisfies(link -> assertThat(link)
                             .containsEntry("title", "Status " + volcano + " Kembali Turun Menjadi Siaga"));
             assertThat(TestTopics.latestLists().get(linked).getSourceRevision()).isEqualTo(2);
@@ -90,13 +92,13 @@ class RelatedLinksApiIT {
         String kept = id();
         String withdrawn = id();
         TestTopics.publish(eruption(kept, 1), alert(withdrawn, 1, "Status " + volcano + " Naik Menjadi Awas"));
-        await().atMost(SETTLED).until(() -> all(kept).linkedIds().contains(withdrawn));
+        await().atMost(SETTLED).until(() -> all(kept).pluck("links", "articleId").contains(withdrawn));
 
         TestTopics.publish(TestTopics.event(UNPUBLISHED, withdrawn, 2, "Status " + volcano + " Naik Menjadi Awas",
                 "Ditarik.", "Nasional", MORNING));
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            assertThat(all(kept).linkedIds()).doesNotContain(withdrawn);
+            assertThat(all(kept).pluck("links", "articleId")).doesNotContain(withdrawn);
             Http.Answer gone = http.get(related(withdrawn));
             assertThat(gone.status()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(gone.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -114,11 +116,11 @@ class RelatedLinksApiIT {
                 alert(others.get(0), 1, "Status " + volcano + " Naik Menjadi Awas"),
                 alert(others.get(1), 1, "Abu Vulkanik " + volcano + " Ganggu Penerbangan"),
                 alert(others.get(2), 1, "Pengungsi " + volcano + " Butuh Air Bersih"));
-        await().atMost(SETTLED).until(() -> all(first).linkedIds().containsAll(others));
+        await().atMost(SETTLED).until(() -> all(first).pluck("links", "articleId").containsAll(others));
 
-        List<Object> stored = all(first).linkedIds();
-        assertThat(http.get(related(first) + "?limit=2").linkedIds()).isEqualTo(stored.subList(0, 2));
-        assertThat(http.get(related(first)).linkedIds()).isEqualTo(stored.subList(0, Math.min(5, stored.size())));
+        List<Object> stored = all(first).pluck("links", "articleId");
+        assertThat(http.get(related(first) + "?limit=2").pluck("links", "articleId")).isEqualTo(stored.subList(0, 2));
+        assertThat(http.get(related(first)).pluck("links", "articleId")).isEqualTo(stored.subList(0, Math.min(5, stored.size())));
     }
 
     @Test

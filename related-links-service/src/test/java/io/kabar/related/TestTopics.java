@@ -4,25 +4,12 @@ import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.RelatedLinks;
-import io.kabar.schemas.serde.AvroDeserializer;
-import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.kabar.testing.TestBroker;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /** Writes article events to, and reads lists back from, the test broker the way article-service and readers would. */
 final class TestTopics {
@@ -31,7 +18,7 @@ final class TestTopics {
     }
 
     static String brokers() {
-        return System.getProperty("spring.embedded.kafka.brokers");
+        return TestBroker.brokers();
     }
 
     /** The event of an article at a revision; its url is derived from the id. */
@@ -48,34 +35,11 @@ final class TestTopics {
 
     /** Publishes the events in order, keyed by article id, and waits until the broker has them. */
     static void publish(ArticleEvent... events) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
-            for (ArticleEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), event.getArticle().getId(), event)).get();
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not publish to " + Topics.ARTICLES, e);
-        }
+        TestBroker.publish(Topics.ARTICLES, e -> e.getArticle().getId(), events);
     }
 
     /** The latest record of every key of {@code news.related-links}, read up to its end; a deleted list maps to null. */
     static Map<String, RelatedLinks> latestLists() {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new AvroDeserializer<>(RelatedLinks.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RELATED_LINKS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<String, RelatedLinks> latest = new HashMap<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, RelatedLinks> r : consumer.poll(Duration.ofMillis(200))) {
-                    latest.put(r.key(), r.value());
-                }
-            }
-            return latest;
-        }
+        return TestBroker.latest(Topics.RELATED_LINKS);
     }
 }
