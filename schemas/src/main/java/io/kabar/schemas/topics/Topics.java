@@ -1,10 +1,14 @@
 package io.kabar.schemas.topics;
 
+import io.kabar.schemas.AlertDelivery;
+import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
+import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
+import io.kabar.schemas.Subscription;
 import io.kabar.schemas.TrendingRanking;
 
 import java.time.Duration;
@@ -45,12 +49,41 @@ public final class Topics {
             String.class, TrendingRanking.class, CleanupPolicy.COMPACT, Optional.empty(),
             "most viewed articles per window and category, key = window|category");
 
+    /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
+    public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>("news.subscriptions",
+            String.class, Subscription.class, CleanupPolicy.COMPACT, Optional.empty(),
+            "alert subscriptions, key = subscription id; tombstone = deleted");
+
+    /** Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. */
+    public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>("news.breaking-alerts",
+            String.class, BreakingAlert.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+            "breaking-news alerts, key = article id");
+
+    /** One record per alert and subscription to deliver, key = subscription id; written by the alert matcher. */
+    public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERIES = new TopicSpec<>("news.alert-deliveries",
+            String.class, AlertDelivery.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+            "alert deliveries to make, key = subscription id");
+
+    /** Deliveries waiting for another attempt after a failure, key = subscription id; each says when it is due. */
+    public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERY_RETRIES = new TopicSpec<>(
+            "news.alert-delivery-retries", String.class, AlertDelivery.class, CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)), "alert deliveries to attempt again, key = subscription id");
+
+    /**
+     * The alert matcher's memory, key = article id, written in the same transaction as the alerts and in the same
+     * partition number as the article's event, so that the owner of an articles partition owns its state.
+     */
+    public static final TopicSpec<String, AlertedArticle> ALERTED_ARTICLES = new TopicSpec<>("news.alerted-articles",
+            String.class, AlertedArticle.class, CleanupPolicy.COMPACT, Optional.empty(),
+            "newest revision seen and alert created per article, key = article id");
+
     private Topics() {
     }
 
     /** Every topic the platform owns, without dead-letter topics. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, RELATED_LINKS_REQUESTS, TRENDING);
+        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, RELATED_LINKS_REQUESTS, TRENDING,
+                SUBSCRIPTIONS, BREAKING_ALERTS, ALERT_DELIVERIES, ALERT_DELIVERY_RETRIES, ALERTED_ARTICLES);
     }
 
     /** The registered topic of that name, if any. */

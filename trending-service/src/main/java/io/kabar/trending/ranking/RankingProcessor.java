@@ -61,7 +61,7 @@ final class RankingProcessor implements Processor<String, RankingUpdate, String,
             Leaderboard board = Optional.ofNullable(boards.get(boardKey)).orElse(Leaderboard.EMPTY);
             boards.put(boardKey, board.with(update.article(), update.views(), settings.retained()));
         }
-        refresh(record.key(), window.get(), now);
+        refresh(record.key(), window.get(), now, false);
     }
 
     private void refreshAll(long now) {
@@ -73,22 +73,24 @@ final class RankingProcessor implements Processor<String, RankingUpdate, String,
             all.forEachRemaining(entry -> rankingKeys.add(rankingKeyOf(entry.key)));
         }
         for (String rankingKey : rankingKeys) {
-            settings.window(RankingKey.parse(rankingKey).window()).ifPresent(w -> refresh(rankingKey, w, now));
+            settings.window(RankingKey.parse(rankingKey).window()).ifPresent(w -> refresh(rankingKey, w, now, true));
         }
     }
 
-    /** Drops the boards of windows that have ended and publishes the current window's top N if it changed. */
-    private void refresh(String rankingKey, TrendingWindow window, long now) {
+    /**
+     * Publishes the current window's top N if it changed. Only the stream-time punctuation drops the boards of ended
+     * windows: scanning them on every update would decode every open window's board, the stage's main cost.
+     */
+    private void refresh(String rankingKey, TrendingWindow window, long now, boolean expire) {
         long current = window.currentStart(now);
-        Leaderboard board = Leaderboard.EMPTY;
-        for (KeyValue<String, Leaderboard> entry : boardsOf(rankingKey)) {
-            long start = startOf(entry.key);
-            if (start < current) {
-                boards.delete(entry.key);
-            } else if (start == current) {
-                board = entry.value;
+        if (expire) {
+            for (KeyValue<String, Leaderboard> entry : boardsOf(rankingKey)) {
+                if (startOf(entry.key) < current) {
+                    boards.delete(entry.key);
+                }
             }
         }
+        Leaderboard board = Optional.ofNullable(boards.get(boardKey(rankingKey, current))).orElse(Leaderboard.EMPTY);
         Leaderboard top = board.top(settings.topN());
         Leaderboard last = published.get(rankingKey);
         if (last == null ? top.isEmpty() : last.equals(top)) {

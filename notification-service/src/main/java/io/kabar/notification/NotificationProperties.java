@@ -1,0 +1,61 @@
+package io.kabar.notification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * notification-service settings, each overridable by environment variable (for example
+ * {@code KABAR_NOTIFICATIONS_ALLOW_LOOPBACK=true}).
+ *
+ * @param allowedHosts   host names or IP addresses accepted as webhook targets even when private, loopback or link-local
+ * @param allowLoopback  accept loopback targets (local stack and tests)
+ * @param publishTimeout how long an API write waits for the broker before it answers 503
+ * @param retryAfter     what a 503 asks the client to wait before retrying
+ * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
+ *                       time reads {@code news.articles} from the start and must not alert the archive
+ * @param webhooks       how webhooks are sent and retried
+ */
+@Validated
+@ConfigurationProperties("kabar.notifications")
+public record NotificationProperties(
+        @DefaultValue({}) @NotNull List<String> allowedHosts,
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("5s") @NotNull Duration publishTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("1h") @NotNull Duration alertWindow,
+        @DefaultValue @Valid @NotNull Webhooks webhooks) {
+
+    /**
+     * Webhook sending and retry policy.
+     *
+     * @param connectTimeout  TCP and TLS connect timeout
+     * @param requestTimeout  how long one attempt may take, from request to response headers
+     * @param maxPerHost      requests in flight to one host at most; further ones queue
+     * @param maxAttempts     attempts in all, the first included, before a delivery is dead-lettered
+     * @param initialBackoff  wait before the second attempt
+     * @param multiplier      growth of the wait from one attempt to the next
+     * @param maxBackoff      the longest wait, also the cap on a receiver's Retry-After
+     * @param concurrency     consumer threads of each webhook container (first attempts, retries)
+     * @param jitter          fraction of the wait drawn at random (0.2 = ±20 %), so that retries do not arrive in step
+     */
+    public record Webhooks(
+            @DefaultValue("3s") @NotNull Duration connectTimeout,
+            @DefaultValue("10s") @NotNull Duration requestTimeout,
+            @DefaultValue("32") @Min(1) @Max(10_000) int maxPerHost,
+            @DefaultValue("6") @Min(1) @Max(30) int maxAttempts,
+            @DefaultValue("2s") @NotNull Duration initialBackoff,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("60s") @NotNull Duration maxBackoff,
+            @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("0.2") @DecimalMin("0.0") double jitter) {
+    }
+}

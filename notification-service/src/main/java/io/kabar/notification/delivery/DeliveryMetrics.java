@@ -1,0 +1,77 @@
+package io.kabar.notification.delivery;
+
+import io.kabar.notification.alerts.Alert;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Delivery counters by outcome ({@code kabar.notifications.deliveries}) and how long alerts take to reach receivers
+ * ({@code kabar.notifications.delivery.latency}, from the article's publication and from the alert's creation).
+ */
+final class DeliveryMetrics {
+
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Counter retried;
+    private final Counter deadLettered;
+    private final Counter deactivated;
+    private final Counter skipped;
+    private final Timer sincePublished;
+    private final Timer sinceAlerted;
+    private final Clock clock;
+
+    DeliveryMetrics(MeterRegistry meters, Clock clock) {
+        this.clock = clock;
+        succeeded = outcome(meters, "succeeded");
+        failed = outcome(meters, "failed");
+        retried = outcome(meters, "retried");
+        deadLettered = outcome(meters, "dead-lettered");
+        deactivated = outcome(meters, "deactivated");
+        skipped = outcome(meters, "skipped");
+        sincePublished = latency(meters, "published");
+        sinceAlerted = latency(meters, "alerted");
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder("kabar.notifications.deliveries").tag("outcome", outcome)
+                .description("webhook delivery attempts and their fate").register(meters);
+    }
+
+    private static Timer latency(MeterRegistry meters, String from) {
+        return Timer.builder("kabar.notifications.delivery.latency").tag("from", from)
+                .description("time from article publication or alert creation to a successful webhook")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    void succeeded(Alert alert) {
+        succeeded.increment();
+        Instant now = clock.instant();
+        sincePublished.record(Duration.between(alert.publishedAt(), now));
+        sinceAlerted.record(Duration.between(alert.createdAt(), now));
+    }
+
+    void failed() {
+        failed.increment();
+    }
+
+    void retried() {
+        retried.increment();
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+
+    void deactivated() {
+        deactivated.increment();
+    }
+
+    void skipped() {
+        skipped.increment();
+    }
+}

@@ -1,0 +1,70 @@
+package io.kabar.notification.delivery;
+
+import io.kabar.notification.alerts.Delivery;
+import io.kabar.notification.subscriptions.Subscription;
+import io.kabar.notification.subscriptions.SubscriptionView;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Makes one attempt of a delivery: signs the alert with the subscription's secret, posts it and classifies the answer. */
+final class WebhookDispatcher {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebhookSender sender;
+    private final SubscriptionView subscriptions;
+    private final Clock clock;
+
+    WebhookDispatcher(WebhookSender sender, SubscriptionView subscriptions, Clock clock) {
+        this.sender = sender;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    CompletableFuture<Outcome> attempt(Delivery delivery) {
+        Subscription subscription = subscriptions.find(delivery.subscriptionId()).orElse(null);
+        if (subscription == null || !subscription.active()) {
+            return CompletableFuture.completedFuture(new Outcome.Skipped(
+                    subscription == null ? "subscription deleted" : "subscription inactive"));
+        }
+        byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
+        long timestamp = clock.instant().getEpochSecond();
+        Map<String, String> headers = Map.of(
+                "webhook-id", delivery.deliveryId(),
+                "webhook-timestamp", String.valueOf(timestamp),
+                "webhook-signature", WebhookSigner.sign(subscription.secret(), delivery.deliveryId(), timestamp, body));
+        CompletableFuture<WebhookSender.Response> sent;
+        try {
+            sent = sender.send(new WebhookSender.Request(URI.create(subscription.target()), headers, body));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+    }
+
+    private static Outcome classify(WebhookSender.Response response) {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return new Outcome.Delivered();
+        }
+        if (status == 410) {
+            return new Outcome.Gone();
+        }
+        if (status == 429 || status >= 500) {
+            return new Outcome.Failed("HTTP " + status, response.retryAfter());
+        }
+        return new Outcome.Rejected("HTTP " + status);
+    }
+
+    private static Outcome unreachable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String reason = cause instanceof HttpTimeoutException ? "timed out" : "no connection: " + cause;
+        return new Outcome.Failed(reason, java.util.Optional.empty());
+    }
+}

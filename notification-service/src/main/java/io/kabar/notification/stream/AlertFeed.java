@@ -1,0 +1,193 @@
+package io.kabar.notification.stream;
+
+import io.kabar.notification.alerts.AlertRecords;
+import io.kabar.schemas.BreakingAlert;
+import io.kabar.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Follows {@code news.breaking-alerts} from its end and fans every alert out to this instance's open streams; a
+ * stream that resumes from an earlier position is first replayed from the topic up to where the feed stood when the
+ * stream joined, with a consumer of its own.
+ */
+final class AlertFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Supplier<Consumer<String, BreakingAlert>> consumers;
+    private final ExecutorService replays;
+    private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Long> position = new HashMap<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile Consumer<String, BreakingAlert> consumer;
+    private volatile boolean running;
+    private Thread thread;
+
+    AlertFeed(Supplier<Consumer<String, BreakingAlert>> consumers, ExecutorService replays) {
+        this.consumers = consumers;
+        this.replays = replays;
+    }
+
+    /** Adds a stream, live from now or resuming after {@code resume}; false if the feed is not following the topic yet. */
+    boolean join(StreamClient client, Optional<StreamPosition> resume) throws InterruptedException {
+        if (!ready.await(5, TimeUnit.SECONDS)) {
+            return false;
+        }
+        StreamPosition now;
+        synchronized (position) {
+            now = new StreamPosition(position);
+            client.startAt(resume.orElse(now), resume.isPresent());
+            clients.add(client);
+        }
+        resume.ifPresent(from -> replays.execute(() -> replay(client, from, now)));
+        return true;
+    }
+
+    void leave(StreamClient client) {
+        client.close();
+        clients.remove(client);
+    }
+
+    private void replay(StreamClient client, StreamPosition from, StreamPosition until) {
+        try (Consumer<String, BreakingAlert> c = consumers.get()) {
+            List<TopicPartition> partitions = until.next().keySet().stream()
+                    .map(p -> new TopicPartition(Topics.BREAKING_ALERTS.name(), p)).toList();
+            c.assign(partitions);
+            for (TopicPartition p : partitions) {
+                // A partition the id does not name is replayed from its start; retention bounds how far that goes.
+                Long offset = from.next().get(p.partition());
+                if (offset == null) {
+                    c.seekToBeginning(List.of(p));
+                } else {
+                    c.seek(p, offset);
+                }
+            }
+            while (!client.closed() && partitions.stream().anyMatch(p -> c.position(p) < until.next().get(p.partition()))) {
+                for (ConsumerRecord<String, BreakingAlert> r : c.poll(POLL)) {
+                    if (r.value() != null && r.offset() < until.next().get(r.partition())) {
+                        client.replayed(read(r));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("replay of missed alerts failed, closing the stream: {}", e.toString());
+            client.close();
+        }
+        client.caughtUp();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "alert-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, BreakingAlert> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        replays.shutdownNow();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try (Consumer<String, BreakingAlert> c = consumers.get()) {
+                consumer = c;
+                follow(c);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The broker went away: reconnect and go on from where the feed stood, so streams miss nothing.
+                log.warn("alert feed interrupted, reconnecting: {}", e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void follow(Consumer<String, BreakingAlert> c) {
+        List<TopicPartition> partitions = c.partitionsFor(Topics.BREAKING_ALERTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        synchronized (position) {
+            for (TopicPartition p : partitions) {
+                Long known = position.get(p.partition());
+                if (known == null) {
+                    position.put(p.partition(), c.position(p));
+                } else {
+                    c.seek(p, known);
+                }
+            }
+        }
+        ready.countDown();
+        long lastBeat = System.nanoTime();
+        while (running) {
+            poll(c);
+            if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
+                clients.forEach(StreamClient::heartbeat);
+                lastBeat = System.nanoTime();
+            }
+            clients.removeIf(StreamClient::closed);
+        }
+    }
+
+    private void poll(Consumer<String, BreakingAlert> c) {
+        try {
+            for (ConsumerRecord<String, BreakingAlert> r : c.poll(POLL)) {
+                synchronized (position) {
+                    position.put(r.partition(), r.offset() + 1);
+                    if (r.value() != null) {
+                        StreamClient.Read read = read(r);
+                        clients.forEach(client -> client.live(read));
+                    }
+                }
+            }
+        } catch (RecordDeserializationException e) {
+            log.error("skipping undecodable alert {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            c.seek(e.topicPartition(), e.offset() + 1);
+        }
+    }
+
+    private static StreamClient.Read read(ConsumerRecord<String, BreakingAlert> r) {
+        return new StreamClient.Read(r.partition(), r.offset(), AlertRecords.fromAvro(r.value()));
+    }
+}

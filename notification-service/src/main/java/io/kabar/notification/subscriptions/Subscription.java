@@ -1,0 +1,42 @@
+package io.kabar.notification.subscriptions;
+
+import io.kabar.notification.alerts.Alert;
+import io.kabar.notification.alerts.Interests;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One subscriber's wish for alerts on one channel.
+ *
+ * @param target             the webhook URL (or, later, push endpoint or e-mail address)
+ * @param secret             the signing secret, {@code whsec_} + base64
+ * @param breakingOnly       only breaking alerts; every alert is breaking today, so both values receive the same
+ * @param deactivatedAt      when the target asked to stop; null while active
+ * @param deactivationReason why; null while active
+ */
+public record Subscription(String id, Channel channel, String target, String secret, Interests interests,
+                           boolean breakingOnly, boolean active, Instant createdAt, Instant deactivatedAt,
+                           String deactivationReason) {
+
+    public Subscription {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(interests, "interests");
+    }
+
+    /** Whether this subscription should receive the alert now. */
+    public boolean wants(Alert alert) {
+        return active && interests.matches(alert);
+    }
+
+    Subscription deactivated(Instant at, String reason) {
+        return new Subscription(id, channel, target, secret, interests, breakingOnly, false, createdAt, at, reason);
+    }
+
+    /** Where alerts go. */
+    public enum Channel {
+        WEBHOOK, WEBPUSH, EMAIL
+    }
+}

@@ -1,0 +1,70 @@
+package io.kabar.notification.subscriptions;
+
+import io.kabar.notification.alerts.Alert;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every subscription in memory, fed by the mirror of {@code news.subscriptions} and by this instance's own writes as
+ * soon as the broker acknowledges them. A value being written is pinned until the mirror reaches that same record, so
+ * that older records still on their way through the mirror cannot undo a write this instance has just made.
+ */
+public final class SubscriptionView {
+
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Subscription>> pinned = new ConcurrentHashMap<>();
+
+    public Optional<Subscription> find(String id) {
+        return Optional.ofNullable(subscriptions.get(id));
+    }
+
+    /** Active subscriptions that want the alert; a scan, fine for tens of thousands of subscriptions. */
+    public List<Subscription> interestedIn(Alert alert) {
+        return subscriptions.values().stream().filter(s -> s.wants(alert)).toList();
+    }
+
+    public int size() {
+        return subscriptions.size();
+    }
+
+    /** A record read from the topic; {@code null} is a tombstone. */
+    void mirrored(String id, Subscription value) {
+        Optional<Subscription> read = Optional.ofNullable(value);
+        pinned.compute(id, (key, written) -> {
+            // Until our own record comes round, whatever the mirror reads for this id is older than it.
+            if (written != null && !written.equals(read)) {
+                return written;
+            }
+            put(id, read);
+            return null;
+        });
+    }
+
+    /** Called before this instance writes a record, so that the mirror holds back older ones from then on. */
+    void pin(String id, Optional<Subscription> value) {
+        pinned.put(id, value);
+    }
+
+    /** The broker acknowledged the write: show it now unless the mirror has already passed it. */
+    void written(String id, Optional<Subscription> value) {
+        pinned.computeIfPresent(id, (key, written) -> {
+            if (written.equals(value)) {
+                put(id, value);
+            }
+            return written;
+        });
+    }
+
+    /** The write failed: stop holding back the mirror for it. */
+    void unpin(String id, Optional<Subscription> value) {
+        pinned.remove(id, value);
+    }
+
+    private void put(String id, Optional<Subscription> value) {
+        value.ifPresentOrElse(s -> subscriptions.put(id, s), () -> subscriptions.remove(id));
+    }
+}

@@ -1,0 +1,263 @@
+package io.kabar.notification;
+
+import io.kabar.schemas.AlertedArticle;
+import io.kabar.schemas.BreakingAlert;
+import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.serde.AvroDeserializer;
+import io.kabar.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@ActiveProfiles("it")
+class NotificationIT {
+
+    static final Receiver receiver = new Receiver();
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void breakingArticleReachesOnlyTheMatchingSubscriberSigned() throws Exception {
+        String category = unique("Nasional");
+        String path = "/" + unique("hook");
+        Map<String, Object> matching = subscribe(receiver.url(path), List.of(category), List.of());
+        String other = (String) subscribe(receiver.url("/" + unique("other")), List.of(unique("Olahraga")), List.of()).get("id");
+        String article = UUID.randomUUID().toString();
+
+        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true));
+
+        await().atMost(WAIT).until(() -> receiver.received(path).size() == 1);
+        Receiver.Request request = receiver.received(path).get(0);
+        assertThat(request.signature()).isEqualTo(expectedSignature((String) matching.get("secret"), request));
+        assertThat(request.id()).startsWith("msg_");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new JsonMapper().readValue(request.body(), Map.class);
+        assertThat(body).containsEntry("articleId", article).containsEntry("category", category)
+                .containsEntry("url", "https://kabar.example/berita-" + article)
+                .containsEntry("summary", "Ringkasan.").containsKeys("alertId", "title", "tags", "publishedAt");
+        assertThat(Kafka.records(brokers, Topics.ALERT_DELIVERIES.name(), other, new ByteArrayDeserializer())).isEmpty();
+    }
+
+    @Test
+    void alertsOnceWhenAnUpdateTurnsBreakingOnAndNeverForResentOrLaterRevisions() {
+        String category = unique("Ekonomi");
+        String path = "/" + unique("hook");
+        subscribe(receiver.url(path), List.of(), List.of("gempa"));
+        String article = UUID.randomUUID().toString();
+
+        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, false),
+                Kafka.event(article, 2, ArticleEventType.UPDATED, category, true),
+                Kafka.event(article, 2, ArticleEventType.UPDATED, category, true),
+                Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true),
+                Kafka.event(article, 3, ArticleEventType.UPDATED, category, true));
+
+        await().atMost(WAIT).until(() -> alertedRevision(article) == 3);
+        List<BreakingAlert> alerts = alertsOf(article);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).getArticleRevision()).isEqualTo(2);
+        await().atMost(WAIT).until(() -> receiver.received(path).size() == 1);
+    }
+
+    @Test
+    void nonBreakingArticleAlertsNobody() {
+        String category = unique("Hiburan");
+        String article = UUID.randomUUID().toString();
+        String path = "/" + unique("hook");
+        subscribe(receiver.url(path), List.of(category), List.of());
+
+        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, false));
+
+        await().atMost(WAIT).until(() -> alertedRevision(article) == 1);
+        assertThat(alertsOf(article)).isEmpty();
+        assertThat(receiver.received(path)).isEmpty();
+    }
+
+    @Test
+    void retriesAFailingReceiverWithTheSameWebhookIdUntilItAccepts() {
+        String category = unique("Metro");
+        String path = "/" + unique("flaky");
+        receiver.answer(path, n -> n <= 2 ? 503 : 200);
+        subscribe(receiver.url(path), List.of(category), List.of());
+        String article = UUID.randomUUID().toString();
+
+        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true));
+
+        await().atMost(WAIT).until(() -> receiver.received(path).size() == 3);
+        assertThat(receiver.received(path)).extracting(Receiver.Request::id).containsOnly(receiver.received(path).get(0).id());
+        assertThat(alertsOf(article)).hasSize(1);
+    }
+
+    @Test
+    void deadLettersADeliveryToAReceiverThatIsDown() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String category = unique("Daerah");
+        String id = (String) subscribe("http://127.0.0.1:" + closedPort + "/hook", List.of(category), List.of()).get("id");
+
+        Kafka.publish(brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+        String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
+        await().atMost(WAIT).until(() -> !Kafka.records(brokers, dlt, id, new ByteArrayDeserializer()).isEmpty());
+        var dead = Kafka.records(brokers, dlt, id, new ByteArrayDeserializer()).get(0);
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("no connection").contains("gave up after 3 attempts");
+        assertThat(new String(dead.headers().lastHeader("kabar_delivery-attempts").value(), StandardCharsets.UTF_8))
+                .isEqualTo("3");
+    }
+
+    @Test
+    void deactivatesASubscriptionWhoseReceiverAnswersGone() {
+        String category = unique("Politik");
+        String path = "/" + unique("gone");
+        receiver.answer(path, n -> 410);
+        String id = (String) subscribe(receiver.url(path), List.of(category), List.of()).get("id");
+
+        Kafka.publish(brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+        await().atMost(WAIT).until(() -> Boolean.FALSE.equals(http.get("/api/subscriptions/" + id).get("active")));
+        assertThat(http.get("/api/subscriptions/" + id).body()).containsKey("deactivatedAt")
+                .containsEntry("deactivationReason", "the target answered 410 Gone");
+        assertThat(receiver.received(path)).hasSize(1);
+    }
+
+    @Test
+    void streamsAlertsAndReplaysTheMissedOnesAfterLastEventId() throws Exception {
+        String category = unique("Teknologi");
+        String stream = "http://127.0.0.1:" + port + "/api/alerts/stream?categories=" + category;
+        String first = UUID.randomUUID().toString();
+        String lastId;
+        try (SseClient client = new SseClient(stream, null)) {
+            Kafka.publish(brokers, Kafka.event(first, 1, ArticleEventType.PUBLISHED, category, true),
+                    Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, unique("Lain"), true));
+            await().atMost(WAIT).until(() -> client.events().size() == 1);
+            SseClient.Event event = client.events().get(0);
+            assertThat(event.name()).isEqualTo("alert");
+            assertThat(event.data()).contains(first);
+            lastId = event.id();
+        }
+        String second = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        Kafka.publish(brokers, Kafka.event(second, 1, ArticleEventType.PUBLISHED, category, true),
+                Kafka.event(third, 1, ArticleEventType.PUBLISHED, category, true));
+        await().atMost(WAIT).until(() -> alertsOf(second).size() == 1 && alertsOf(third).size() == 1);
+
+        try (SseClient resumed = new SseClient(stream, lastId)) {
+            String fourth = UUID.randomUUID().toString();
+            Kafka.publish(brokers, Kafka.event(fourth, 1, ArticleEventType.PUBLISHED, category, true));
+            await().atMost(WAIT).until(() -> resumed.events().size() == 3);
+            assertThat(resumed.events()).extracting(SseClient.Event::data)
+                    .anyMatch(d -> d.contains(second)).anyMatch(d -> d.contains(third)).anyMatch(d -> d.contains(fourth))
+                    .noneMatch(d -> d.contains(first));
+        }
+    }
+
+    @Test
+    void createsReadsAndDeletesASubscriptionShowingTheSecretOnlyOnce() {
+        Http.Answer created = http.post("/api/subscriptions", Map.of("channel", "webhook",
+                "url", receiver.url("/crud"), "categories", List.of("Nasional")));
+
+        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) created.get("id");
+        assertThat(created.headers().getLocation()).hasPath("/api/subscriptions/" + id);
+        assertThat((String) created.get("secret")).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(((String) created.get("secret")).substring(6))).hasSize(32);
+        assertThat(created.body()).containsEntry("breakingOnly", true).containsEntry("active", true);
+        Http.Answer read = http.get("/api/subscriptions/" + id);
+        assertThat(read.body()).containsEntry("id", id).doesNotContainKey("secret");
+        assertThat(http.delete("/api/subscriptions/" + id).status()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.get("/api/subscriptions/" + id).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        Http.Answer unknown = http.delete("/api/subscriptions/" + id);
+        assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesInvalidSubscriptionsNamingTheFields() {
+        Http.Answer invalid = http.post("/api/subscriptions", Map.of("channel", "sms", "url", ""));
+        Http.Answer privateTarget = http.post("/api/subscriptions",
+                Map.of("channel", "webhook", "url", "http://192.168.1.20/hook"));
+        Http.Answer ftp = http.post("/api/subscriptions", Map.of("channel", "webhook", "url", "ftp://kabar.example/x"));
+
+        assertThat(invalid.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fields(invalid)).contains("channel", "url");
+        assertThat(privateTarget.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(privateTarget)).containsExactly("url");
+        assertThat(fields(ftp)).containsExactly("url");
+    }
+
+    private Map<String, Object> subscribe(String url, List<String> categories, List<String> tags) {
+        Http.Answer created = http.post("/api/subscriptions",
+                Map.of("channel", "webhook", "url", url, "categories", categories, "tags", tags));
+        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        return created.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> fields(Http.Answer answer) {
+        return ((List<Map<String, Object>>) answer.get("errors")).stream().map(e -> e.get("field")).toList();
+    }
+
+    private List<BreakingAlert> alertsOf(String article) {
+        return Kafka.records(brokers, Topics.BREAKING_ALERTS.name(), article, new AvroDeserializer<>(BreakingAlert.class))
+                .stream().map(r -> r.value()).toList();
+    }
+
+    private long alertedRevision(String article) {
+        return Kafka.records(brokers, Topics.ALERTED_ARTICLES.name(), article, new AvroDeserializer<>(AlertedArticle.class))
+                .stream().mapToLong(r -> r.value().getRevision()).max().orElse(0);
+    }
+
+    static String expectedSignature(String secret, Receiver.Request request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((request.id() + "." + request.timestamp() + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(request.body()));
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

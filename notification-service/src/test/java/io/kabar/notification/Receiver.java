@@ -1,0 +1,93 @@
+package io.kabar.notification;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntUnaryOperator;
+
+/** A real webhook receiver on 127.0.0.1: records every request per path and answers as told (200 by default). */
+public final class Receiver implements AutoCloseable {
+
+    /** One received request. */
+    public record Request(String id, String timestamp, String signature, byte[] body, java.time.Instant at) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final long delayMillis;
+    private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
+    private final Map<String, List<Request>> received = new ConcurrentHashMap<>();
+
+    /** A receiver answering after {@code delayMillis}, on {@code threads} threads. */
+    public Receiver(long delayMillis, int threads) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.delayMillis = delayMillis;
+        this.threads = Executors.newFixedThreadPool(threads);
+        server.setExecutor(this.threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public Receiver() {
+        this(0, 8);
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers the n-th request (1-based) to {@code path} with {@code status.applyAsInt(n)}. */
+    public void answer(String path, IntUnaryOperator status) {
+        answers.put(path, status);
+    }
+
+    public List<Request> received(String path) {
+        return received.getOrDefault(path, List.of());
+    }
+
+    /** When each request arrived, in no particular order. */
+    public List<java.time.Instant> arrivals() {
+        return received.values().stream().flatMap(List::stream).map(Request::at).toList();
+    }
+
+    public int total() {
+        return received.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            var headers = exchange.getRequestHeaders();
+            List<Request> requests = received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
+            requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), body, java.time.Instant.now()));
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            int status = answers.getOrDefault(path, n -> 200).applyAsInt(requests.size());
+            exchange.sendResponseHeaders(status, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

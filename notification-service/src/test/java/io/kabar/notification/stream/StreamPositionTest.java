@@ -1,0 +1,26 @@
+package io.kabar.notification.stream;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamPositionTest {
+
+    @Test
+    void roundTripsThroughTheEventId() {
+        StreamPosition position = new StreamPosition(Map.of(2, 30L, 0, 12L, 1, 7L));
+
+        assertThat(position.encode()).isEqualTo("0-12.1-7.2-30");
+        assertThat(StreamPosition.parse("0-12.1-7.2-30")).contains(position);
+    }
+
+    @Test
+    void ignoresIdsThatAreNotPositions() {
+        assertThat(StreamPosition.parse("abc")).isEmpty();
+        assertThat(StreamPosition.parse("0-x")).isEmpty();
+        assertThat(StreamPosition.parse("-1-5")).isEmpty();
+        assertThat(StreamPosition.parse("")).isEmpty();
+    }
+}

@@ -1,0 +1,184 @@
+package io.kabar.trending.bench;
+
+import io.kabar.schemas.Article;
+import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.PageView;
+import io.kabar.schemas.TrendingRanking;
+import io.kabar.schemas.serde.AvroDeserializer;
+import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.ranking.RankingKey;
+import io.kabar.trending.ranking.TrendingSettings;
+import io.kabar.trending.ranking.TrendingStreamsConfig;
+import io.kabar.trending.ranking.TrendingTopology;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Measures, on a broker of its own, how fast the trending topology counts a backlog of page views against a plain
+ * consumer reading the same records, then how many ingest requests a second the HTTP endpoint takes.
+ * Arguments: views (default 500000), articles (1000), HTTP load seconds (10).
+ */
+public final class TrendingBenchmark {
+
+    private static final int PARTITIONS = 6;
+    private static final int CATEGORIES = 10;
+
+    public static void main(String[] args) throws Exception {
+        int views = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+        int articles = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int httpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS,
+                Topics.allWithDeadLetters().stream().map(t -> t.name()).toArray(String[]::new))
+                .brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                        "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
+                        "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        try {
+            String bootstrap = broker.getBrokersAsString();
+            Map<String, Long> expected = writeInput(bootstrap, views, articles);
+            double raw = rawConsumer(bootstrap, views);
+            double topology = topology(bootstrap, views, expected);
+            System.out.printf("ratio topology/raw: %.3f%n", topology / raw);
+            IngestLoad.run(bootstrap, Duration.ofSeconds(httpSeconds));
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    /** Publishes the articles and the views; returns the expected views per article after session dedupe. */
+    private static Map<String, Long> writeInput(String bootstrap, int views, int articles) throws Exception {
+        Instant now = Instant.now();
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
+            for (int i = 0; i < articles; i++) {
+                Article article = Article.newBuilder().setId("a" + i).setRevision(1).setSlug("a" + i)
+                        .setUrl("https://kabar.example/a" + i).setTitle("Berita " + i).setBody(List.of("."))
+                        .setCategory("kategori-" + i % CATEGORIES).setAuthor("Redaksi").setPublishedAt(now)
+                        .setUpdatedAt(now).build();
+                // Timestamped before the views, so that Streams sees every article before its views, as in production.
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, now.minusSeconds(900).toEpochMilli(),
+                        article.getId(), ArticleEvent.newBuilder().setEventId("e" + i).setEventType(ArticleEventType.PUBLISHED).setOccurredAt(now.minusSeconds(900))
+                        .setArticle(article).build()));
+            }
+        }
+        // Skewed popularity, a tenth of sessions repeating, all within the last ten minutes in event-time order.
+        Random random = new Random(42);
+        Map<String, Long> expected = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        long start = System.nanoTime();
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(PageView.class))) {
+            long from = now.minus(Duration.ofMinutes(10)).toEpochMilli();
+            for (int i = 0; i < views; i++) {
+                String article = "a" + (int) Math.floor(articles * Math.pow(random.nextDouble(), 3));
+                String session = "s" + random.nextInt(views * 9 / 10 + 1);
+                if (seen.add(article + "|" + session)) {
+                    expected.merge(article, 1L, Long::sum);
+                }
+                PageView view = PageView.newBuilder().setArticleId(article).setSessionId(session)
+                        .setViewedAt(Instant.ofEpochMilli(from + (long) i * 600_000 / views)).build();
+                producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view));
+            }
+        }
+        System.out.printf("wrote %,d views of %,d articles (%,d counted after dedupe) in %.1f s%n", views, articles,
+                seen.size(), (System.nanoTime() - start) / 1e9);
+        return expected;
+    }
+
+    private static double rawConsumer(String bootstrap, int views) {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAGE_VIEWS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            long read = 0;
+            while (read < views) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            double rate = read / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("raw consumer: %,.0f records/s%n", rate);
+            return rate;
+        }
+    }
+
+    /** Runs the topology over the backlog until its input is committed and the overall 1h ranking is exact. */
+    private static double topology(String bootstrap, int views, Map<String, Long> expected) throws Exception {
+        // The service's defaults: top 50 (the API's largest limit) out of 100 retained candidates.
+        TrendingSettings defaults = TrendingSettings.defaults();
+        TrendingSettings settings = new TrendingSettings(defaults.windows(), defaults.dedupeInterval(),
+                defaults.grace(), 50, 100);
+        Properties props = new Properties();
+        props.putAll(TrendingStreamsConfig.recommended("trending-bench", bootstrap));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("trending-bench-").toString());
+        List<Long> top = expected.values().stream().sorted(Comparator.reverseOrder()).limit(settings.topN()).toList();
+        String overall = RankingKey.overall("1h").asString();
+        try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
+             var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+             var rankings = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                     new AvroDeserializer<>(TrendingRanking.class))) {
+            List<TopicPartition> partitions = rankings.partitionsFor(Topics.TRENDING.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            rankings.assign(partitions);
+            rankings.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(10);
+            }
+            long running = System.nanoTime();
+            List<Long> shown = List.of();
+            while (!shown.equals(top) || committed(admin) < views) {
+                for (var record : rankings.poll(Duration.ofMillis(100))) {
+                    if (overall.equals(record.key())) {
+                        shown = record.value().getArticles().stream().map(a -> a.getViews()).toList();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - running) / 1e9;
+            double rate = views / seconds;
+            System.out.printf("topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n", rate, seconds,
+                    (running - start) / 1e9);
+            return rate;
+        }
+    }
+
+    private static long committed(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("trending-bench")
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.PAGE_VIEWS.name()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+}
