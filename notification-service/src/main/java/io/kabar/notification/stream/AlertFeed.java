@@ -107,6 +107,9 @@ final class AlertFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // Streams never end by themselves; ended here, before the web server's graceful shutdown waits for them.
+        clients.forEach(StreamClient::end);
+        clients.clear();
         Consumer<String, BreakingAlert> current = consumer;
         if (current != null) {
             current.wakeup();

@@ -40,6 +40,12 @@ final class StreamClient {
         closed = true;
     }
 
+    /** Ends the stream from the server side, so that shutdown need not wait for the client to hang up. */
+    synchronized void end() {
+        closed = true;
+        emitter.complete();
+    }
+
     /** Where this client starts: the live position, or the replay's start while catching up. */
     synchronized void startAt(StreamPosition position, boolean replaying) {
         cursor.putAll(position.next());
