@@ -1,5 +1,6 @@
 package io.kabar.notification;
 
+import io.kabar.testing.Http;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.ArticleEventType;

@@ -1,5 +1,6 @@
 package io.kabar.trending;
 
+import io.kabar.testing.Http;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import org.junit.jupiter.api.BeforeEach;
