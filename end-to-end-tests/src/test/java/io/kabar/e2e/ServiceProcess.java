@@ -1,0 +1,93 @@
+package io.kabar.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** One Kabar service started from its runnable jar in a JVM of its own, as {@code ./kabar up} and production start it. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String module, int port, Process process, Path log) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the module's jar against the broker with the given extra arguments ({@code --name=value}). */
+    static ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
+        Path root = Path.of(System.getProperty("kabar.root", ".."));
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + System.getProperty("kabar.version") + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw package first");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(arguments));
+        Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServiceProcess(module, port, process, log);
+    }
+
+    /** Waits until the service reports ready, failing with its log when it exits or takes too long. */
+    ServiceProcess awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(module + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+        return this;
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.kabar.e2e;
+
+import io.kabar.testing.Http;
+import io.kabar.testing.TestBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.HttpStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole of Kabar as it runs: the four services, each its own jar in its own JVM, against one real broker, driven
+ * only through their HTTP APIs with the seed page and the project's demo articles.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeStackIT {
+
+    private static final Duration SETTLED = Duration.ofSeconds(60);
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> ids = new HashMap<>();
+    private Http articles;
+    private Http related;
+    private Http notifications;
+    private Http trending;
+    private int notificationPort;
+
+    @BeforeAll
+    void startTheStack() throws IOException {
+        String brokers = TestBroker.brokers();
+        ServiceProcess article = start("article-service", brokers);
+        ServiceProcess links = start("related-links-service", brokers);
+        ServiceProcess alerts = start("notification-service", brokers, "--kabar.notifications.allow-loopback=true");
+        ServiceProcess views = start("trending-service", brokers);
+        services.forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        articles = new Http(article.port());
+        related = new Http(links.port());
+        notifications = new Http(alerts.port());
+        trending = new Http(views.port());
+        notificationPort = alerts.port();
+    }
+
+    @AfterAll
+    void stopTheStack() throws InterruptedException {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void seedPageLinksToTheStoriesAboutRussiaAndNorthKoreaBeforeSportAndStocks() throws IOException {
+        publish("seed", Path.of("seed-article.json"));
+        for (String name : List.of("01-rusia-korut-kerja-sama-militer", "02-kim-jong-un-kereta-vladivostok",
+                "03-korsel-as-latihan-gabungan", "04-ihsg-dibuka-menguat", "05-timnas-u23-kualifikasi")) {
+            publish(name, Path.of("demo", name + ".json"));
+        }
+
+        await().atMost(SETTLED).untilAsserted(() -> {
+            List<Object> links = relatedTo(ids.get("seed"));
+            assertThat(links).startsWith(ids.get("02-kim-jong-un-kereta-vladivostok"))
+                    .contains(ids.get("01-rusia-korut-kerja-sama-militer"), ids.get("03-korsel-as-latihan-gabungan"));
+            assertThat(links.subList(0, 3)).doesNotContain(ids.get("04-ihsg-dibuka-menguat"), ids.get("05-timnas-u23-kualifikasi"));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void breakingStoryReachesTheWebhookSubscriberAndTheLiveStream() throws IOException {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             SseClient stream = new SseClient("http://127.0.0.1:" + notificationPort + "/api/alerts/stream?categories=Internasional")) {
+            Http.Answer subscribed = notifications.post("/api/subscriptions",
+                    Map.of("channel", "webhook", "url", receiver.url(), "categories", List.of("Internasional")));
+            assertThat(subscribed.status()).isEqualTo(HttpStatus.CREATED);
+            await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
+
+            publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
+
+            await().atMost(SETTLED).untilAsserted(() -> {
+                assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body)
+                        .contains(ids.get("breaking")).contains("Putin Isyaratkan Rusia Bantu Program Satelit Korea Utara"));
+                assertThat(stream.lines()).contains("event:alert")
+                        .anySatisfy(line -> assertThat(line).startsWith("data:").contains(ids.get("breaking")));
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void pageViewsPutTheMostReadStoryOnTopOfTerpopuler() {
+        views(ids.get("breaking"), 30);
+        views(ids.get("seed"), 12);
+        views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
+        views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
+
+        await().atMost(SETTLED).untilAsserted(() -> {
+            Http.Answer top = trending.get("/api/trending?window=1h&limit=3");
+            assertThat(top.pluck("articles", "articleId")).containsExactly(ids.get("breaking"), ids.get("seed"),
+                    ids.get("01-rusia-korut-kerja-sama-militer"));
+            assertThat(top.pluck("articles", "views")).containsExactly(30, 12, 5);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void unpublishingAStoryRemovesItFromRelatedListsAndFromTerpopuler() {
+        String breaking = ids.get("breaking");
+        await().atMost(SETTLED).until(() -> relatedTo(ids.get("seed")).contains(breaking));
+
+        assertThat(articles.delete("/api/articles/" + breaking).status()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        await().atMost(SETTLED).untilAsserted(() -> {
+            assertThat(relatedTo(ids.get("seed"))).doesNotContain(breaking);
+            assertThat(related.get("/api/articles/" + breaking + "/related").status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(trending.get("/api/trending?window=1h&limit=10").pluck("articles", "articleId"))
+                    .doesNotContain(breaking).startsWith(ids.get("seed"));
+        });
+    }
+
+    private ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, brokers, arguments);
+        services.add(service);
+        return service;
+    }
+
+    private void publish(String name, Path example) throws IOException {
+        ids.put(name, Examples.publish(articles, example));
+    }
+
+    private List<Object> relatedTo(String id) {
+        Http.Answer answer = related.get("/api/articles/" + id + "/related?limit=5");
+        return answer.status().is2xxSuccessful() ? answer.pluck("links", "articleId") : List.of();
+    }
+
+    private void views(String articleId, int readers) {
+        List<Map<String, String>> batch = IntStream.range(0, readers)
+                .mapToObj(i -> Map.of("articleId", articleId, "sessionId", "reader-" + i)).toList();
+        assertThat(trending.post("/api/page-views", batch).status()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+}
