@@ -42,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
                 jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(arguments));
-        Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + ".log");
+        Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + "-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServiceProcess(module, port, process, log);
     }
@@ -62,6 +62,11 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Kills the JVM at once, as a crash or an OOM killer would: no shutdown hooks, no leaving the group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -86,7 +86,7 @@ class WholeStackIT {
         try (WebhookReceiver receiver = new WebhookReceiver();
              SseClient stream = new SseClient("http://127.0.0.1:" + notificationPort + "/api/alerts/stream?categories=Internasional")) {
             Http.Answer subscribed = notifications.post("/api/subscriptions",
-                    Map.of("channel", "webhook", "url", receiver.url(), "categories", List.of("Internasional")));
+                    Map.of("channel", "webhook", "url", receiver.url("/alerts"), "categories", List.of("Internasional")));
             assertThat(subscribed.status()).isEqualTo(HttpStatus.CREATED);
             await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
 

@@ -3,26 +3,38 @@ package io.kabar.platform;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Gives every Kabar service the same defaults (quiet Kafka logs, Actuator probes and Prometheus, problem details,
- * the local broker address) at the lowest precedence, so a service's own configuration and the environment win.
+ * Gives every Kabar service the same defaults (quiet Kafka logs, Actuator probes and Prometheus, the local broker
+ * address) as Spring Boot default properties, the lowest precedence of all: a service's own configuration, the
+ * environment and an application's own default properties all win.
  */
 public final class KabarDefaults implements EnvironmentPostProcessor {
 
     private static final String DEFAULTS = "kabar-defaults.properties";
+    private static final String DEFAULT_PROPERTIES = "defaultProperties";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> merged = new LinkedHashMap<>();
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("kabarDefaults", new ClassPathResource(DEFAULTS)));
+            PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS)).forEach((k, v) -> merged.put((String) k, v));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
+        PropertySource<?> existing = environment.getPropertySources().remove(DEFAULT_PROPERTIES);
+        if (existing instanceof MapPropertySource map) {
+            merged.putAll(map.getSource());
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(DEFAULT_PROPERTIES, merged));
     }
 }

@@ -3,11 +3,11 @@ package io.kabar.article.publishing;
 import io.kabar.article.ArticleServiceApplication;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleRecords;
-import io.kabar.bench.BenchBroker;
 import io.kabar.bench.ClosedLoop;
 import io.kabar.bench.HttpLoad;
 import io.kabar.bench.Measurement;
 import io.kabar.bench.RawProducer;
+import io.kabar.testing.KafkaBroker;
 import io.kabar.platform.kafka.TopicMirror;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
@@ -40,7 +40,7 @@ public final class ArticleBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        try (BenchBroker broker = new BenchBroker(6);
+        try (KafkaBroker broker = KafkaBroker.start(6);
              ConfigurableApplicationContext service = startService(broker.bootstrapServers())) {
             byte[] event = serializedSampleEvent();
             RawProducer raw = new RawProducer(broker.bootstrapServers(), event);

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.kabar.testing.KafkaBroker;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -33,20 +33,16 @@ public final class FanOutBenchmark {
     static final int SUBSCRIBERS = Integer.getInteger("subscribers", 10_000);
 
     public static void main(String[] args) throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        KafkaBroker broker = KafkaBroker.start(6);
         try (Receiver receiver = new Receiver(40, 400);
              ConfigurableApplicationContext app = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                     .properties("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "server.port=0",
+                     .properties("spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "server.port=0",
                              "kabar.notifications.allow-loopback=true",
                              "kabar.notifications.webhooks.max-per-host=" + Integer.getInteger("maxPerHost", 256),
                              "logging.level.root=WARN")
                      .run()) {
             String category = "Bench";
-            subscribe(broker.getBrokersAsString(), receiver, category);
+            subscribe(broker.bootstrapServers(), receiver, category);
             SubscriptionView view = app.getBean(SubscriptionView.class);
             while (view.size() < SUBSCRIBERS) {
                 Thread.sleep(100);
@@ -54,7 +50,7 @@ public final class FanOutBenchmark {
             Thread.sleep(5000); // let the matcher's and the webhook consumers' groups settle before the clock starts
             Instant published = Instant.now();
             ArticleEvent event = Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true);
-            Kafka.publish(broker.getBrokersAsString(), event);
+            Kafka.publish(broker.bootstrapServers(), event);
             long start = System.nanoTime();
             while (receiver.total() < SUBSCRIBERS) {
                 Thread.sleep(10);
@@ -66,7 +62,7 @@ public final class FanOutBenchmark {
                     SUBSCRIBERS, receiver.total(), seconds, receiver.total() / seconds,
                     latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99) - 1));
         } finally {
-            broker.destroy();
+            broker.close();
         }
         System.exit(0);
     }

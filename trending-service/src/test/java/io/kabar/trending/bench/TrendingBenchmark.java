@@ -25,8 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.kabar.testing.KafkaBroker;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -55,21 +54,17 @@ public final class TrendingBenchmark {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int httpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS,
-                Topics.allWithDeadLetters().stream().map(t -> t.name()).toArray(String[]::new))
-                .brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                        "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
-                        "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
+        KafkaBroker broker = KafkaBroker.start(PARTITIONS)
+                .createTopics(PARTITIONS, Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
         try {
-            String bootstrap = broker.getBrokersAsString();
+            String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
             double raw = rawConsumer(bootstrap, views);
             double topology = topology(bootstrap, views, expected);
             System.out.printf("ratio topology/raw: %.3f%n", topology / raw);
             IngestLoad.run(bootstrap, Duration.ofSeconds(httpSeconds));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 
