@@ -85,6 +85,11 @@ public class KafkaConfiguration {
         return AdminClient.create(props);
     }
 
+    @Bean
+    TopicLeaders topicLeaders(AdminClient kabarHealthAdminClient, KabarKafkaProperties kafka) {
+        return new TopicLeaders(kabarHealthAdminClient, kafka.healthTimeout().multipliedBy(5));
+    }
+
     @Bean("mirrors")
     MirrorsHealthIndicator mirrorsHealthIndicator(ObjectProvider<TopicMirror<?>> mirrors) {
         return new MirrorsHealthIndicator(mirrors);
