@@ -5,18 +5,22 @@ import io.kabar.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operators' tool for dead letters: {@code show <topic>} prints what sits in the topic's dead-letter topic and
@@ -35,17 +39,23 @@ public final class DeadLetters {
             System.err.println("usage: DeadLetters show|replay <topic>   (broker from KABAR_BOOTSTRAP_SERVERS, default 127.0.0.1:9092)");
             System.exit(2);
         }
-        TopicSpec<?, ?> topic = Topics.byName(args[1]).orElseThrow(() -> new IllegalArgumentException("unknown topic " + args[1]));
-        String bootstrap = System.getenv().getOrDefault("KABAR_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        boolean replay = args[0].equals("replay");
-        int count = replay ? replay(bootstrap, topic) : show(bootstrap, topic);
-        System.out.printf("%s %d record(s) of %s%n", replay ? "replayed" : "shown", count, topic.deadLetter().name());
+        run(args[0], args[1], System.getenv().getOrDefault("KABAR_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), System.out);
     }
 
-    private static int show(String bootstrap, TopicSpec<?, ?> topic) {
+    /** Runs {@code show} or {@code replay} for the registered topic against the broker; answers how many records. */
+    public static int run(String command, String topicName, String bootstrap, PrintStream out) {
+        TopicSpec<?, ?> topic = Topics.byName(topicName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
+        boolean replay = command.equals("replay");
+        int count = replay ? replay(bootstrap, topic) : show(bootstrap, topic, out);
+        out.printf("%s %d record(s) of %s%n", replay ? "replayed" : "shown", count, topic.deadLetter().name());
+        return count;
+    }
+
+    private static int show(String bootstrap, TopicSpec<?, ?> topic, PrintStream out) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-show." + System.nanoTime())) {
-            return drain(consumer, topic, record -> System.out.printf("%s@%d key=%s %s%n", record.topic(), record.offset(),
-                    text(record.key()), describe(record)));
+            return drain(consumer, topic, record -> out.printf("%s@%d key=%s %s%n", record.topic(), record.offset(),
+                    text(record.key()), describe(record)), null);
         }
     }
 
@@ -62,26 +72,45 @@ public final class DeadLetters {
                     }
                 }
                 producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers));
-            });
-            producer.flush();
-            consumer.commitSync();
+            }, producer::flush);
             return count;
         }
     }
 
-    /** Reads the dead-letter topic from the group's position to its current end. */
+    /**
+     * Reads the dead-letter topic from the group's committed position (or its start) to its end as it stands now, so
+     * that records dead-lettered again while a replay runs wait for the next replay instead of looping.
+     */
     private static int drain(KafkaConsumer<byte[], byte[]> consumer, TopicSpec<?, ?> topic,
-                             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
-        consumer.subscribe(List.of(topic.deadLetter().name()));
-        int count = 0;
-        int emptyPolls = 0;
-        while (emptyPolls < 5) {
-            var records = consumer.poll(Duration.ofMillis(500));
-            emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                action.accept(record);
-                count++;
+                             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action, Runnable beforeCommit) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.deadLetter().name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
             }
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        int count = 0;
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    action.accept(record);
+                    count++;
+                }
+            }
+        }
+        if (beforeCommit != null) {
+            // Commit only what is safely copied: a failed flush throws, and the next replay starts over.
+            beforeCommit.run();
+            Map<TopicPartition, OffsetAndMetadata> done = new java.util.HashMap<>();
+            end.forEach((partition, offset) -> done.put(partition, new OffsetAndMetadata(offset)));
+            consumer.commitSync(done);
         }
         return count;
     }

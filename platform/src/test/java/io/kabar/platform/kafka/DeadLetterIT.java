@@ -1,8 +1,10 @@
 package io.kabar.platform.kafka;
 
+import io.kabar.platform.tools.DeadLetters;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +73,51 @@ class DeadLetterIT {
                 .asString(StandardCharsets.UTF_8).isEqualTo("{not avro}");
         assertThat(processed).doesNotContain(garbage);
         assertThat(mirror.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void operatorsToolShowsDeadLettersWithTheirReasonAndReplaysEachOnceWithoutTheFailureHeaders() throws Exception {
+        String key = "view-" + UUID.randomUUID();
+        TopicSpec<?, ?> topic = Topics.PAGE_VIEWS;
+        try (var raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", brokers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic.deadLetter().name(), key, "bytes".getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("kafka_dlt-exception-message", "schema unknown".getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("trace", "kept".getBytes(StandardCharsets.UTF_8));
+            raw.send(dead).get();
+        }
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+
+        DeadLetters.run("show", topic.name(), brokers(), new PrintStream(shown, true, StandardCharsets.UTF_8));
+        int replayed = DeadLetters.run("replay", topic.name(), brokers(), System.out);
+        int again = DeadLetters.run("replay", topic.name(), brokers(), System.out);
+
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("key=" + key + " reason=schema unknown");
+        assertThat(replayed).isEqualTo(1);
+        assertThat(again).isZero();
+        List<ConsumerRecord<String, byte[]>> copies = records(topic.name(), key);
+        assertThat(copies).singleElement().satisfies(copy -> {
+            assertThat(copy.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+            assertThat(copy.headers().lastHeader("trace")).isNotNull();
+        });
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
+        Map<String, Object> props = Map.of("bootstrap.servers", brokers(), ConsumerConfig.GROUP_ID_CONFIG, "read-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found;
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(Set<String> keys) {
