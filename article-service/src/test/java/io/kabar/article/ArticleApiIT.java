@@ -55,6 +55,24 @@ class ArticleApiIT {
     }
 
     @Test
+    void recordsConcurrentPublishesEachExactlyOnceSharingTransactions() {
+        String category = "Uji-" + UUID.randomUUID();
+
+        List<Http.Answer> answers = java.util.stream.IntStream.range(0, 24).parallel()
+                .mapToObj(i -> http.post("/api/articles", article("Berita serentak " + i, category), h -> { }))
+                .toList();
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(HttpStatus.CREATED));
+        List<String> ids = answers.stream().map(a -> (String) a.get("id")).distinct().toList();
+        assertThat(ids).hasSize(24);
+        Map<String, Long> eventsPerArticle = TestBroker.readAll(Topics.ARTICLES).stream()
+                .filter(r -> ids.contains(r.key()))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.key(), java.util.stream.Collectors.counting()));
+        assertThat(eventsPerArticle).hasSize(24).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat((List<?>) http.get("/api/articles?limit=100&category=" + category).get("articles")).hasSize(24);
+    }
+
+    @Test
     void answersARetriedPostWithTheFirstResultInsteadOfPublishingTwice() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = article("Harga beras naik menjelang akhir tahun");
