@@ -55,7 +55,7 @@ class ArticleApiIT {
     }
 
     @Test
-    void recordsConcurrentPublishesEachExactlyOnceSharingTransactions() {
+    void recordsConcurrentPublishesEachExactlyOnce() {
         String category = "Uji-" + UUID.randomUUID();
 
         List<Http.Answer> answers = java.util.stream.IntStream.range(0, 24).parallel()
