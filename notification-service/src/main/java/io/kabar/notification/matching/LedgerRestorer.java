@@ -1,23 +1,19 @@
 package io.kabar.notification.matching;
 
 import io.kabar.schemas.AlertedArticle;
-import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -30,12 +26,11 @@ final class LedgerRestorer implements ConsumerAwareRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(LedgerRestorer.class);
 
     private final AlertLedger ledger;
-    private final Map<String, Object> consumerProperties;
+    private final Supplier<Consumer<String, AlertedArticle>> consumers;
 
-    LedgerRestorer(AlertLedger ledger, Map<String, Object> consumerProperties) {
+    LedgerRestorer(AlertLedger ledger, Supplier<Consumer<String, AlertedArticle>> consumers) {
         this.ledger = ledger;
-        this.consumerProperties = new HashMap<>(consumerProperties);
-        this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumers = consumers;
     }
 
     @Override
@@ -43,8 +38,7 @@ final class LedgerRestorer implements ConsumerAwareRebalanceListener {
         if (partitions.isEmpty()) {
             return;
         }
-        try (var state = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
-                new AvroDeserializer<>(AlertedArticle.class))) {
+        try (Consumer<String, AlertedArticle> state = consumers.get()) {
             String topic = Topics.ALERTED_ARTICLES.name();
             int articlePartitions = consumer.partitionsFor(Topics.ARTICLES.name()).size();
             if (state.partitionsFor(topic).size() != articlePartitions) {

@@ -49,7 +49,7 @@ class MatchingConfiguration {
                 new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactions.template(), false));
         factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.manager());
         factory.getContainerProperties().setConsumerRebalanceListener(
-                new LedgerRestorer(ledger, clients.consumerProperties()));
+                new LedgerRestorer(ledger, clients.grouplessConsumers(Topics.ALERTED_ARTICLES)));
         return factory;
     }
 

@@ -1,16 +1,14 @@
 package io.kabar.notification.stream;
 
 import io.kabar.notification.alerts.AlertRecords;
+import io.kabar.platform.kafka.TopicFollower;
 import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ import java.util.function.Supplier;
  * stream that resumes from an earlier position is first replayed from the topic up to where the feed stood when the
  * stream joined, with a consumer of its own.
  */
-final class AlertFeed implements SmartLifecycle {
+final class AlertFeed extends TopicFollower<BreakingAlert> {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -39,11 +37,9 @@ final class AlertFeed implements SmartLifecycle {
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
     private final Map<Integer, Long> position = new HashMap<>();
     private final CountDownLatch ready = new CountDownLatch(1);
-    private volatile Consumer<String, BreakingAlert> consumer;
-    private volatile boolean running;
-    private Thread thread;
 
     AlertFeed(Supplier<Consumer<String, BreakingAlert>> consumers, ExecutorService replays) {
+        super("alert-feed", consumers);
         this.consumers = consumers;
         this.replays = replays;
     }
@@ -97,56 +93,15 @@ final class AlertFeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "alert-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void stopping() {
         // Streams never end by themselves; ended here, before the web server's graceful shutdown waits for them.
         clients.forEach(StreamClient::end);
         clients.clear();
-        Consumer<String, BreakingAlert> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
         replays.shutdownNow();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
-            try (Consumer<String, BreakingAlert> c = consumers.get()) {
-                consumer = c;
-                follow(c);
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The broker went away: reconnect and go on from where the feed stood, so streams miss nothing.
-                log.warn("alert feed interrupted, reconnecting: {}", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void follow(Consumer<String, BreakingAlert> c) {
+    protected void follow(Consumer<String, BreakingAlert> c) {
         List<TopicPartition> partitions = c.partitionsFor(Topics.BREAKING_ALERTS.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         c.assign(partitions);
@@ -163,8 +118,8 @@ final class AlertFeed implements SmartLifecycle {
         }
         ready.countDown();
         long lastBeat = System.nanoTime();
-        while (running) {
-            poll(c);
+        while (following()) {
+            deliver(c);
             if (System.nanoTime() - lastBeat > HEARTBEAT.toNanos()) {
                 clients.forEach(StreamClient::heartbeat);
                 lastBeat = System.nanoTime();
@@ -173,20 +128,15 @@ final class AlertFeed implements SmartLifecycle {
         }
     }
 
-    private void poll(Consumer<String, BreakingAlert> c) {
-        try {
-            for (ConsumerRecord<String, BreakingAlert> r : c.poll(POLL)) {
-                synchronized (position) {
-                    position.put(r.partition(), r.offset() + 1);
-                    if (r.value() != null) {
-                        StreamClient.Read read = read(r);
-                        clients.forEach(client -> client.live(read));
-                    }
+    private void deliver(Consumer<String, BreakingAlert> c) {
+        for (ConsumerRecord<String, BreakingAlert> r : poll(c)) {
+            synchronized (position) {
+                position.put(r.partition(), r.offset() + 1);
+                if (r.value() != null) {
+                    StreamClient.Read read = read(r);
+                    clients.forEach(client -> client.live(read));
                 }
             }
-        } catch (RecordDeserializationException e) {
-            log.error("skipping undecodable alert {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
-            c.seek(e.topicPartition(), e.offset() + 1);
         }
     }
 

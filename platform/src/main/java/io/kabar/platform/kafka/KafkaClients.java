@@ -6,6 +6,7 @@ import io.kabar.schemas.serde.PassThroughAvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +24,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Builds Kafka producers and consumers for a registered topic, with the topic's Avro serde and Kabar's delivery
@@ -90,13 +92,21 @@ public final class KafkaClients {
 
     /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
     public <V extends SpecificRecord> TopicMirror<V> mirror(TopicSpec<String, V> topic, BiConsumer<String, V> sink) {
+        return new TopicMirror<>(topic.name(), grouplessConsumers(topic), sink);
+    }
+
+    /**
+     * Consumers of the topic outside any group, for readers that assign partitions themselves (mirrors, live feeds,
+     * state restorers). Plain deserializers: a record that cannot be decoded fails the poll, so that the reader can
+     * step over it, instead of arriving as a null value that looks like a tombstone.
+     */
+    public <V extends SpecificRecord> Supplier<Consumer<String, V>> grouplessConsumers(TopicSpec<String, V> topic) {
         Map<String, Object> props = consumerProperties();
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Plain deserializers: the mirror skips undecodable records itself instead of mistaking them for tombstones.
         DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new AvroDeserializer<>(topic.valueType())));
-        return new TopicMirror<>(topic.name(), factory::createConsumer, sink);
+        return factory::createConsumer;
     }
 
     /** Exposes the producers' client metrics (record rates, errors, latency) to Micrometer. */

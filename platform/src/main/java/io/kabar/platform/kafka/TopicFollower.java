@@ -1,0 +1,106 @@
+package io.kabar.platform.kafka;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Runs one group-less consumer on a thread of its own for the life of the application context: it reconnects after
+ * a failure (the broker may be down at start or go away) and steps over records it cannot decode, so that what it
+ * feeds is only as old as an outage and never stuck on one bad record.
+ */
+public abstract class TopicFollower<V> implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+    private final String name;
+    private final Supplier<Consumer<String, V>> consumers;
+    private volatile Consumer<String, V> consumer;
+    private volatile boolean running;
+    private Thread thread;
+
+    protected TopicFollower(String name, Supplier<Consumer<String, V>> consumers) {
+        this.name = name;
+        this.consumers = consumers;
+    }
+
+    /** Reads with the consumer while {@link #following()}; called again with a new consumer after a failure. */
+    protected abstract void follow(Consumer<String, V> consumer);
+
+    /** Called first on stop, before the consumer is woken: the place to let go of whatever the follower serves. */
+    protected void stopping() {
+    }
+
+    protected final boolean following() {
+        return running;
+    }
+
+    /** The records of one poll; an undecodable record is logged and stepped over instead of failing the follower. */
+    protected final ConsumerRecords<String, V> poll(Consumer<String, V> c) {
+        try {
+            return c.poll(POLL);
+        } catch (RecordDeserializationException e) {
+            log.error("{}: skipping undecodable record {}@{}: {}", name, e.topicPartition(), e.offset(), e.getMessage());
+            c.seek(e.topicPartition(), e.offset() + 1);
+            return ConsumerRecords.empty();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping();
+        Consumer<String, V> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try (Consumer<String, V> c = consumers.get()) {
+                consumer = c;
+                follow(c);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("{} interrupted, reconnecting: {}", name, e.toString());
+                try {
+                    Thread.sleep(RECONNECT.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
