@@ -79,7 +79,7 @@ class NotificationIT {
         assertThat(body).containsEntry("articleId", article).containsEntry("category", category)
                 .containsEntry("url", "https://kabar.example/berita-" + article)
                 .containsEntry("summary", "Ringkasan.").containsKeys("alertId", "title", "tags", "publishedAt");
-        assertThat(Kafka.records(brokers, Topics.ALERT_DELIVERIES.name(), other, new ByteArrayDeserializer())).isEmpty();
+        assertThat(Kafka.records(Topics.ALERT_DELIVERIES.name(), other, new ByteArrayDeserializer())).isEmpty();
     }
 
     @Test
@@ -143,8 +143,8 @@ class NotificationIT {
         Kafka.publish(brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
 
         String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
-        await().atMost(WAIT).until(() -> !Kafka.records(brokers, dlt, id, new ByteArrayDeserializer()).isEmpty());
-        var dead = Kafka.records(brokers, dlt, id, new ByteArrayDeserializer()).get(0);
+        await().atMost(WAIT).until(() -> !Kafka.records(dlt, id, new ByteArrayDeserializer()).isEmpty());
+        var dead = Kafka.records(dlt, id, new ByteArrayDeserializer()).get(0);
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("no connection").contains("gave up after 3 attempts");
         assertThat(new String(dead.headers().lastHeader("kabar_delivery-attempts").value(), StandardCharsets.UTF_8))
@@ -245,12 +245,12 @@ class NotificationIT {
     }
 
     private List<BreakingAlert> alertsOf(String article) {
-        return Kafka.records(brokers, Topics.BREAKING_ALERTS.name(), article, new AvroDeserializer<>(BreakingAlert.class))
+        return Kafka.records(Topics.BREAKING_ALERTS.name(), article, new AvroDeserializer<>(BreakingAlert.class))
                 .stream().map(r -> r.value()).toList();
     }
 
     private long alertedRevision(String article) {
-        return Kafka.records(brokers, Topics.ALERTED_ARTICLES.name(), article, new AvroDeserializer<>(AlertedArticle.class))
+        return Kafka.records(Topics.ALERTED_ARTICLES.name(), article, new AvroDeserializer<>(AlertedArticle.class))
                 .stream().mapToLong(r -> r.value().getRevision()).max().orElse(0);
     }
 

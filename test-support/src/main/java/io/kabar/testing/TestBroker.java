@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -42,7 +43,14 @@ public final class TestBroker {
     /** Writes the values in order, keyed by {@code key}, and waits until the broker has acknowledged each. */
     @SafeVarargs
     public static <V extends SpecificRecord> void publish(TopicSpec<String, V> topic, Function<V, String> key, V... values) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ProducerConfig.ACKS_CONFIG, "all");
+        publish(brokers(), topic, key, values);
+    }
+
+    /** Like {@link #publish(TopicSpec, Function, SpecificRecord[])}, to the broker at {@code bootstrap}. */
+    @SafeVarargs
+    public static <V extends SpecificRecord> void publish(String bootstrap, TopicSpec<String, V> topic,
+                                                          Function<V, String> key, V... values) {
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType()))) {
             for (V value : values) {
                 producer.send(new ProducerRecord<>(topic.name(), key.apply(value), value)).get();
@@ -54,10 +62,15 @@ public final class TestBroker {
 
     /** Every committed record of the topic, read from the beginning to its current end. */
     public static <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(TopicSpec<String, V> topic) {
+        return readAll(topic.name(), new AvroDeserializer<>(topic.valueType()));
+    }
+
+    /** Every committed record of any topic (a dead-letter topic, say), with the given value deserializer. */
+    public static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new AvroDeserializer<>(topic.valueType()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -3,22 +3,16 @@ package io.kabar.trending;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
-import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.kabar.testing.TestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +24,6 @@ final class TestTopics {
     private TestTopics() {
     }
 
-    private static String brokers() {
-        return System.getProperty("spring.embedded.kafka.brokers");
-    }
-
     /** What article-service would publish for revision {@code revision} of the article. */
     static void articleEvent(ArticleEventType type, String id, long revision, String title, String category) {
         Instant now = Instant.now();
@@ -43,17 +33,12 @@ final class TestTopics {
                 .build();
         ArticleEvent event = ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(type)
                 .setOccurredAt(now).setArticle(article).build();
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), id, event)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not publish the article event", e);
-        }
+        TestBroker.publish(Topics.ARTICLES, e -> id, event);
     }
 
     /** Writes bytes that no Avro decoder accepts. */
     static void garbage(String topic, String key) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.brokers());
         try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key.getBytes(), "bukan avro".getBytes())).get();
         } catch (InterruptedException | ExecutionException e) {
@@ -63,20 +48,6 @@ final class TestTopics {
 
     /** The keys of every record of the topic, read up to its end. */
     static List<String> keysOf(String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> keys = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    keys.add(r.key() == null ? null : new String(r.key()));
-                }
-            }
-            return keys;
-        }
+        return TestBroker.readAll(topic, new ByteArrayDeserializer()).stream().map(ConsumerRecord::key).toList();
     }
 }
