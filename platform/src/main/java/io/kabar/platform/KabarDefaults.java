@@ -31,10 +31,15 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
-        PropertySource<?> existing = environment.getPropertySources().remove(DEFAULT_PROPERTIES);
+        PropertySource<?> existing = environment.getPropertySources().get(DEFAULT_PROPERTIES);
         if (existing instanceof MapPropertySource map) {
             merged.putAll(map.getSource());
+            environment.getPropertySources().replace(DEFAULT_PROPERTIES, new MapPropertySource(DEFAULT_PROPERTIES, merged));
+        } else if (existing == null) {
+            environment.getPropertySources().addLast(new MapPropertySource(DEFAULT_PROPERTIES, merged));
+        } else {
+            // Not a map to merge into: rank just above it, still below everything else.
+            environment.getPropertySources().addBefore(DEFAULT_PROPERTIES, new MapPropertySource("kabarDefaults", merged));
         }
-        environment.getPropertySources().addLast(new MapPropertySource(DEFAULT_PROPERTIES, merged));
     }
 }
