@@ -1,5 +1,4 @@
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,15 @@ public final class DemoReceiver {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            System.out.printf("%s %s %s webhook-id=%s webhook-timestamp=%s webhook-signature=%s%n  %s%n",
-                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS), exchange.getRequestMethod(), exchange.getRequestURI(),
+            System.out.printf(
+                    "%s %s %s webhook-id=%s webhook-timestamp=%s webhook-signature=%s%n  %s%n",
+                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI(),
                     exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body);
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body);
             System.out.flush();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();

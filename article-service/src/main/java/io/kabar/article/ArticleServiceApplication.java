@@ -1,11 +1,10 @@
 package io.kabar.article;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /** The newsroom's API: publishes, edits and unpublishes articles as events on Kafka and serves them back. */
 @SpringBootApplication

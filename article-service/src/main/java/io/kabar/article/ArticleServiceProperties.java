@@ -5,11 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * article-service settings, each overridable by environment variable (for example {@code KABAR_ARTICLES_BASE_URL}).
@@ -23,9 +22,10 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("kabar.articles")
 public record ArticleServiceProperties(
-        @DefaultValue("https://kabar.example") @NotBlank @Pattern(regexp = "https?://[^\\s]+[^/]") String baseUrl,
+        @DefaultValue("https://kabar.example") @NotBlank @Pattern(regexp = "https?://[^\\s]+[^/]")
+        String baseUrl,
+
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("20") @Min(1) @Max(100) int defaultLimit,
-        @DefaultValue("100") @Min(1) @Max(1000) int maxLimit) {
-}
+        @DefaultValue("100") @Min(1) @Max(1000) int maxLimit) {}

@@ -1,10 +1,16 @@
 package io.kabar.article;
 
-import io.kabar.testing.Http;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,14 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class ArticleApiIT {
 
@@ -35,13 +35,16 @@ class ArticleApiIT {
 
     @Test
     void publishesAnArticleAsAnAvroEventOnTheBroker() {
-        Http.Answer created = http.post("/api/articles", article("Rusia dan Korea Utara sepakat kerja sama militer"), h -> { });
+        Http.Answer created =
+                http.post("/api/articles", article("Rusia dan Korea Utara sepakat kerja sama militer"), h -> {});
 
         assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
         String id = (String) created.get("id");
         assertThat(created.headers().getLocation()).hasPath("/api/articles/" + id);
         assertThat(created.headers().getETag()).isEqualTo("\"1\"");
-        assertThat(created.body()).containsEntry("revision", 1).containsEntry("status", "PUBLISHED")
+        assertThat(created.body())
+                .containsEntry("revision", 1)
+                .containsEntry("status", "PUBLISHED")
                 .containsEntry("slug", "rusia-dan-korea-utara-sepakat-kerja-sama-militer")
                 .containsEntry("url", "https://kabar.example/rusia-dan-korea-utara-sepakat-kerja-sama-militer")
                 .containsEntry("language", "id")
@@ -51,25 +54,32 @@ class ArticleApiIT {
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.PUBLISHED);
         assertThat(event.getArticle().getRevision()).isEqualTo(1);
         assertThat(event.getArticle().getBody()).containsExactly("Paragraf pertama.", "Paragraf kedua.");
-        assertThat(http.get("/api/articles/" + id).body()).containsEntry("title", "Rusia dan Korea Utara sepakat kerja sama militer");
+        assertThat(http.get("/api/articles/" + id).body())
+                .containsEntry("title", "Rusia dan Korea Utara sepakat kerja sama militer");
     }
 
     @Test
     void recordsConcurrentPublishesEachExactlyOnce() {
         String category = "Uji-" + UUID.randomUUID();
 
-        List<Http.Answer> answers = java.util.stream.IntStream.range(0, 24).parallel()
-                .mapToObj(i -> http.post("/api/articles", article("Berita serentak " + i, category), h -> { }))
+        List<Http.Answer> answers = java.util.stream.IntStream.range(0, 24)
+                .parallel()
+                .mapToObj(i -> http.post("/api/articles", article("Berita serentak " + i, category), h -> {}))
                 .toList();
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(HttpStatus.CREATED));
-        List<String> ids = answers.stream().map(a -> (String) a.get("id")).distinct().toList();
+        List<String> ids =
+                answers.stream().map(a -> (String) a.get("id")).distinct().toList();
         assertThat(ids).hasSize(24);
         Map<String, Long> eventsPerArticle = TestBroker.readAll(Topics.ARTICLES).stream()
                 .filter(r -> ids.contains(r.key()))
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.key(), java.util.stream.Collectors.counting()));
-        assertThat(eventsPerArticle).hasSize(24).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-        assertThat((List<?>) http.get("/api/articles?limit=100&category=" + category).get("articles")).hasSize(24);
+        assertThat(eventsPerArticle)
+                .hasSize(24)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat((List<?>)
+                        http.get("/api/articles?limit=100&category=" + category).get("articles"))
+                .hasSize(24);
     }
 
     @Test
@@ -91,7 +101,8 @@ class ArticleApiIT {
         String key = UUID.randomUUID().toString();
         http.post("/api/articles", article("Banjir rob di pesisir utara Jakarta"), h -> h.set("Idempotency-Key", key));
 
-        Http.Answer reused = http.post("/api/articles", article("Gempa di Cianjur"), h -> h.set("Idempotency-Key", key));
+        Http.Answer reused =
+                http.post("/api/articles", article("Gempa di Cianjur"), h -> h.set("Idempotency-Key", key));
 
         assertThat(reused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(reused.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -99,13 +110,15 @@ class ArticleApiIT {
 
     @Test
     void publishesUpdatedEventWithNextRevision() {
-        String id = (String) http.post("/api/articles", article("Timnas U-23 lolos ke Piala Asia"), h -> { }).get("id");
+        String id = (String) http.post("/api/articles", article("Timnas U-23 lolos ke Piala Asia"), h -> {})
+                .get("id");
         Map<String, Object> edit = new HashMap<>(article("Timnas U-23 Indonesia lolos ke Piala Asia 2024"));
 
         Http.Answer updated = http.put("/api/articles/" + id, edit, h -> h.setIfMatch("\"1\""));
 
         assertThat(updated.status()).isEqualTo(HttpStatus.OK);
-        assertThat(updated.body()).containsEntry("revision", 2)
+        assertThat(updated.body())
+                .containsEntry("revision", 2)
                 .containsEntry("title", "Timnas U-23 Indonesia lolos ke Piala Asia 2024")
                 .containsEntry("slug", "timnas-u-23-lolos-ke-piala-asia");
         ArticleEvent event = ArticleApiIT.lastEventOf(id);
@@ -116,11 +129,12 @@ class ArticleApiIT {
 
     @Test
     void refusesAReplaceBasedOnAStaleRevision() {
-        String id = (String) http.post("/api/articles", article("IHSG dibuka menguat"), h -> { }).get("id");
+        String id = (String) http.post("/api/articles", article("IHSG dibuka menguat"), h -> {})
+                .get("id");
         http.put("/api/articles/" + id, article("IHSG dibuka menguat pagi ini"), h -> h.setIfMatch("\"1\""));
 
         Http.Answer stale = http.put("/api/articles/" + id, article("IHSG dibuka melemah"), h -> h.setIfMatch("\"1\""));
-        Http.Answer unconditional = http.put("/api/articles/" + id, article("IHSG dibuka melemah"), h -> { });
+        Http.Answer unconditional = http.put("/api/articles/" + id, article("IHSG dibuka melemah"), h -> {});
 
         assertThat(stale.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat((String) stale.get("detail")).contains("revision 2");
@@ -131,13 +145,15 @@ class ArticleApiIT {
     @Test
     void unpublishedArticleAnswers404AndLeavesTheLatestList() {
         String category = "Uji-" + UUID.randomUUID();
-        String id = (String) http.post("/api/articles", article("Berita yang akan ditarik", category), h -> { }).get("id");
+        String id = (String) http.post("/api/articles", article("Berita yang akan ditarik", category), h -> {})
+                .get("id");
 
         Http.Answer deleted = http.delete("/api/articles/" + id, h -> h.setIfMatch("\"1\""));
 
         assertThat(deleted.status()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.get("/api/articles/" + id).status()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((List<?>) http.get("/api/articles?category=" + category).get("articles")).isEmpty();
+        assertThat((List<?>) http.get("/api/articles?category=" + category).get("articles"))
+                .isEmpty();
         ArticleEvent event = ArticleApiIT.lastEventOf(id);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.UNPUBLISHED);
         assertThat(event.getArticle().getRevision()).isEqualTo(2);
@@ -150,11 +166,12 @@ class ArticleApiIT {
             Map<String, Object> body = new HashMap<>(article("Berita hari ke-" + day, category));
             body.put("publishedAt", "2025-10-0" + day + "T08:00:00Z");
             body.put("tags", day == 2 ? List.of("khusus") : List.of("umum"));
-            http.post("/api/articles", body, h -> { });
+            http.post("/api/articles", body, h -> {});
         }
 
         Http.Answer first = http.get("/api/articles?category=" + category + "&limit=2");
-        Http.Answer second = http.get("/api/articles?category=" + category + "&limit=2&before=" + first.get("nextBefore"));
+        Http.Answer second =
+                http.get("/api/articles?category=" + category + "&limit=2&before=" + first.get("nextBefore"));
         Http.Answer tagged = http.get("/api/articles?category=" + category + "&tag=khusus");
 
         assertThat(titles(first)).containsExactly("Berita hari ke-3", "Berita hari ke-2");
@@ -166,11 +183,13 @@ class ArticleApiIT {
 
     @Test
     void givesArticlesWithTheSameTitleDistinctSlugs() {
-        Http.Answer one = http.post("/api/articles", article("Jakarta diguyur hujan deras"), h -> { });
-        Http.Answer two = http.post("/api/articles", article("Jakarta diguyur hujan deras"), h -> { });
+        Http.Answer one = http.post("/api/articles", article("Jakarta diguyur hujan deras"), h -> {});
+        Http.Answer two = http.post("/api/articles", article("Jakarta diguyur hujan deras"), h -> {});
 
         assertThat(one.get("slug")).isEqualTo("jakarta-diguyur-hujan-deras");
-        assertThat((String) two.get("slug")).startsWith("jakarta-diguyur-hujan-deras-").isNotEqualTo(one.get("slug"));
+        assertThat((String) two.get("slug"))
+                .startsWith("jakarta-diguyur-hujan-deras-")
+                .isNotEqualTo(one.get("slug"));
     }
 
     @Test
@@ -182,19 +201,21 @@ class ArticleApiIT {
         bad.put("imageUrl", "ftp://example.com/a.png");
         bad.put("tags", List.of("ok", " "));
 
-        Http.Answer answer = http.post("/api/articles", bad, h -> { });
+        Http.Answer answer = http.post("/api/articles", bad, h -> {});
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.invalidFields()).containsExactlyInAnyOrder("title", "body", "category", "author", "language",
-                "imageUrl", "tags[1]");
+        assertThat(answer.invalidFields())
+                .containsExactlyInAnyOrder("title", "body", "category", "author", "language", "imageUrl", "tags[1]");
         assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("at io.kabar");
     }
 
     @Test
     void answersMalformedJsonAndWrongTypesWithAProblem() {
-        Http.Answer wrongType = http.post("/api/articles", Map.of("title", "a", "body", "b", "category", "c",
-                "author", "d", "publishedAt", "kemarin"), h -> { });
+        Http.Answer wrongType = http.post(
+                "/api/articles",
+                Map.of("title", "a", "body", "b", "category", "c", "author", "d", "publishedAt", "kemarin"),
+                h -> {});
         Http.Answer badLimit = http.get("/api/articles?limit=0");
         Http.Answer badCursor = http.get("/api/articles?before=kemarin");
 
@@ -214,15 +235,18 @@ class ArticleApiIT {
 
     @Test
     void reportsReadinessWithKafkaAndExposesPrometheusMetrics() {
-        http.post("/api/articles", article("Metrik untuk operator"), h -> { });
+        http.post("/api/articles", article("Metrik untuk operator"), h -> {});
 
         Http.Answer readiness = http.get("/actuator/health/readiness");
         String metrics = http.text("/actuator/prometheus");
 
         assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.body().toString()).contains("kafka").contains("mirrors");
-        assertThat(metrics).contains("kabar_articles_events_total").contains("kabar_articles_catalog_size")
-                .contains("kafka_consumer_fetch_manager_records_lag").contains("kafka_producer_record_send_total");
+        assertThat(metrics)
+                .contains("kabar_articles_events_total")
+                .contains("kabar_articles_catalog_size")
+                .contains("kafka_consumer_fetch_manager_records_lag")
+                .contains("kafka_producer_record_send_total");
     }
 
     static Map<String, Object> article(String title) {
@@ -230,12 +254,23 @@ class ArticleApiIT {
     }
 
     static Map<String, Object> article(String title, String category) {
-        return Map.of("title", title, "body", "Paragraf pertama.\n\nParagraf kedua.", "category", category,
-                "tags", List.of("rusia", "korea-utara"), "author", "Redaksi");
+        return Map.of(
+                "title",
+                title,
+                "body",
+                "Paragraf pertama.\n\nParagraf kedua.",
+                "category",
+                category,
+                "tags",
+                List.of("rusia", "korea-utara"),
+                "author",
+                "Redaksi");
     }
 
     private static List<String> titles(Http.Answer answer) {
-        return answer.list("articles").stream().map(a -> (String) a.get("title")).toList();
+        return answer.list("articles").stream()
+                .map(a -> (String) a.get("title"))
+                .toList();
     }
 
     /** Every committed event of the article on the broker, oldest first. */

@@ -1,24 +1,26 @@
 package io.kabar.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kabar.testing.Http;
+import java.io.IOException;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** With no broker to talk to, writes answer 503 with Retry-After after the publish timeout, and the instance is not ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=127.0.0.1:${closed.port}",
-        "spring.kafka.admin.auto-create=false",
-        "kabar.articles.publish-timeout=2s",
-        "kabar.articles.retry-after=7s",
-        "kabar.kafka.health-timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.bootstrap-servers=127.0.0.1:${closed.port}",
+            "spring.kafka.admin.auto-create=false",
+            "kabar.articles.publish-timeout=2s",
+            "kabar.articles.retry-after=7s",
+            "kabar.kafka.health-timeout=1s"
+        })
 class BrokerUnavailableIT {
 
     static {
@@ -32,7 +34,7 @@ class BrokerUnavailableIT {
     void answersServiceUnavailableWithRetryAfterWhenTheBrokerIsUnreachable() {
         Http http = new Http(port);
 
-        Http.Answer answer = http.post("/api/articles", ArticleApiIT.article("Tidak akan terbit"), h -> { });
+        Http.Answer answer = http.post("/api/articles", ArticleApiIT.article("Tidak akan terbit"), h -> {});
 
         assertThat(answer.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("7");

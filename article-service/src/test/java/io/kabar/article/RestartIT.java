@@ -1,16 +1,15 @@
 package io.kabar.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.testing.Http;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A fresh instance rebuilds its catalog and idempotency ledger from the log, as after a restart. */
 class RestartIT {
@@ -20,27 +19,37 @@ class RestartIT {
         String key = UUID.randomUUID().toString();
         String id;
         try (ConfigurableApplicationContext first = start()) {
-            id = (String) http(first).post("/api/articles", ArticleApiIT.article("Pemilu serentak digelar Februari"),
-                    h -> h.set("Idempotency-Key", key)).get("id");
+            id = (String) http(first)
+                    .post(
+                            "/api/articles",
+                            ArticleApiIT.article("Pemilu serentak digelar Februari"),
+                            h -> h.set("Idempotency-Key", key))
+                    .get("id");
         }
 
         try (ConfigurableApplicationContext second = start()) {
             Http http = http(second);
-            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").status().is2xxSuccessful());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/actuator/health/readiness").status().is2xxSuccessful());
 
-            Http.Answer retry = http.post("/api/articles", ArticleApiIT.article("Pemilu serentak digelar Februari"),
+            Http.Answer retry = http.post(
+                    "/api/articles",
+                    ArticleApiIT.article("Pemilu serentak digelar Februari"),
                     h -> h.set("Idempotency-Key", key));
 
             assertThat(retry.get("id")).isEqualTo(id);
             assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
-            assertThat(http.get("/api/articles/" + id).body()).containsEntry("title", "Pemilu serentak digelar Februari");
+            assertThat(http.get("/api/articles/" + id).body())
+                    .containsEntry("title", "Pemilu serentak digelar Februari");
             assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
         }
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ArticleServiceApplication.class).run("--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"));
+        return new SpringApplicationBuilder(ArticleServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"));
     }
 
     private static Http http(ConfigurableApplicationContext context) {

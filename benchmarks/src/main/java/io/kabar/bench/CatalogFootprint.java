@@ -2,7 +2,6 @@ package io.kabar.bench;
 
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
-
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +13,7 @@ public final class CatalogFootprint {
 
     private static final int ARTICLES = Integer.getInteger("bench.articles", 20_000);
 
-    private CatalogFootprint() {
-    }
+    private CatalogFootprint() {}
 
     public static void main(String[] args) {
         long before = usedHeapAfterGc();
@@ -23,20 +21,39 @@ public final class CatalogFootprint {
         Instant now = Instant.now();
         for (int i = 0; i < ARTICLES; i++) {
             String id = UUID.randomUUID().toString();
-            catalog.apply(new Article(id, 1, "judul-berita-" + i, "https://kabar.example/judul-berita-" + i,
-                    "Judul berita nomor " + i + " tentang ekonomi dan politik", "Ringkasan berita nomor " + i,
-                    paragraphs(i), "id", "Ekonomi", List.of("ekonomi", "politik", "jakarta"), "Redaksi", "Editor",
-                    "Kabar", null, now.minusSeconds(i), now, false, Article.Status.PUBLISHED));
+            catalog.apply(new Article(
+                    id,
+                    1,
+                    "judul-berita-" + i,
+                    "https://kabar.example/judul-berita-" + i,
+                    "Judul berita nomor " + i + " tentang ekonomi dan politik",
+                    "Ringkasan berita nomor " + i,
+                    paragraphs(i),
+                    "id",
+                    "Ekonomi",
+                    List.of("ekonomi", "politik", "jakarta"),
+                    "Redaksi",
+                    "Editor",
+                    "Kabar",
+                    null,
+                    now.minusSeconds(i),
+                    now,
+                    false,
+                    Article.Status.PUBLISHED));
         }
         long perArticle = (usedHeapAfterGc() - before) / ARTICLES;
-        System.out.printf("read model: %d articles of ~4,700 characters, %,d bytes of heap each, %,d articles per GiB%n",
+        System.out.printf(
+                "read model: %d articles of ~4,700 characters, %,d bytes of heap each, %,d articles per GiB%n",
                 catalog.size(), perArticle, (1L << 30) / perArticle);
     }
 
     /** Eighteen distinct paragraphs of about 260 characters: the size of the seed page. */
     private static List<String> paragraphs(int article) {
-        return IntStream.range(0, 18).mapToObj(p -> ("Paragraf " + p + " dari berita " + article + " menceritakan "
-                + "pertemuan para pemimpin, kerja sama ekonomi dan militer, serta tanggapan para analis. ").repeat(2)).toList();
+        return IntStream.range(0, 18)
+                .mapToObj(p -> ("Paragraf " + p + " dari berita " + article + " menceritakan "
+                                + "pertemuan para pemimpin, kerja sama ekonomi dan militer, serta tanggapan para analis. ")
+                        .repeat(2))
+                .toList();
     }
 
     private static long usedHeapAfterGc() {

@@ -25,8 +25,7 @@ public final class ClosedLoop {
         Operation open() throws Exception;
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     public static Measurement run(String name, int operations, int callers, Operation operation) throws Exception {
         return run(name, operations, callers, () -> operation);

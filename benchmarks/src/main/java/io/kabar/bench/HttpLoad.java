@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
 /** A bounded HTTP load on a local address: a fixed number of requests from a fixed number of callers. */
 public final class HttpLoad {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * Sends {@code requests} requests built by {@code request} (given the request's number) from {@code callers}
@@ -21,15 +22,18 @@ public final class HttpLoad {
         return ClosedLoop.run(name, requests, callers, i -> {
             HttpResponse<String> response = client.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException("request " + i + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "request " + i + " answered " + response.statusCode() + ": " + response.body());
             }
         });
     }
 
     /** A JSON POST to a local URL. */
     public static HttpRequest postJson(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 }

@@ -15,7 +15,8 @@ public record Measurement(String name, int operations, double seconds, double p5
     public static Measurement latencies(String name, long[] latencyNanos, long totalNanos) {
         long[] sorted = latencyNanos.clone();
         Arrays.sort(sorted);
-        return new Measurement(name, sorted.length, totalNanos / 1e9, percentile(sorted, 0.50), percentile(sorted, 0.99));
+        return new Measurement(
+                name, sorted.length, totalNanos / 1e9, percentile(sorted, 0.50), percentile(sorted, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -29,7 +30,15 @@ public record Measurement(String name, int operations, double seconds, double p5
 
     /** One line of the report, with the throughput as a ratio to the raw baseline. */
     public String line(Measurement raw) {
-        String latency = Double.isNaN(p50Millis) ? "" : String.format(Locale.ROOT, "  p50 %7.2f ms  p99 %7.2f ms", p50Millis, p99Millis);
-        return String.format(Locale.ROOT, "%-58s %9.0f /s  %6.3f x raw%s", name, perSecond(), perSecond() / raw.perSecond(), latency);
+        String latency = Double.isNaN(p50Millis)
+                ? ""
+                : String.format(Locale.ROOT, "  p50 %7.2f ms  p99 %7.2f ms", p50Millis, p99Millis);
+        return String.format(
+                Locale.ROOT,
+                "%-58s %9.0f /s  %6.3f x raw%s",
+                name,
+                perSecond(),
+                perSecond() / raw.perSecond(),
+                latency);
     }
 }

@@ -1,5 +1,10 @@
 package io.kabar.bench;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -7,12 +12,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /** Plain Kafka producers writing opaque records of a given size: the baselines that Kabar's paths are compared with. */
 public final class RawProducer {
@@ -46,7 +45,10 @@ public final class RawProducer {
         String topic = topic(6);
         return ClosedLoop.run("raw Kafka, 1 record per transaction, " + threads + " callers", records, threads, () -> {
             KafkaProducer<String, byte[]> producer = producer(Map.of(
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-" + UUID.randomUUID(), ProducerConfig.LINGER_MS_CONFIG, 0));
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    "bench-" + UUID.randomUUID(),
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    0));
             producer.initTransactions();
             return new OneRecordTransactions(producer, topic, value);
         });
@@ -70,8 +72,13 @@ public final class RawProducer {
     }
 
     private KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        Map<String, Object> props = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true));
         props.putAll(overrides);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
@@ -83,11 +90,14 @@ public final class RawProducer {
     private String topic(int partitions) throws ExecutionException, InterruptedException {
         String name = "bench.raw." + UUID.randomUUID();
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get();
         }
         try (KafkaProducer<String, byte[]> primer = producer(Map.of())) {
             for (int partition = 0; partition < partitions; partition++) {
-                primer.send(new ProducerRecord<>(name, partition, "primer", value)).get();
+                primer.send(new ProducerRecord<>(name, partition, "primer", value))
+                        .get();
             }
         }
         return name;

@@ -1,14 +1,14 @@
 package io.kabar.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /**
  * Two notification-service instances share a fan-out; one is killed in the middle of it and started again. Every
@@ -29,10 +28,12 @@ import static org.awaitility.Awaitility.await;
 class NotificationFailoverIT {
 
     private static final int SUBSCRIBERS = 300;
-    private static final String[] FAST_FAILOVER = {"--kabar.notifications.allow-loopback=true",
-            "--kabar.notifications.webhooks.max-per-host=6",
-            "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-            "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"};
+    private static final String[] FAST_FAILOVER = {
+        "--kabar.notifications.allow-loopback=true",
+        "--kabar.notifications.webhooks.max-per-host=6",
+        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"
+    };
 
     @Test
     void everySubscriberGetsTheAlertOnceCreatedWhenAnInstanceIsKilledDuringTheFanOut() throws Exception {
@@ -47,25 +48,35 @@ class NotificationFailoverIT {
             second.awaitReady(Duration.ofSeconds(120));
             List<String> ids = subscribe(new Http(first.port()), receiver, category);
             Http other = new Http(second.port());
-            await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
-                    .allMatch(id -> other.get("/api/subscriptions/" + id).status().is2xxSuccessful()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ids.stream()
+                            .allMatch(id -> other.get("/api/subscriptions/" + id)
+                                    .status()
+                                    .is2xxSuccessful()));
 
             String articleId = UUID.randomUUID().toString();
             TestBroker.publish(Topics.ARTICLES, e -> e.getArticle().getId(), breaking(articleId, category));
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= SUBSCRIBERS / 10);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> receiver.received().size() >= SUBSCRIBERS / 10);
             first.kill();
-            assertThat(receiver.received().size()).as("killed during the fan-out").isLessThan(SUBSCRIBERS);
+            assertThat(receiver.received().size())
+                    .as("killed during the fan-out")
+                    .isLessThan(SUBSCRIBERS);
             ServiceProcess restarted = ServiceProcess.start("notification-service", brokers, FAST_FAILOVER);
             running.add(restarted);
             restarted.awaitReady(Duration.ofSeconds(120));
 
             await().atMost(Duration.ofSeconds(120)).until(() -> paths(receiver).size() == SUBSCRIBERS);
-            Map<String, Set<String>> webhookIds = receiver.received().stream().collect(Collectors.groupingBy(
-                    WebhookReceiver.Received::path, Collectors.mapping(WebhookReceiver.Received::webhookId, Collectors.toSet())));
-            assertThat(webhookIds.values()).allSatisfy(idsOfOne -> assertThat(idsOfOne).hasSize(1));
+            Map<String, Set<String>> webhookIds = receiver.received().stream()
+                    .collect(Collectors.groupingBy(
+                            WebhookReceiver.Received::path,
+                            Collectors.mapping(WebhookReceiver.Received::webhookId, Collectors.toSet())));
+            assertThat(webhookIds.values())
+                    .allSatisfy(idsOfOne -> assertThat(idsOfOne).hasSize(1));
             assertThat(TestBroker.valuesOf(Topics.BREAKING_ALERTS, articleId)).hasSize(1);
             assertThat(TestBroker.readAll(Topics.ALERT_DELIVERIES).stream()
-                    .filter(r -> r.value().getAlert().getArticleId().equals(articleId))).hasSize(SUBSCRIBERS);
+                            .filter(r -> r.value().getAlert().getArticleId().equals(articleId)))
+                    .hasSize(SUBSCRIBERS);
         } finally {
             for (ServiceProcess service : running) {
                 service.close();
@@ -74,12 +85,21 @@ class NotificationFailoverIT {
     }
 
     private static List<String> subscribe(Http api, WebhookReceiver receiver, String category) {
-        return IntStream.range(0, SUBSCRIBERS).mapToObj(i -> {
-            Http.Answer created = api.post("/api/subscriptions", Map.of("channel", "webhook",
-                    "url", receiver.url("/subscriber-" + i), "categories", List.of(category)));
-            assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
-            return (String) created.get("id");
-        }).toList();
+        return IntStream.range(0, SUBSCRIBERS)
+                .mapToObj(i -> {
+                    Http.Answer created = api.post(
+                            "/api/subscriptions",
+                            Map.of(
+                                    "channel",
+                                    "webhook",
+                                    "url",
+                                    receiver.url("/subscriber-" + i),
+                                    "categories",
+                                    List.of(category)));
+                    assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+                    return (String) created.get("id");
+                })
+                .toList();
     }
 
     private static Set<String> paths(WebhookReceiver receiver) {
@@ -88,11 +108,23 @@ class NotificationFailoverIT {
 
     private static ArticleEvent breaking(String id, String category) {
         Instant now = Instant.now();
-        return ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(now).setArticle(Article.newBuilder().setId(id).setRevision(1).setSlug("gempa-" + id)
-                        .setUrl("https://kabar.example/gempa-" + id).setTitle("Gempa magnitudo 6,1 guncang Cianjur")
-                        .setBody(List.of("Gempa terasa hingga Jakarta.")).setCategory(category).setAuthor("Redaksi")
-                        .setPublishedAt(now).setUpdatedAt(now).setBreaking(true).build())
+        return ArticleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setEventType(ArticleEventType.PUBLISHED)
+                .setOccurredAt(now)
+                .setArticle(Article.newBuilder()
+                        .setId(id)
+                        .setRevision(1)
+                        .setSlug("gempa-" + id)
+                        .setUrl("https://kabar.example/gempa-" + id)
+                        .setTitle("Gempa magnitudo 6,1 guncang Cianjur")
+                        .setBody(List.of("Gempa terasa hingga Jakarta."))
+                        .setCategory(category)
+                        .setAuthor("Redaksi")
+                        .setPublishedAt(now)
+                        .setUpdatedAt(now)
+                        .setBreaking(true)
+                        .build())
                 .build();
     }
 }

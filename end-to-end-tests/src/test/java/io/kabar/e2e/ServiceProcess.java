@@ -1,5 +1,7 @@
 package io.kabar.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /** One Kabar service started from its runnable jar in a JVM of its own, as {@code ./kabar up} and production start it. */
 final class ServiceProcess implements AutoCloseable {
@@ -33,30 +33,49 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the module's jar against the broker with the given extra arguments ({@code --name=value}). */
     static ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
         Path root = Path.of(System.getProperty("kabar.root", ".."));
-        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + System.getProperty("kabar.version") + "-exec.jar");
+        Path jar = root.resolve(module)
+                .resolve("target")
+                .resolve(module + "-" + System.getProperty("kabar.version") + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package first");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + brokers,
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(arguments));
         Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + "-" + port + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new ServiceProcess(module, port, process, log);
     }
 
     /** Waits until the service reports ready, failing with its log when it exits or takes too long. */
     ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
-        await(module + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(module + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
+        await(module + " ready")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(module + " exited with " + process.exitValue() + ":\n" + tail());
+                    }
+                    return client.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
+                });
         return this;
     }
 

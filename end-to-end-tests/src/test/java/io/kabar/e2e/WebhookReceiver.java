@@ -1,7 +1,6 @@
 package io.kabar.e2e;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,7 @@ import java.util.concurrent.Executors;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request: the path it was sent to, its {@code webhook-id} and its body. */
-    record Received(String path, String webhookId, String body) {
-    }
+    record Received(String path, String webhookId, String body) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(64);
@@ -35,7 +33,10 @@ final class WebhookReceiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("webhook-id"), body));
+            received.add(new Received(
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    body));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });

@@ -1,16 +1,10 @@
 package io.kabar.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.http.HttpStatus;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.HttpStatus;
 
 /**
  * The whole of Kabar as it runs: the four services, each its own jar in its own JVM, against one real broker, driven
@@ -67,16 +66,22 @@ class WholeStackIT {
     @Order(1)
     void seedPageLinksToTheStoriesAboutRussiaAndNorthKoreaBeforeSportAndStocks() throws IOException {
         publish("seed", Path.of("seed-article.json"));
-        for (String name : List.of("01-rusia-korut-kerja-sama-militer", "02-kim-jong-un-kereta-vladivostok",
-                "03-korsel-as-latihan-gabungan", "04-ihsg-dibuka-menguat", "05-timnas-u23-kualifikasi")) {
+        for (String name : List.of(
+                "01-rusia-korut-kerja-sama-militer",
+                "02-kim-jong-un-kereta-vladivostok",
+                "03-korsel-as-latihan-gabungan",
+                "04-ihsg-dibuka-menguat",
+                "05-timnas-u23-kualifikasi")) {
             publish(name, Path.of("demo", name + ".json"));
         }
 
         await().atMost(SETTLED).untilAsserted(() -> {
             List<Object> links = relatedTo(ids.get("seed"));
-            assertThat(links).startsWith(ids.get("02-kim-jong-un-kereta-vladivostok"))
+            assertThat(links)
+                    .startsWith(ids.get("02-kim-jong-un-kereta-vladivostok"))
                     .contains(ids.get("01-rusia-korut-kerja-sama-militer"), ids.get("03-korsel-as-latihan-gabungan"));
-            assertThat(links.subList(0, 3)).doesNotContain(ids.get("04-ihsg-dibuka-menguat"), ids.get("05-timnas-u23-kualifikasi"));
+            assertThat(links.subList(0, 3))
+                    .doesNotContain(ids.get("04-ihsg-dibuka-menguat"), ids.get("05-timnas-u23-kualifikasi"));
         });
     }
 
@@ -84,18 +89,29 @@ class WholeStackIT {
     @Order(2)
     void breakingStoryReachesTheWebhookSubscriberAndTheLiveStream() throws IOException {
         try (WebhookReceiver receiver = new WebhookReceiver();
-             SseClient stream = new SseClient("http://127.0.0.1:" + notificationPort + "/api/alerts/stream?categories=Internasional")) {
-            Http.Answer subscribed = notifications.post("/api/subscriptions",
-                    Map.of("channel", "webhook", "url", receiver.url("/alerts"), "categories", List.of("Internasional")));
+                SseClient stream = new SseClient(
+                        "http://127.0.0.1:" + notificationPort + "/api/alerts/stream?categories=Internasional")) {
+            Http.Answer subscribed = notifications.post(
+                    "/api/subscriptions",
+                    Map.of(
+                            "channel",
+                            "webhook",
+                            "url",
+                            receiver.url("/alerts"),
+                            "categories",
+                            List.of("Internasional")));
             assertThat(subscribed.status()).isEqualTo(HttpStatus.CREATED);
             await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
 
             publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
 
             await().atMost(SETTLED).untilAsserted(() -> {
-                assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body)
-                        .contains(ids.get("breaking")).contains("Putin Isyaratkan Rusia Bantu Program Satelit Korea Utara"));
-                assertThat(stream.lines()).contains("event:alert")
+                assertThat(receiver.bodies())
+                        .anySatisfy(body -> assertThat(body)
+                                .contains(ids.get("breaking"))
+                                .contains("Putin Isyaratkan Rusia Bantu Program Satelit Korea Utara"));
+                assertThat(stream.lines())
+                        .contains("event:alert")
                         .anySatisfy(line -> assertThat(line).startsWith("data:").contains(ids.get("breaking")));
             });
         }
@@ -111,8 +127,9 @@ class WholeStackIT {
 
         await().atMost(SETTLED).untilAsserted(() -> {
             Http.Answer top = trending.get("/api/trending?window=1h&limit=3");
-            assertThat(top.pluck("articles", "articleId")).containsExactly(ids.get("breaking"), ids.get("seed"),
-                    ids.get("01-rusia-korut-kerja-sama-militer"));
+            assertThat(top.pluck("articles", "articleId"))
+                    .containsExactly(
+                            ids.get("breaking"), ids.get("seed"), ids.get("01-rusia-korut-kerja-sama-militer"));
             assertThat(top.pluck("articles", "views")).containsExactly(30, 12, 5);
         });
     }
@@ -127,9 +144,11 @@ class WholeStackIT {
 
         await().atMost(SETTLED).untilAsserted(() -> {
             assertThat(relatedTo(ids.get("seed"))).doesNotContain(breaking);
-            assertThat(related.get("/api/articles/" + breaking + "/related").status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(related.get("/api/articles/" + breaking + "/related").status())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(trending.get("/api/trending?window=1h&limit=10").pluck("articles", "articleId"))
-                    .doesNotContain(breaking).startsWith(ids.get("seed"));
+                    .doesNotContain(breaking)
+                    .startsWith(ids.get("seed"));
         });
     }
 
@@ -150,7 +169,8 @@ class WholeStackIT {
 
     private void views(String articleId, int readers) {
         List<Map<String, String>> batch = IntStream.range(0, readers)
-                .mapToObj(i -> Map.of("articleId", articleId, "sessionId", "reader-" + i)).toList();
+                .mapToObj(i -> Map.of("articleId", articleId, "sessionId", "reader-" + i))
+                .toList();
         assertThat(trending.post("/api/page-views", batch).status()).isEqualTo(HttpStatus.ACCEPTED);
     }
 }

@@ -20,15 +20,18 @@ record BrokerOptions(Path dataDir, int port, int controllerPort) {
                 case "--data-dir" -> dataDir = value;
                 case "--port" -> port = value;
                 case "--controller-port" -> controllerPort = value;
-                default -> throw new IllegalArgumentException("Unknown option " + arg
-                        + " (known: --data-dir=DIR --port=N --controller-port=N)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown option " + arg + " (known: --data-dir=DIR --port=N --controller-port=N)");
             }
         }
         if (dataDir.isBlank()) {
             throw new IllegalArgumentException("--data-dir must not be empty");
         }
-        return new BrokerOptions(Path.of(dataDir).toAbsolutePath().normalize(),
-                Integer.parseInt(port), Integer.parseInt(controllerPort));
+        return new BrokerOptions(
+                Path.of(dataDir).toAbsolutePath().normalize(),
+                Integer.parseInt(port),
+                Integer.parseInt(controllerPort));
     }
 
     String bootstrapServers() {

@@ -1,7 +1,6 @@
 package io.kabar.broker;
 
 import java.nio.file.Path;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -13,8 +12,7 @@ public final class LocalBroker {
 
     private static final Logger log = LoggerFactory.getLogger(LocalBroker.class);
 
-    private LocalBroker() {
-    }
+    private LocalBroker() {}
 
     public static void main(String[] args) throws Exception {
         BrokerOptions options;
@@ -32,12 +30,16 @@ public final class LocalBroker {
 
         // KafkaRaftServer rather than kafka.Kafka.main: startup() returns only once the broker is
         // unfenced, so the "listening" line below is true when printed, and nothing calls System.exit.
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(BrokerConfig.properties(options), false), Time.SYSTEM);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping Kafka broker");
-            server.shutdown();
-            log.info("Kafka broker stopped");
-        }, "kabar-broker-shutdown"));
+        KafkaRaftServer server =
+                new KafkaRaftServer(KafkaConfig.fromProps(BrokerConfig.properties(options), false), Time.SYSTEM);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Stopping Kafka broker");
+                            server.shutdown();
+                            log.info("Kafka broker stopped");
+                        },
+                        "kabar-broker-shutdown"));
         try {
             server.startup();
         } catch (Throwable e) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,7 +62,8 @@ class LocalBrokerTest {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps())) {
-            producer.send(new ProducerRecord<>(TOPIC, "artikel-1", "Banjir di Jakarta")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(TOPIC, "artikel-1", "Banjir di Jakarta"))
+                    .get(30, TimeUnit.SECONDS);
         }
         assertThat(readAll()).containsExactly("artikel-1=Banjir di Jakarta");
         stopGracefully();
@@ -77,8 +77,8 @@ class LocalBrokerTest {
 
     @Test
     void commandLineOptionsOverrideEnvironmentAndDefaults() {
-        BrokerOptions options = BrokerOptions.parse(new String[] {"--port=19092"},
-                Map.of("KABAR_BROKER_DATA_DIR", "/tmp/x", "KABAR_BROKER_PORT", "1"));
+        BrokerOptions options = BrokerOptions.parse(
+                new String[] {"--port=19092"}, Map.of("KABAR_BROKER_DATA_DIR", "/tmp/x", "KABAR_BROKER_PORT", "1"));
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.port()).isEqualTo(19092);
@@ -89,23 +89,36 @@ class LocalBrokerTest {
         brokerLog = Files.createTempFile(logDir, "broker", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Client-side C1 only: the child lives for seconds, so full JIT would just compete for the 2 cores.
-        broker = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), LocalBroker.class.getName(),
-                "--data-dir=" + dataDir, "--port=" + port, "--controller-port=" + controllerPort)
+        broker = new ProcessBuilder(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalBroker.class.getName(),
+                        "--data-dir=" + dataDir,
+                        "--port=" + port,
+                        "--controller-port=" + controllerPort)
                 .redirectErrorStream(true)
                 .redirectOutput(brokerLog.toFile())
                 .start();
         // The broker prints this only after startup() returned, i.e. once it is unfenced and serving.
-        await("broker ready, see " + brokerLog).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+        await("broker ready, see " + brokerLog)
+                .atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    assertThat(broker.isAlive()).as("broker alive, log:%n%s", Files.readString(brokerLog)).isTrue();
+                    assertThat(broker.isAlive())
+                            .as("broker alive, log:%n%s", Files.readString(brokerLog))
+                            .isTrue();
                     return Files.readString(brokerLog).contains("Kafka broker listening on 127.0.0.1:" + port);
                 });
     }
 
     private void stopGracefully() throws Exception {
         broker.destroy();
-        assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("broker stops on SIGTERM").isTrue();
+        assertThat(broker.waitFor(30, TimeUnit.SECONDS))
+                .as("broker stops on SIGTERM")
+                .isTrue();
         assertThat(Files.readString(brokerLog)).contains("Kafka broker stopped");
     }
 
@@ -115,7 +128,8 @@ class LocalBrokerTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
-            long end = consumer.endOffsets(Set.of(partition), Duration.ofSeconds(30)).get(partition);
+            long end = consumer.endOffsets(Set.of(partition), Duration.ofSeconds(30))
+                    .get(partition);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     seen.add(r.key() + "=" + r.value());
@@ -131,15 +145,23 @@ class LocalBrokerTest {
     }
 
     private Map<String, Object> producerProps() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + port,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
     }
 
     private Map<String, Object> consumerProps() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + port,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
     }
 
     private static int freePort() throws IOException {

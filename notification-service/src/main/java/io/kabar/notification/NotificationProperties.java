@@ -5,12 +5,11 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * notification-service settings, each overridable by environment variable (for example
@@ -56,6 +55,5 @@ public record NotificationProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
-            @DefaultValue("0.2") @DecimalMin("0.0") double jitter) {
-    }
+            @DefaultValue("0.2") @DecimalMin("0.0") double jitter) {}
 }

@@ -1,13 +1,12 @@
 package io.kabar.notification;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.random.RandomGenerator;
 
 /** Turns breaking articles into alerts and hands them to subscribers: signed webhooks and server-sent events. */
 @SpringBootApplication

@@ -1,11 +1,23 @@
 package io.kabar.notification;
 
-import io.kabar.testing.Http;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.schemas.AlertedArticle;
-import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.Http;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,23 +31,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @ActiveProfiles("it")
-// Closes the context while the shared broker still runs; closed at JVM exit instead, its clients wait for a gone broker.
+// Closes the context while the shared broker still runs; closed at JVM exit instead, its clients wait for a gone
+// broker.
 @DirtiesContext
 class NotificationIT {
 
@@ -65,7 +66,8 @@ class NotificationIT {
         String category = unique("Nasional");
         String path = "/" + unique("hook");
         Map<String, Object> matching = subscribe(receiver.url(path), List.of(category), List.of());
-        String other = (String) subscribe(receiver.url("/" + unique("other")), List.of(unique("Olahraga")), List.of()).get("id");
+        String other = (String) subscribe(receiver.url("/" + unique("other")), List.of(unique("Olahraga")), List.of())
+                .get("id");
         String article = UUID.randomUUID().toString();
 
         Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true));
@@ -76,10 +78,14 @@ class NotificationIT {
         assertThat(request.id()).startsWith("msg_");
         @SuppressWarnings("unchecked")
         Map<String, Object> body = new JsonMapper().readValue(request.body(), Map.class);
-        assertThat(body).containsEntry("articleId", article).containsEntry("category", category)
+        assertThat(body)
+                .containsEntry("articleId", article)
+                .containsEntry("category", category)
                 .containsEntry("url", "https://kabar.example/berita-" + article)
-                .containsEntry("summary", "Ringkasan.").containsKeys("alertId", "title", "tags", "publishedAt");
-        assertThat(Kafka.records(Topics.ALERT_DELIVERIES.name(), other, new ByteArrayDeserializer())).isEmpty();
+                .containsEntry("summary", "Ringkasan.")
+                .containsKeys("alertId", "title", "tags", "publishedAt");
+        assertThat(Kafka.records(Topics.ALERT_DELIVERIES.name(), other, new ByteArrayDeserializer()))
+                .isEmpty();
     }
 
     @Test
@@ -89,7 +95,9 @@ class NotificationIT {
         subscribe(receiver.url(path), List.of(), List.of("gempa"));
         String article = UUID.randomUUID().toString();
 
-        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, false),
+        Kafka.publish(
+                brokers,
+                Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, false),
                 Kafka.event(article, 2, ArticleEventType.UPDATED, category, true),
                 Kafka.event(article, 2, ArticleEventType.UPDATED, category, true),
                 Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true),
@@ -127,7 +135,9 @@ class NotificationIT {
         Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true));
 
         await().atMost(WAIT).until(() -> receiver.received(path).size() == 3);
-        assertThat(receiver.received(path)).extracting(Receiver.Request::id).containsOnly(receiver.received(path).get(0).id());
+        assertThat(receiver.received(path))
+                .extracting(Receiver.Request::id)
+                .containsOnly(receiver.received(path).get(0).id());
         assertThat(alertsOf(article)).hasSize(1);
     }
 
@@ -138,16 +148,23 @@ class NotificationIT {
             closedPort = socket.getLocalPort();
         }
         String category = unique("Daerah");
-        String id = (String) subscribe("http://127.0.0.1:" + closedPort + "/hook", List.of(category), List.of()).get("id");
+        String id = (String) subscribe("http://127.0.0.1:" + closedPort + "/hook", List.of(category), List.of())
+                .get("id");
 
-        Kafka.publish(brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+        Kafka.publish(
+                brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
 
         String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
-        await().atMost(WAIT).until(() -> !Kafka.records(dlt, id, new ByteArrayDeserializer()).isEmpty());
+        await().atMost(WAIT)
+                .until(() ->
+                        !Kafka.records(dlt, id, new ByteArrayDeserializer()).isEmpty());
         var dead = Kafka.records(dlt, id, new ByteArrayDeserializer()).get(0);
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
-                .contains("no connection").contains("gave up after 3 attempts");
-        assertThat(new String(dead.headers().lastHeader("kabar_delivery-attempts").value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("no connection")
+                .contains("gave up after 3 attempts");
+        assertThat(new String(
+                        dead.headers().lastHeader("kabar_delivery-attempts").value(), StandardCharsets.UTF_8))
                 .isEqualTo("3");
     }
 
@@ -156,12 +173,17 @@ class NotificationIT {
         String category = unique("Politik");
         String path = "/" + unique("gone");
         receiver.answer(path, n -> 410);
-        String id = (String) subscribe(receiver.url(path), List.of(category), List.of()).get("id");
+        String id = (String)
+                subscribe(receiver.url(path), List.of(category), List.of()).get("id");
 
-        Kafka.publish(brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+        Kafka.publish(
+                brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
 
-        await().atMost(WAIT).until(() -> Boolean.FALSE.equals(http.get("/api/subscriptions/" + id).get("active")));
-        assertThat(http.get("/api/subscriptions/" + id).body()).containsKey("deactivatedAt")
+        await().atMost(WAIT)
+                .until(() -> Boolean.FALSE.equals(
+                        http.get("/api/subscriptions/" + id).get("active")));
+        assertThat(http.get("/api/subscriptions/" + id).body())
+                .containsKey("deactivatedAt")
                 .containsEntry("deactivationReason", "the target answered 410 Gone");
         assertThat(receiver.received(path)).hasSize(1);
     }
@@ -173,7 +195,9 @@ class NotificationIT {
         String first = UUID.randomUUID().toString();
         String lastId;
         try (SseClient client = new SseClient(stream, null)) {
-            Kafka.publish(brokers, Kafka.event(first, 1, ArticleEventType.PUBLISHED, category, true),
+            Kafka.publish(
+                    brokers,
+                    Kafka.event(first, 1, ArticleEventType.PUBLISHED, category, true),
                     Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, unique("Lain"), true));
             await().atMost(WAIT).until(() -> client.events().size() == 1);
             SseClient.Event event = client.events().get(0);
@@ -183,30 +207,38 @@ class NotificationIT {
         }
         String second = UUID.randomUUID().toString();
         String third = UUID.randomUUID().toString();
-        Kafka.publish(brokers, Kafka.event(second, 1, ArticleEventType.PUBLISHED, category, true),
+        Kafka.publish(
+                brokers,
+                Kafka.event(second, 1, ArticleEventType.PUBLISHED, category, true),
                 Kafka.event(third, 1, ArticleEventType.PUBLISHED, category, true));
-        await().atMost(WAIT).until(() -> alertsOf(second).size() == 1 && alertsOf(third).size() == 1);
+        await().atMost(WAIT)
+                .until(() -> alertsOf(second).size() == 1 && alertsOf(third).size() == 1);
 
         try (SseClient resumed = new SseClient(stream, lastId)) {
             String fourth = UUID.randomUUID().toString();
             Kafka.publish(brokers, Kafka.event(fourth, 1, ArticleEventType.PUBLISHED, category, true));
             await().atMost(WAIT).until(() -> resumed.events().size() == 3);
-            assertThat(resumed.events()).extracting(SseClient.Event::data)
-                    .anyMatch(d -> d.contains(second)).anyMatch(d -> d.contains(third)).anyMatch(d -> d.contains(fourth))
+            assertThat(resumed.events())
+                    .extracting(SseClient.Event::data)
+                    .anyMatch(d -> d.contains(second))
+                    .anyMatch(d -> d.contains(third))
+                    .anyMatch(d -> d.contains(fourth))
                     .noneMatch(d -> d.contains(first));
         }
     }
 
     @Test
     void createsReadsAndDeletesASubscriptionShowingTheSecretOnlyOnce() {
-        Http.Answer created = http.post("/api/subscriptions", Map.of("channel", "webhook",
-                "url", receiver.url("/crud"), "categories", List.of("Nasional")));
+        Http.Answer created = http.post(
+                "/api/subscriptions",
+                Map.of("channel", "webhook", "url", receiver.url("/crud"), "categories", List.of("Nasional")));
 
         assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
         String id = (String) created.get("id");
         assertThat(created.headers().getLocation()).hasPath("/api/subscriptions/" + id);
         assertThat((String) created.get("secret")).startsWith("whsec_");
-        assertThat(Base64.getDecoder().decode(((String) created.get("secret")).substring(6))).hasSize(32);
+        assertThat(Base64.getDecoder().decode(((String) created.get("secret")).substring(6)))
+                .hasSize(32);
         assertThat(created.body()).containsEntry("breakingOnly", true).containsEntry("active", true);
         Http.Answer read = http.get("/api/subscriptions/" + id);
         assertThat(read.body()).containsEntry("id", id).doesNotContainKey("secret");
@@ -220,8 +252,8 @@ class NotificationIT {
     @Test
     void refusesInvalidSubscriptionsNamingTheFields() {
         Http.Answer invalid = http.post("/api/subscriptions", Map.of("channel", "sms", "url", ""));
-        Http.Answer privateTarget = http.post("/api/subscriptions",
-                Map.of("channel", "webhook", "url", "http://192.168.1.20/hook"));
+        Http.Answer privateTarget =
+                http.post("/api/subscriptions", Map.of("channel", "webhook", "url", "http://192.168.1.20/hook"));
         Http.Answer ftp = http.post("/api/subscriptions", Map.of("channel", "webhook", "url", "ftp://kabar.example/x"));
 
         assertThat(invalid.status()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -233,25 +265,31 @@ class NotificationIT {
     }
 
     private Map<String, Object> subscribe(String url, List<String> categories, List<String> tags) {
-        Http.Answer created = http.post("/api/subscriptions",
-                Map.of("channel", "webhook", "url", url, "categories", categories, "tags", tags));
+        Http.Answer created = http.post(
+                "/api/subscriptions", Map.of("channel", "webhook", "url", url, "categories", categories, "tags", tags));
         assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
         return created.body();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> fields(Http.Answer answer) {
-        return ((List<Map<String, Object>>) answer.get("errors")).stream().map(e -> e.get("field")).toList();
+        return ((List<Map<String, Object>>) answer.get("errors"))
+                .stream().map(e -> e.get("field")).toList();
     }
 
     private List<BreakingAlert> alertsOf(String article) {
         return Kafka.records(Topics.BREAKING_ALERTS.name(), article, new AvroDeserializer<>(BreakingAlert.class))
-                .stream().map(r -> r.value()).toList();
+                .stream()
+                .map(r -> r.value())
+                .toList();
     }
 
     private long alertedRevision(String article) {
         return Kafka.records(Topics.ALERTED_ARTICLES.name(), article, new AvroDeserializer<>(AlertedArticle.class))
-                .stream().mapToLong(r -> r.value().getRevision()).max().orElse(0);
+                .stream()
+                .mapToLong(r -> r.value().getRevision())
+                .max()
+                .orElse(0);
     }
 
     static String expectedSignature(String secret, Receiver.Request request) throws Exception {

@@ -2,7 +2,6 @@ package io.kabar.notification;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,8 +17,7 @@ import java.util.function.IntUnaryOperator;
 public final class Receiver implements AutoCloseable {
 
     /** One received request. */
-    public record Request(String id, String timestamp, String signature, byte[] body, java.time.Instant at) {
-    }
+    public record Request(String id, String timestamp, String signature, byte[] body, java.time.Instant at) {}
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -73,8 +71,12 @@ public final class Receiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             var headers = exchange.getRequestHeaders();
             List<Request> requests = received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
-            requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body, java.time.Instant.now()));
+            requests.add(new Request(
+                    headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    body,
+                    java.time.Instant.now()));
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 final class SseClient implements AutoCloseable {
 
     /** One event: its name, id and data. */
-    record Event(String name, String id, String data) {
-    }
+    record Event(String name, String id, String data) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;

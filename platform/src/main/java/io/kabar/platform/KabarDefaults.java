@@ -1,5 +1,9 @@
 package io.kabar.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -7,11 +11,6 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Gives every Kabar service the same defaults (quiet Kafka logs, Actuator probes and Prometheus, the local broker
@@ -27,19 +26,24 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> merged = new LinkedHashMap<>();
         try {
-            PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS)).forEach((k, v) -> merged.put((String) k, v));
+            PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS))
+                    .forEach((k, v) -> merged.put((String) k, v));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
         PropertySource<?> existing = environment.getPropertySources().get(DEFAULT_PROPERTIES);
         if (existing instanceof MapPropertySource map) {
             merged.putAll(map.getSource());
-            environment.getPropertySources().replace(DEFAULT_PROPERTIES, new MapPropertySource(DEFAULT_PROPERTIES, merged));
+            environment
+                    .getPropertySources()
+                    .replace(DEFAULT_PROPERTIES, new MapPropertySource(DEFAULT_PROPERTIES, merged));
         } else if (existing == null) {
             environment.getPropertySources().addLast(new MapPropertySource(DEFAULT_PROPERTIES, merged));
         } else {
             // Not a map to merge into: rank just above it, still below everything else.
-            environment.getPropertySources().addBefore(DEFAULT_PROPERTIES, new MapPropertySource("kabarDefaults", merged));
+            environment
+                    .getPropertySources()
+                    .addBefore(DEFAULT_PROPERTIES, new MapPropertySource("kabarDefaults", merged));
         }
     }
 }

@@ -3,11 +3,10 @@ package io.kabar.platform;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How Kabar's topics are laid out and how its consumers treat failures; every value can be set by environment
@@ -28,5 +27,4 @@ public record KabarKafkaProperties(
         @DefaultValue("1") @Min(1) @Max(7) int minInsyncReplicas,
         @DefaultValue("3") @Min(0) @Max(20) int retries,
         @DefaultValue("200ms") @NotNull Duration retryBackoff,
-        @DefaultValue("3s") @NotNull Duration healthTimeout) {
-}
+        @DefaultValue("3s") @NotNull Duration healthTimeout) {}

@@ -4,11 +4,10 @@ import io.kabar.related.ranking.RankingSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * related-links-service settings, each overridable by environment variable (for example {@code KABAR_RELATED_DEFAULT_LIMIT}).
@@ -22,8 +21,9 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("kabar.related")
 public record RelatedLinksProperties(
-        @DefaultValue("5") @Min(1) @Max(RankingSettings.MAX_LIMIT) int defaultLimit,
+        @DefaultValue("5") @Min(1) @Max(RankingSettings.MAX_LIMIT)
+        int defaultLimit,
+
         @DefaultValue("20") @Min(1) @Max(200) int refreshFanout,
         @DefaultValue("5s") @NotNull Duration indexWait,
-        @DefaultValue("10s") @NotNull Duration sendTimeout) {
-}
+        @DefaultValue("10s") @NotNull Duration sendTimeout) {}

@@ -1,11 +1,10 @@
 package io.kabar.related;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /** Computes every article's "Baca Juga" list, publishes it on Kafka and serves it back over HTTP. */
 @SpringBootApplication

@@ -1,9 +1,20 @@
 package io.kabar.related;
 
-import io.kabar.testing.Http;
+import static io.kabar.schemas.ArticleEventType.PUBLISHED;
+import static io.kabar.schemas.ArticleEventType.UNPUBLISHED;
+import static io.kabar.schemas.ArticleEventType.UPDATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.RelatedLinks;
+import io.kabar.testing.Http;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,20 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static io.kabar.schemas.ArticleEventType.PUBLISHED;
-import static io.kabar.schemas.ArticleEventType.UNPUBLISHED;
-import static io.kabar.schemas.ArticleEventType.UPDATED;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class RelatedLinksApiIT {
 
@@ -59,10 +58,13 @@ class RelatedLinksApiIT {
             assertThat(list.get("articleId")).isEqualTo(older);
             assertThat(list.get("computedAt")).isNotNull();
             // Other tests' articles are on the same broker and may be as similar, so only membership is asserted.
-            assertThat(list.list("links")).filteredOn(link -> link.get("articleId").equals(newer))
-                    .singleElement().satisfies(link -> assertThat(link)
+            assertThat(list.list("links"))
+                    .filteredOn(link -> link.get("articleId").equals(newer))
+                    .singleElement()
+                    .satisfies(link -> assertThat(link)
                             .containsEntry("title", "Status " + volcano + " Naik Menjadi Awas")
-                            .containsEntry("url", "https://kabar.example/" + newer).containsKey("score"));
+                            .containsEntry("url", "https://kabar.example/" + newer)
+                            .containsKey("score"));
             assertThat(all(newer).pluck("links", "articleId")).contains(older);
         });
         RelatedLinks onTopic = TestTopics.latestLists().get(older);
@@ -75,13 +77,16 @@ class RelatedLinksApiIT {
         String older = id();
         String linked = id();
         TestTopics.publish(eruption(older, 1), alert(linked, 1, "Status " + volcano + " Naik Menjadi Awas"));
-        await().atMost(SETTLED).until(() -> all(older).pluck("links", "articleId").contains(linked));
+        await().atMost(SETTLED)
+                .until(() -> all(older).pluck("links", "articleId").contains(linked));
 
         TestTopics.publish(alert(linked, 2, "Status " + volcano + " Kembali Turun Menjadi Siaga"));
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            assertThat(all(older).list("links")).filteredOn(link -> link.get("articleId").equals(linked))
-                    .singleElement().satisfies(link -> assertThat(link)
+            assertThat(all(older).list("links"))
+                    .filteredOn(link -> link.get("articleId").equals(linked))
+                    .singleElement()
+                    .satisfies(link -> assertThat(link)
                             .containsEntry("title", "Status " + volcano + " Kembali Turun Menjadi Siaga"));
             assertThat(TestTopics.latestLists().get(linked).getSourceRevision()).isEqualTo(2);
         });
@@ -92,10 +97,17 @@ class RelatedLinksApiIT {
         String kept = id();
         String withdrawn = id();
         TestTopics.publish(eruption(kept, 1), alert(withdrawn, 1, "Status " + volcano + " Naik Menjadi Awas"));
-        await().atMost(SETTLED).until(() -> all(kept).pluck("links", "articleId").contains(withdrawn));
+        await().atMost(SETTLED)
+                .until(() -> all(kept).pluck("links", "articleId").contains(withdrawn));
 
-        TestTopics.publish(TestTopics.event(UNPUBLISHED, withdrawn, 2, "Status " + volcano + " Naik Menjadi Awas",
-                "Ditarik.", "Nasional", MORNING));
+        TestTopics.publish(TestTopics.event(
+                UNPUBLISHED,
+                withdrawn,
+                2,
+                "Status " + volcano + " Naik Menjadi Awas",
+                "Ditarik.",
+                "Nasional",
+                MORNING));
 
         await().atMost(SETTLED).untilAsserted(() -> {
             assertThat(all(kept).pluck("links", "articleId")).doesNotContain(withdrawn);
@@ -105,22 +117,28 @@ class RelatedLinksApiIT {
         });
         Map<String, RelatedLinks> onTopic = TestTopics.latestLists();
         assertThat(onTopic).containsEntry(withdrawn, null);
-        assertThat(onTopic.get(kept).getLinks()).extracting(l -> l.getArticleId()).doesNotContain(withdrawn);
+        assertThat(onTopic.get(kept).getLinks())
+                .extracting(l -> l.getArticleId())
+                .doesNotContain(withdrawn);
     }
 
     @Test
     void truncatesTheStoredListToTheRequestedLimit() {
         String first = id();
         List<String> others = List.of(id(), id(), id());
-        TestTopics.publish(eruption(first, 1),
+        TestTopics.publish(
+                eruption(first, 1),
                 alert(others.get(0), 1, "Status " + volcano + " Naik Menjadi Awas"),
                 alert(others.get(1), 1, "Abu Vulkanik " + volcano + " Ganggu Penerbangan"),
                 alert(others.get(2), 1, "Pengungsi " + volcano + " Butuh Air Bersih"));
-        await().atMost(SETTLED).until(() -> all(first).pluck("links", "articleId").containsAll(others));
+        await().atMost(SETTLED)
+                .until(() -> all(first).pluck("links", "articleId").containsAll(others));
 
         List<Object> stored = all(first).pluck("links", "articleId");
-        assertThat(http.get(related(first) + "?limit=2").pluck("links", "articleId")).isEqualTo(stored.subList(0, 2));
-        assertThat(http.get(related(first)).pluck("links", "articleId")).isEqualTo(stored.subList(0, Math.min(5, stored.size())));
+        assertThat(http.get(related(first) + "?limit=2").pluck("links", "articleId"))
+                .isEqualTo(stored.subList(0, 2));
+        assertThat(http.get(related(first)).pluck("links", "articleId"))
+                .isEqualTo(stored.subList(0, Math.min(5, stored.size())));
     }
 
     @Test
@@ -131,8 +149,10 @@ class RelatedLinksApiIT {
 
             assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refused.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat((List<Map<String, Object>>) refused.get("errors")).as("limit=%s", limit)
-                    .extracting(e -> e.get("field")).containsExactly("limit");
+            assertThat((List<Map<String, Object>>) refused.get("errors"))
+                    .as("limit=%s", limit)
+                    .extracting(e -> e.get("field"))
+                    .containsExactly("limit");
         }
     }
 
@@ -146,23 +166,35 @@ class RelatedLinksApiIT {
     }
 
     private ArticleEvent eruption(String id, long revision) {
-        return TestTopics.event(revision == 1 ? PUBLISHED : UPDATED, id, revision,
+        return TestTopics.event(
+                revision == 1 ? PUBLISHED : UPDATED,
+                id,
+                revision,
                 "Erupsi " + volcano + " Paksa Ribuan Warga Mengungsi",
                 volcano + " kembali erupsi dan memuntahkan abu vulkanik setinggi dua kilometer. Ribuan warga di"
-                        + " lereng " + volcano + " mengungsi ke balai desa.", "Nasional", MORNING);
+                        + " lereng " + volcano + " mengungsi ke balai desa.",
+                "Nasional",
+                MORNING);
     }
 
     private ArticleEvent alert(String id, long revision, String title) {
-        return TestTopics.event(revision == 1 ? PUBLISHED : UPDATED, id, revision, title,
+        return TestTopics.event(
+                revision == 1 ? PUBLISHED : UPDATED,
+                id,
+                revision,
+                title,
                 "Badan Geologi menaikkan status " + volcano + " setelah erupsi. Warga diminta menjauhi radius tujuh"
-                        + " kilometer dari puncak " + volcano + ".", "Nasional", MORNING.plusSeconds(3600));
+                        + " kilometer dari puncak " + volcano + ".",
+                "Nasional",
+                MORNING.plusSeconds(3600));
     }
 
     /** The whole stored list (the largest limit); an empty answer while there is none. */
     private Http.Answer all(String id) {
         Http.Answer answer = http.get(related(id) + "?limit=20");
-        return answer.status().equals(HttpStatus.OK) ? answer : new Http.Answer(answer.status(), answer.headers(),
-                Map.of("links", List.of()));
+        return answer.status().equals(HttpStatus.OK)
+                ? answer
+                : new Http.Answer(answer.status(), answer.headers(), Map.of("links", List.of()));
     }
 
     private static String related(String id) {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Builds valid records for the schema tests. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static ArticleEvent publishedEvent() {
         Instant at = Instant.parse("2023-09-14T05:06:00Z");

@@ -1,20 +1,19 @@
 package io.kabar.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 /** A small HTTP client for tests that answers every status instead of throwing on 4xx and 5xx. */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Consumer<HttpHeaders> NO_HEADERS = h -> { };
+    private static final Consumer<HttpHeaders> NO_HEADERS = h -> {};
 
     private final RestClient client;
 
@@ -54,11 +53,19 @@ public final class Http {
     }
 
     public Answer post(String path, Object json, Consumer<HttpHeaders> headers) {
-        return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(json));
+        return exchange(client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers)
+                .body(json));
     }
 
     public Answer put(String path, Object json, Consumer<HttpHeaders> headers) {
-        return exchange(client.put().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers).body(json));
+        return exchange(client.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers)
+                .body(json));
     }
 
     public Answer delete(String path) {

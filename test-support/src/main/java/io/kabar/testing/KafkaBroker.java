@@ -1,14 +1,13 @@
 package io.kabar.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A real single-node KRaft broker in this JVM for tests and benchmarks, bootstrapped with the latest production
@@ -26,8 +25,12 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker whose automatically created topics get {@code partitions} partitions. */
     public static KafkaBroker start(int partitions) {
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                    .setNumControllerNodes(1).setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build();
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build();
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("num.partitions", String.valueOf(partitions))
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -52,7 +55,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates the topics with {@code partitions} partitions each and waits until they exist. */
     public KafkaBroker createTopics(int partitions, List<String> names) {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList()).all().get();
+            admin.createTopics(names.stream()
+                            .map(name -> new NewTopic(name, partitions, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
             return this;
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not create topics " + names, e);

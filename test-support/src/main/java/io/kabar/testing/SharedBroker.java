@@ -11,6 +11,7 @@ public final class SharedBroker implements TestExecutionListener {
 
     /** The system property that carries the shared broker's address to the tests. */
     public static final String ADDRESS = "spring.embedded.kafka.brokers";
+
     private static final int PARTITIONS = 3;
 
     private KafkaBroker broker;

@@ -3,6 +3,13 @@ package io.kabar.testing;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,22 +22,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-
 /**
  * Writes to and reads from registered topics on the test run's real broker (spring-kafka-test's global embedded
  * broker), the way any producer or read-committed consumer would.
  */
 public final class TestBroker {
 
-    private TestBroker() {
-    }
+    private TestBroker() {}
 
     public static String brokers() {
         String brokers = System.getProperty("spring.embedded.kafka.brokers");
@@ -42,18 +40,22 @@ public final class TestBroker {
 
     /** Writes the values in order, keyed by {@code key}, and waits until the broker has acknowledged each. */
     @SafeVarargs
-    public static <V extends SpecificRecord> void publish(TopicSpec<String, V> topic, Function<V, String> key, V... values) {
+    public static <V extends SpecificRecord> void publish(
+            TopicSpec<String, V> topic, Function<V, String> key, V... values) {
         publish(brokers(), topic, key, values);
     }
 
     /** Like {@link #publish(TopicSpec, Function, SpecificRecord[])}, to the broker at {@code bootstrap}. */
     @SafeVarargs
-    public static <V extends SpecificRecord> void publish(String bootstrap, TopicSpec<String, V> topic,
-                                                          Function<V, String> key, V... values) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType()))) {
+    public static <V extends SpecificRecord> void publish(
+            String bootstrap, TopicSpec<String, V> topic, Function<V, String> key, V... values) {
+        Map<String, Object> props =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer =
+                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType()))) {
             for (V value : values) {
-                producer.send(new ProducerRecord<>(topic.name(), key.apply(value), value)).get();
+                producer.send(new ProducerRecord<>(topic.name(), key.apply(value), value))
+                        .get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not publish to " + topic, e);
@@ -67,11 +69,15 @@ public final class TestBroker {
 
     /** Every committed record of any topic (a dead-letter topic, say), with the given value deserializer. */
     public static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -85,7 +91,10 @@ public final class TestBroker {
 
     /** The values of one key, oldest first. */
     public static <V extends SpecificRecord> List<V> valuesOf(TopicSpec<String, V> topic, String key) {
-        return readAll(topic).stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        return readAll(topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     /** The latest value of every key, as compaction would keep it; a tombstone maps to null. */

@@ -7,14 +7,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * trending-service settings, each overridable by environment variable (for example {@code KABAR_TRENDING_WINDOWS=1h,24h,7d}).
@@ -51,7 +50,12 @@ public record TrendingProperties(
     /** The topology's settings; {@link TrendingSettings} checks what bean validation cannot, such as retained >= topN. */
     public TrendingSettings settings() {
         return new TrendingSettings(
-                windows.stream().map(w -> TrendingWindow.of(w, DurationStyle.SIMPLE.parse(w))).toList(),
-                dedupeInterval, grace, topN, retained);
+                windows.stream()
+                        .map(w -> TrendingWindow.of(w, DurationStyle.SIMPLE.parse(w)))
+                        .toList(),
+                dedupeInterval,
+                grace,
+                topN,
+                retained);
     }
 }

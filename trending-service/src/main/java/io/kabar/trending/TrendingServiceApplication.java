@@ -1,11 +1,10 @@
 package io.kabar.trending;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /** Takes in reader page views, counts them with Kafka Streams and serves the "Terpopuler" rankings. */
 @SpringBootApplication

@@ -5,6 +5,11 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.TestBroker;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,27 +17,32 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-
 /** Writes to and reads from the test broker the way other services would. */
 final class TestTopics {
 
-    private TestTopics() {
-    }
+    private TestTopics() {}
 
     /** What article-service would publish for revision {@code revision} of the article. */
     static void articleEvent(ArticleEventType type, String id, long revision, String title, String category) {
         Instant now = Instant.now();
-        Article article = Article.newBuilder().setId(id).setRevision(revision).setSlug("berita-" + id)
-                .setUrl("https://kabar.example/berita-" + id).setTitle(title).setBody(List.of("Paragraf."))
-                .setCategory(category).setAuthor("Redaksi").setPublishedAt(now.minusSeconds(600)).setUpdatedAt(now)
+        Article article = Article.newBuilder()
+                .setId(id)
+                .setRevision(revision)
+                .setSlug("berita-" + id)
+                .setUrl("https://kabar.example/berita-" + id)
+                .setTitle(title)
+                .setBody(List.of("Paragraf."))
+                .setCategory(category)
+                .setAuthor("Redaksi")
+                .setPublishedAt(now.minusSeconds(600))
+                .setUpdatedAt(now)
                 .build();
-        ArticleEvent event = ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(type)
-                .setOccurredAt(now).setArticle(article).build();
+        ArticleEvent event = ArticleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setEventType(type)
+                .setOccurredAt(now)
+                .setArticle(article)
+                .build();
         TestBroker.publish(Topics.ARTICLES, e -> id, event);
     }
 
@@ -40,7 +50,8 @@ final class TestTopics {
     static void garbage(String topic, String key) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.brokers());
         try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key.getBytes(), "bukan avro".getBytes())).get();
+            producer.send(new ProducerRecord<>(topic, key.getBytes(), "bukan avro".getBytes()))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not write the record", e);
         }
@@ -48,6 +59,8 @@ final class TestTopics {
 
     /** The keys of every record of the topic, read up to its end. */
     static List<String> keysOf(String topic) {
-        return TestBroker.readAll(topic, new ByteArrayDeserializer()).stream().map(ConsumerRecord::key).toList();
+        return TestBroker.readAll(topic, new ByteArrayDeserializer()).stream()
+                .map(ConsumerRecord::key)
+                .toList();
     }
 }

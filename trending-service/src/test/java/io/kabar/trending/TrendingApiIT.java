@@ -1,15 +1,12 @@
 package io.kabar.trending;
 
-import io.kabar.testing.Http;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-
+import io.kabar.testing.Http;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class TrendingApiIT {
 
@@ -49,30 +49,50 @@ class TrendingApiIT {
         TestTopics.articleEvent(ArticleEventType.PUBLISHED, b, 1, "Harga cabai naik", category);
         TestTopics.articleEvent(ArticleEventType.PUBLISHED, c, 1, "Timnas menang", category);
 
-        Http.Answer batch = http.post("/api/page-views", List.of(
-                view(a, "s1"), view(a, "s2"), view(a, "s3"), view(a, "s1"), view(a, "s1"),
-                view(b, "s1"), view(b, "s2"), view(b, "s2"),
-                view(unknown, "s1"), view(unknown, "s2"), view(unknown, "s3"), view(unknown, "s4")), h -> { });
-        Http.Answer single = http.post("/api/page-views", Map.of("articleId", c, "sessionId", "s9"), h -> { });
+        Http.Answer batch = http.post(
+                "/api/page-views",
+                List.of(
+                        view(a, "s1"),
+                        view(a, "s2"),
+                        view(a, "s3"),
+                        view(a, "s1"),
+                        view(a, "s1"),
+                        view(b, "s1"),
+                        view(b, "s2"),
+                        view(b, "s2"),
+                        view(unknown, "s1"),
+                        view(unknown, "s2"),
+                        view(unknown, "s3"),
+                        view(unknown, "s4")),
+                h -> {});
+        Http.Answer single = http.post("/api/page-views", Map.of("articleId", c, "sessionId", "s9"), h -> {});
 
         assertThat(batch.status()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(batch.body()).containsEntry("accepted", 12);
         assertThat(single.status()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(single.body()).containsEntry("accepted", 1);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(category))
-                .containsExactly(tuple(a, "Pemilu 2029 dimulai", 3), tuple(b, "Harga cabai naik", 2),
-                        tuple(c, "Timnas menang", 1)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranked(category))
+                        .containsExactly(
+                                tuple(a, "Pemilu 2029 dimulai", 3),
+                                tuple(b, "Harga cabai naik", 2),
+                                tuple(c, "Timnas menang", 1)));
         Http.Answer overall = http.get("/api/trending?window=1h&limit=50");
         assertThat(overall.body()).doesNotContainKey("category").containsKey("generatedAt");
-        assertThat(articles(overall)).extracting(m -> m.get("articleId")).contains(a, b, c).doesNotContain(unknown);
+        assertThat(articles(overall))
+                .extracting(m -> m.get("articleId"))
+                .contains(a, b, c)
+                .doesNotContain(unknown);
 
         TestTopics.articleEvent(ArticleEventType.UNPUBLISHED, b, 2, "Harga cabai naik", category);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(category))
-                .containsExactly(tuple(a, "Pemilu 2029 dimulai", 3), tuple(c, "Timnas menang", 1)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranked(category))
+                        .containsExactly(tuple(a, "Pemilu 2029 dimulai", 3), tuple(c, "Timnas menang", 1)));
 
         TestTopics.articleEvent(ArticleEventType.UPDATED, a, 2, "Pemilu 2029 resmi dimulai", category);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(category))
-                .containsExactly(tuple(a, "Pemilu 2029 resmi dimulai", 3), tuple(c, "Timnas menang", 1)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranked(category))
+                        .containsExactly(tuple(a, "Pemilu 2029 resmi dimulai", 3), tuple(c, "Timnas menang", 1)));
     }
 
     @Test
@@ -91,9 +111,16 @@ class TrendingApiIT {
         Map<String, Object> garbled = new HashMap<>(view("a", "s1"));
         garbled.put("viewedAt", "kemarin");
 
-        Http.Answer single = http.post("/api/page-views", Map.of("sessionId", " "), h -> { });
-        Http.Answer batch = http.post("/api/page-views", List.of(view("a", "s1"), Map.of("articleId", "a"),
-                future, garbled, Map.of("articleId", "x".repeat(101), "sessionId", "s")), h -> { });
+        Http.Answer single = http.post("/api/page-views", Map.of("sessionId", " "), h -> {});
+        Http.Answer batch = http.post(
+                "/api/page-views",
+                List.of(
+                        view("a", "s1"),
+                        Map.of("articleId", "a"),
+                        future,
+                        garbled,
+                        Map.of("articleId", "x".repeat(101), "sessionId", "s")),
+                h -> {});
 
         assertThat(single.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(single.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -109,7 +136,7 @@ class TrendingApiIT {
             views.add(view("a", "s" + i));
         }
 
-        Http.Answer answer = http.post("/api/page-views", views, h -> { });
+        Http.Answer answer = http.post("/api/page-views", views, h -> {});
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(answer)).containsExactly("body");
@@ -117,8 +144,8 @@ class TrendingApiIT {
 
     @Test
     void answersMalformedJsonAndBadParametersWithAProblem() {
-        Http.Answer wrongType = http.post("/api/page-views", List.of(view("a", "s1"), Map.of("articleId", List.of())),
-                h -> { });
+        Http.Answer wrongType =
+                http.post("/api/page-views", List.of(view("a", "s1"), Map.of("articleId", List.of())), h -> {});
 
         assertThat(fields(wrongType)).containsExactly("[1].articleId");
         assertThat(fields(http.get("/api/trending?window=7d"))).containsExactly("window");
@@ -134,11 +161,13 @@ class TrendingApiIT {
 
         TestTopics.garbage(Topics.PAGE_VIEWS.name(), id);
         TestTopics.articleEvent(ArticleEventType.PUBLISHED, id, 1, "Gempa di Cianjur", category);
-        http.post("/api/page-views", view(id, "s1"), h -> { });
+        http.post("/api/page-views", view(id, "s1"), h -> {});
 
-        await().atMost(PATIENCE).until(() -> TestTopics.keysOf(Topics.PAGE_VIEWS.deadLetter().name()).contains(id));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(category))
-                .containsExactly(tuple(id, "Gempa di Cianjur", 1)));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        TestTopics.keysOf(Topics.PAGE_VIEWS.deadLetter().name()).contains(id));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranked(category)).containsExactly(tuple(id, "Gempa di Cianjur", 1)));
     }
 
     @Test
@@ -146,12 +175,21 @@ class TrendingApiIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             Http.Answer readiness = http.get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
-            assertThat(readiness.body().toString()).contains("state=RUNNING").contains("kafka").contains("mirrors");
+            assertThat(readiness.body().toString())
+                    .contains("state=RUNNING")
+                    .contains("kafka")
+                    .contains("mirrors");
         });
     }
 
     private static Map<String, Object> view(String articleId, String sessionId) {
-        return Map.of("articleId", articleId, "sessionId", sessionId, "viewedAt", Instant.now().toString());
+        return Map.of(
+                "articleId",
+                articleId,
+                "sessionId",
+                sessionId,
+                "viewedAt",
+                Instant.now().toString());
     }
 
     private List<org.assertj.core.groups.Tuple> ranked(String category) {
@@ -159,7 +197,8 @@ class TrendingApiIT {
         assertThat(answer.status()).isEqualTo(HttpStatus.OK);
         assertThat(answer.body()).containsEntry("window", "1h").containsEntry("category", category);
         return articles(answer).stream()
-                .map(m -> tuple(m.get("articleId"), m.get("title"), m.get("views"))).toList();
+                .map(m -> tuple(m.get("articleId"), m.get("title"), m.get("views")))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -169,6 +208,7 @@ class TrendingApiIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> fields(Http.Answer answer) {
-        return ((List<Map<String, Object>>) answer.get("errors")).stream().map(e -> (String) e.get("field")).toList();
+        return ((List<Map<String, Object>>) answer.get("errors"))
+                .stream().map(e -> (String) e.get("field")).toList();
     }
 }

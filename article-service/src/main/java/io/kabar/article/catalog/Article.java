@@ -4,13 +4,31 @@ import java.time.Instant;
 import java.util.List;
 
 /** An article as the newsroom and readers see it, at one revision. */
-public record Article(String id, long revision, String slug, String url, String title, String summary,
-                      List<String> paragraphs, String language, String category, List<String> tags, String author,
-                      String editor, String source, String imageUrl, Instant publishedAt, Instant updatedAt,
-                      boolean breaking, Status status) {
+public record Article(
+        String id,
+        long revision,
+        String slug,
+        String url,
+        String title,
+        String summary,
+        List<String> paragraphs,
+        String language,
+        String category,
+        List<String> tags,
+        String author,
+        String editor,
+        String source,
+        String imageUrl,
+        Instant publishedAt,
+        Instant updatedAt,
+        boolean breaking,
+        Status status) {
 
     /** Whether readers may see the article. */
-    public enum Status { PUBLISHED, UNPUBLISHED }
+    public enum Status {
+        PUBLISHED,
+        UNPUBLISHED
+    }
 
     public Article {
         paragraphs = List.copyOf(paragraphs);
@@ -22,7 +40,24 @@ public record Article(String id, long revision, String slug, String url, String 
     }
 
     public Article unpublished(long nextRevision, Instant at) {
-        return new Article(id, nextRevision, slug, url, title, summary, paragraphs, language, category, tags, author,
-                editor, source, imageUrl, publishedAt, at, breaking, Status.UNPUBLISHED);
+        return new Article(
+                id,
+                nextRevision,
+                slug,
+                url,
+                title,
+                summary,
+                paragraphs,
+                language,
+                category,
+                tags,
+                author,
+                editor,
+                source,
+                imageUrl,
+                publishedAt,
+                at,
+                breaking,
+                Status.UNPUBLISHED);
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 public final class ArticleCatalog {
 
     /** Newest first; the id breaks ties so that two articles published in the same millisecond both stay listed. */
-    static final Comparator<Article> NEWEST_FIRST = Comparator.comparing(Article::publishedAt).reversed()
-            .thenComparing(Article::id);
+    static final Comparator<Article> NEWEST_FIRST =
+            Comparator.comparing(Article::publishedAt).reversed().thenComparing(Article::id);
 
     private final Map<String, Article> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idBySlug = new ConcurrentHashMap<>();

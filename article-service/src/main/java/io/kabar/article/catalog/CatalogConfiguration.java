@@ -17,7 +17,8 @@ class CatalogConfiguration {
     ArticleCatalog articleCatalog(MeterRegistry meters) {
         ArticleCatalog catalog = new ArticleCatalog();
         Gauge.builder("kabar.articles.catalog.size", catalog, ArticleCatalog::size)
-                .description("articles held in the read model").register(meters);
+                .description("articles held in the read model")
+                .register(meters);
         return catalog;
     }
 

@@ -1,12 +1,15 @@
 package io.kabar.article.publishing;
 
 import io.kabar.article.catalog.Article;
-
 import java.time.Instant;
 
 /** One change the newsroom made to an article, as it goes into the log. */
 record ArticleChange(Kind kind, Article article, Instant at) {
 
     /** What happened; mirrors the event types of the contract. */
-    enum Kind { PUBLISHED, UPDATED, UNPUBLISHED }
+    enum Kind {
+        PUBLISHED,
+        UPDATED,
+        UNPUBLISHED
+    }
 }

@@ -6,6 +6,7 @@ import io.kabar.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 /** The newsroom's write API: publish, replace and unpublish articles. */
 @RestController
@@ -32,11 +31,14 @@ class ArticleCommandController {
     }
 
     @PostMapping
-    ResponseEntity<ArticleJson> publish(@Valid @RequestBody ArticleRequest request,
+    ResponseEntity<ArticleJson> publish(
+            @Valid @RequestBody ArticleRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
-            @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
-            String idempotencyKey) {
-        ArticlePublisher.Published published = publisher.publish(request.toDraft(), idempotencyKey, request.fingerprint());
+                    @Size(min = 1, max = 200)
+                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
+                    String idempotencyKey) {
+        ArticlePublisher.Published published =
+                publisher.publish(request.toDraft(), idempotencyKey, request.fingerprint());
         Article article = published.article();
         return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
                 .eTag(etag(article))
@@ -45,10 +47,14 @@ class ArticleCommandController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<ArticleJson> replace(@PathVariable String id, @Valid @RequestBody ArticleRequest request,
+    ResponseEntity<ArticleJson> replace(
+            @PathVariable String id,
+            @Valid @RequestBody ArticleRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (ifMatch == null) {
-            throw ApiProblem.status(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
+            throw ApiProblem.status(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "If-Match required",
                     "Send If-Match: \"<revision>\" with the revision you edited, so that no change is overwritten.");
         }
         Article article = publisher.update(id, revision(ifMatch), request.toDraft());
@@ -56,8 +62,8 @@ class ArticleCommandController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> unpublish(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Void> unpublish(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         publisher.unpublish(id, ifMatch == null ? null : revision(ifMatch));
         return ResponseEntity.noContent().build();
     }

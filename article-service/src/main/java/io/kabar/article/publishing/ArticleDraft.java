@@ -4,9 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** The newsroom's content of an article, before it gets an id, revision, slug and URL. */
-record ArticleDraft(String title, String summary, List<String> paragraphs, String language, String category,
-                    List<String> tags, String author, String editor, String source, String imageUrl,
-                    Instant publishedAt, boolean breaking) {
+record ArticleDraft(
+        String title,
+        String summary,
+        List<String> paragraphs,
+        String language,
+        String category,
+        List<String> tags,
+        String author,
+        String editor,
+        String source,
+        String imageUrl,
+        Instant publishedAt,
+        boolean breaking) {
 
     private static final int SUMMARY_LENGTH = 200;
 

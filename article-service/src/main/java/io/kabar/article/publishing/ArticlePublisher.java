@@ -5,15 +5,14 @@ import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
 import io.kabar.platform.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /**
  * Turns the newsroom's requests into article changes: assigns ids, revisions, slugs and URLs, checks revisions and
@@ -32,8 +31,13 @@ final class ArticlePublisher {
     private final MeterRegistry meters;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
-    ArticlePublisher(ArticleCatalog catalog, IdempotencyLedger ledger, ArticleEventLog log, Clock clock,
-                     ArticleServiceProperties properties, MeterRegistry meters) {
+    ArticlePublisher(
+            ArticleCatalog catalog,
+            IdempotencyLedger ledger,
+            ArticleEventLog log,
+            Clock clock,
+            ArticleServiceProperties properties,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.log = log;
@@ -46,8 +50,7 @@ final class ArticlePublisher {
     }
 
     /** The outcome of a publish request; {@code replayed} when an earlier request with the same key answered it. */
-    record Published(Article article, boolean replayed) {
-    }
+    record Published(Article article, boolean replayed) {}
 
     Published publish(ArticleDraft draft, String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
@@ -58,12 +61,15 @@ final class ArticlePublisher {
             return earlier.get();
         }
         if (!ledger.claim(idempotencyKey)) {
-            throw ApiProblem.status(HttpStatus.CONFLICT, "Request in progress",
+            throw ApiProblem.status(
+                    HttpStatus.CONFLICT,
+                    "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         try {
             return replay(idempotencyKey, fingerprint)
-                    .orElseGet(() -> new Published(publishNew(draft, new KeyedRequest(idempotencyKey, fingerprint)), false));
+                    .orElseGet(() ->
+                            new Published(publishNew(draft, new KeyedRequest(idempotencyKey, fingerprint)), false));
         } finally {
             ledger.release(idempotencyKey);
         }
@@ -72,15 +78,16 @@ final class ArticlePublisher {
     private Optional<Published> replay(String key, String fingerprint) {
         return ledger.find(key).map(done -> {
             if (!done.fingerprint().equals(fingerprint)) {
-                throw ApiProblem.status(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                throw ApiProblem.status(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different request.");
             }
             return new Published(done.article(), true);
         });
     }
 
-    private record KeyedRequest(String key, String fingerprint) {
-    }
+    private record KeyedRequest(String key, String fingerprint) {}
 
     private Article publishNew(ArticleDraft draft, KeyedRequest keyed) {
         Instant now = now();
@@ -90,12 +97,27 @@ final class ArticlePublisher {
             slug = Slugs.disambiguated(slug, id);
             catalog.claimSlug(slug, id);
         }
-        Article article = new Article(id, 1, slug, properties.baseUrl() + "/" + slug, draft.title(),
-                draft.summaryOrLead(), draft.paragraphs(), draft.language(), draft.category(), draft.tags(),
-                draft.author(), draft.editor(), draft.source(), draft.imageUrl(),
-                draft.publishedAt() == null ? now : draft.publishedAt(), now, draft.breaking(), Article.Status.PUBLISHED);
-        Optional<CompletedRequest> completed = Optional.ofNullable(keyed)
-                .map(k -> new CompletedRequest(k.key(), k.fingerprint(), article, now));
+        Article article = new Article(
+                id,
+                1,
+                slug,
+                properties.baseUrl() + "/" + slug,
+                draft.title(),
+                draft.summaryOrLead(),
+                draft.paragraphs(),
+                draft.language(),
+                draft.category(),
+                draft.tags(),
+                draft.author(),
+                draft.editor(),
+                draft.source(),
+                draft.imageUrl(),
+                draft.publishedAt() == null ? now : draft.publishedAt(),
+                now,
+                draft.breaking(),
+                Article.Status.PUBLISHED);
+        Optional<CompletedRequest> completed =
+                Optional.ofNullable(keyed).map(k -> new CompletedRequest(k.key(), k.fingerprint(), article, now));
         try {
             record(new ArticleChange(ArticleChange.Kind.PUBLISHED, article, now), completed);
         } catch (ApiProblem unavailable) {
@@ -110,10 +132,24 @@ final class ArticlePublisher {
         synchronized (lockFor(id)) {
             Article current = current(id, expectedRevision);
             Instant now = now();
-            Article next = new Article(id, current.revision() + 1, current.slug(), current.url(), draft.title(),
-                    draft.summaryOrLead(), draft.paragraphs(), draft.language(), draft.category(), draft.tags(),
-                    draft.author(), draft.editor(), draft.source(), draft.imageUrl(),
-                    draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(), now, draft.breaking(),
+            Article next = new Article(
+                    id,
+                    current.revision() + 1,
+                    current.slug(),
+                    current.url(),
+                    draft.title(),
+                    draft.summaryOrLead(),
+                    draft.paragraphs(),
+                    draft.language(),
+                    draft.category(),
+                    draft.tags(),
+                    draft.author(),
+                    draft.editor(),
+                    draft.source(),
+                    draft.imageUrl(),
+                    draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
+                    now,
+                    draft.breaking(),
                     Article.Status.PUBLISHED);
             record(new ArticleChange(ArticleChange.Kind.UPDATED, next, now), Optional.empty());
             return next;
@@ -134,7 +170,9 @@ final class ArticlePublisher {
         Article current = catalog.findPublished(id)
                 .orElseThrow(() -> ApiProblem.notFound("No published article has the id " + id + "."));
         if (expectedRevision != null && current.revision() != expectedRevision) {
-            throw ApiProblem.status(HttpStatus.PRECONDITION_FAILED, "Stale revision",
+            throw ApiProblem.status(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "Stale revision",
                     "The article is at revision " + current.revision() + ", not " + expectedRevision
                             + "; fetch it again and reapply the change.");
         }
@@ -147,8 +185,9 @@ final class ArticlePublisher {
         } catch (ArticleEventLog.Unavailable e) {
             LOG.warn("article {} not recorded: {}", change.article().id(), e.getMessage());
             meters.counter("kabar.articles.writes.unavailable").increment();
-            throw ApiProblem.unavailable("The article could not be recorded because the event log is unreachable; "
-                    + "nothing was written.", properties.retryAfter());
+            throw ApiProblem.unavailable(
+                    "The article could not be recorded because the event log is unreachable; " + "nothing was written.",
+                    properties.retryAfter());
         }
         catalog.apply(change.article());
         meters.counter("kabar.articles.events", "type", change.kind().name()).increment();

@@ -1,9 +1,7 @@
 package io.kabar.article.publishing;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,20 +28,43 @@ record ArticleRequest(
     /** The request as domain values: paragraphs split on blank lines, defaults filled in. */
     ArticleDraft toDraft() {
         List<String> paragraphs = Arrays.stream(body.split("\\R\\s*\\R"))
-                .map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return new ArticleDraft(title.strip(), blankToNull(summary), paragraphs,
-                language == null ? "id" : language, category.strip(),
-                tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList(),
-                author.strip(), blankToNull(editor), blankToNull(source), blankToNull(imageUrl), publishedAt,
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
+        return new ArticleDraft(
+                title.strip(),
+                blankToNull(summary),
+                paragraphs,
+                language == null ? "id" : language,
+                category.strip(),
+                tags == null
+                        ? List.of()
+                        : tags.stream().map(String::strip).distinct().toList(),
+                author.strip(),
+                blankToNull(editor),
+                blankToNull(source),
+                blankToNull(imageUrl),
+                publishedAt,
                 Boolean.TRUE.equals(breaking));
     }
 
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
     String fingerprint() {
-        return Fingerprints.sha256(String.join("\u0000", String.valueOf(title), String.valueOf(body),
-                String.valueOf(category), String.valueOf(tags), String.valueOf(author), String.valueOf(editor),
-                String.valueOf(source), String.valueOf(imageUrl), String.valueOf(language), String.valueOf(summary),
-                String.valueOf(publishedAt), String.valueOf(breaking)).getBytes(StandardCharsets.UTF_8));
+        return Fingerprints.sha256(String.join(
+                        "\u0000",
+                        String.valueOf(title),
+                        String.valueOf(body),
+                        String.valueOf(category),
+                        String.valueOf(tags),
+                        String.valueOf(author),
+                        String.valueOf(editor),
+                        String.valueOf(source),
+                        String.valueOf(imageUrl),
+                        String.valueOf(language),
+                        String.valueOf(summary),
+                        String.valueOf(publishedAt),
+                        String.valueOf(breaking))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String blankToNull(String value) {

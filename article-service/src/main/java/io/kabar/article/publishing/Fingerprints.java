@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** SHA-256 in hex, for request fingerprints. */
 final class Fingerprints {
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     static String sha256(byte[] bytes) {
         try {

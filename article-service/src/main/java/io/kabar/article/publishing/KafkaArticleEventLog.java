@@ -4,11 +4,10 @@ import io.kabar.article.catalog.ArticleRecords;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.topics.Topics;
+import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import java.util.Optional;
 
 /**
  * Writes article changes to {@code news.articles}, and completed idempotent requests to {@code news.article-requests},
@@ -33,9 +32,16 @@ final class KafkaArticleEventLog implements ArticleEventLog, DisposableBean {
     public void append(ArticleChange change, Optional<CompletedRequest> request) {
         try {
             template.executeInTransaction(operations -> {
-                operations.send(Topics.ARTICLES.name(), change.article().id(), ArticleRecords.toEvent(change.article(),
-                        ArticleEventType.valueOf(change.kind().name()), change.at()));
-                request.ifPresent(r -> operations.send(Topics.ARTICLE_REQUESTS.name(), r.key(),
+                operations.send(
+                        Topics.ARTICLES.name(),
+                        change.article().id(),
+                        ArticleRecords.toEvent(
+                                change.article(),
+                                ArticleEventType.valueOf(change.kind().name()),
+                                change.at()));
+                request.ifPresent(r -> operations.send(
+                        Topics.ARTICLE_REQUESTS.name(),
+                        r.key(),
                         ArticleRequestCompleted.newBuilder()
                                 .setIdempotencyKey(r.key())
                                 .setRequestFingerprint(r.fingerprint())

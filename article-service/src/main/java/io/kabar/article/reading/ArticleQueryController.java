@@ -7,15 +7,14 @@ import io.kabar.article.catalog.ArticleJson;
 import io.kabar.platform.web.ApiProblem;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Serves published articles from the catalog: one by id, and the "Terkini" list, newest first, paged by the
@@ -34,8 +33,7 @@ class ArticleQueryController {
     }
 
     /** A page of the list and the cursor of the next one (absent on the last page). */
-    record Page(List<ArticleJson> articles, Instant nextBefore) {
-    }
+    record Page(List<ArticleJson> articles, Instant nextBefore) {}
 
     @GetMapping("/{id}")
     ResponseEntity<ArticleJson> get(@PathVariable String id) {
@@ -45,10 +43,11 @@ class ArticleQueryController {
     }
 
     @GetMapping
-    Page latest(@RequestParam(required = false) @Size(max = 100) String category,
-                @RequestParam(required = false) @Size(max = 60) String tag,
-                @RequestParam(required = false) @Min(1) Integer limit,
-                @RequestParam(required = false) Instant before) {
+    Page latest(
+            @RequestParam(required = false) @Size(max = 100) String category,
+            @RequestParam(required = false) @Size(max = 60) String tag,
+            @RequestParam(required = false) @Min(1) Integer limit,
+            @RequestParam(required = false) Instant before) {
         int size = limit == null ? properties.defaultLimit() : limit;
         if (size > properties.maxLimit()) {
             throw ApiProblem.invalid("limit", "must be at most " + properties.maxLimit());
@@ -56,7 +55,8 @@ class ArticleQueryController {
         List<Article> articles = catalog.latest(category, tag, before, size + 1);
         boolean more = articles.size() > size;
         List<Article> page = more ? articles.subList(0, size) : articles;
-        return new Page(page.stream().map(ArticleJson::teaser).toList(),
+        return new Page(
+                page.stream().map(ArticleJson::teaser).toList(),
                 more ? page.get(page.size() - 1).publishedAt() : null);
     }
 }

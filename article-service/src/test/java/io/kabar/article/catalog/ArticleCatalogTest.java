@@ -1,11 +1,10 @@
 package io.kabar.article.catalog;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ArticleCatalogTest {
 
@@ -15,8 +14,10 @@ class ArticleCatalogTest {
     void dropsStaleAndRepeatedRevisions() {
         catalog.apply(article("a", 2, "Judul baru", "2025-10-01T00:00:00Z"));
 
-        assertThat(catalog.apply(article("a", 1, "Judul lama", "2025-10-01T00:00:00Z"))).isFalse();
-        assertThat(catalog.apply(article("a", 2, "Judul lama", "2025-10-01T00:00:00Z"))).isFalse();
+        assertThat(catalog.apply(article("a", 1, "Judul lama", "2025-10-01T00:00:00Z")))
+                .isFalse();
+        assertThat(catalog.apply(article("a", 2, "Judul lama", "2025-10-01T00:00:00Z")))
+                .isFalse();
         assertThat(catalog.find("a")).get().extracting(Article::title).isEqualTo("Judul baru");
     }
 
@@ -29,7 +30,8 @@ class ArticleCatalogTest {
         catalog.apply(gone.unpublished(2, Instant.parse("2025-10-04T00:00:00Z")));
 
         assertThat(catalog.latest(null, null, null, 10)).extracting(Article::id).containsExactly("new", "old");
-        assertThat(catalog.latest(null, null, Instant.parse("2025-10-03T00:00:00Z"), 10)).extracting(Article::id)
+        assertThat(catalog.latest(null, null, Instant.parse("2025-10-03T00:00:00Z"), 10))
+                .extracting(Article::id)
                 .containsExactly("old");
         assertThat(catalog.findPublished("gone")).isEmpty();
     }
@@ -61,8 +63,24 @@ class ArticleCatalogTest {
 
     static Article article(String id, long revision, String title, String publishedAt) {
         Instant at = Instant.parse(publishedAt);
-        return new Article(id, revision, "slug-" + id, "https://kabar.example/slug-" + id, title, null,
-                List.of("Isi."), "id", "Internasional", List.of("rusia"), "Redaksi", null, null, null, at, at, false,
+        return new Article(
+                id,
+                revision,
+                "slug-" + id,
+                "https://kabar.example/slug-" + id,
+                title,
+                null,
+                List.of("Isi."),
+                "id",
+                "Internasional",
+                List.of("rusia"),
+                "Redaksi",
+                null,
+                null,
+                null,
+                at,
+                at,
+                false,
                 Article.Status.PUBLISHED);
     }
 }

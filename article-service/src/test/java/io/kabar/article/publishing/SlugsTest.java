@@ -1,8 +1,8 @@
 package io.kabar.article.publishing;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SlugsTest {
 
@@ -31,6 +31,7 @@ class SlugsTest {
 
     @Test
     void disambiguatesWithAPieceOfTheId() {
-        assertThat(Slugs.disambiguated("judul", "4b1c2a8e-0c1d-4a51-9f1a-1e2d3c4b5a69")).isEqualTo("judul-4b1c2a8e");
+        assertThat(Slugs.disambiguated("judul", "4b1c2a8e-0c1d-4a51-9f1a-1e2d3c4b5a69"))
+                .isEqualTo("judul-4b1c2a8e");
     }
 }

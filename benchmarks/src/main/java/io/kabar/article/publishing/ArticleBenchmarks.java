@@ -7,22 +7,21 @@ import io.kabar.bench.ClosedLoop;
 import io.kabar.bench.HttpLoad;
 import io.kabar.bench.Measurement;
 import io.kabar.bench.RawProducer;
-import io.kabar.testing.KafkaBroker;
 import io.kabar.platform.kafka.TopicMirror;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
-
+import io.kabar.testing.KafkaBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures article publishing against raw Kafka in one run on one broker: raw producer throughput for records the
@@ -36,16 +35,16 @@ public final class ArticleBenchmarks {
     private static final int PUBLISHES = Integer.getInteger("bench.publishes", 4_000);
     private static final int WARM_UP = 300;
 
-    private ArticleBenchmarks() {
-    }
+    private ArticleBenchmarks() {}
 
     public static void main(String[] args) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(6);
-             ConfigurableApplicationContext service = startService(broker.bootstrapServers())) {
+                ConfigurableApplicationContext service = startService(broker.bootstrapServers())) {
             byte[] event = serializedSampleEvent();
             RawProducer raw = new RawProducer(broker.bootstrapServers(), event);
             ArticlePublisher publisher = service.getBean(ArticlePublisher.class);
-            String url = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort() + "/api/articles";
+            String url = "http://127.0.0.1:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort() + "/api/articles";
             HttpLoad http = new HttpLoad();
 
             raw.pipelined(WARM_UP * 10);
@@ -54,25 +53,37 @@ public final class ArticleBenchmarks {
 
             Measurement ceiling = raw.pipelined(RAW_RECORDS);
             Measurement sameShape = raw.transactionPerRecord(PUBLISHES, CALLERS);
-            Measurement inProcess = publishInProcess(publisher, PUBLISHES, "article-service publish path, in-process, " + CALLERS + " callers");
-            Measurement overHttp = http.run("HTTP POST /api/articles, " + CALLERS + " callers", PUBLISHES, CALLERS, 201,
+            Measurement inProcess = publishInProcess(
+                    publisher, PUBLISHES, "article-service publish path, in-process, " + CALLERS + " callers");
+            Measurement overHttp = http.run(
+                    "HTTP POST /api/articles, " + CALLERS + " callers",
+                    PUBLISHES,
+                    CALLERS,
+                    201,
                     i -> HttpLoad.postJson(url, requestJson("Berita uji beban nomor " + i)));
 
-            System.out.printf("%nArticle publishing on %d cores, record size %d bytes (serialized ArticleEvent)%n",
+            System.out.printf(
+                    "%nArticle publishing on %d cores, record size %d bytes (serialized ArticleEvent)%n",
                     Runtime.getRuntime().availableProcessors(), event.length);
             for (Measurement m : List.of(ceiling, sameShape, inProcess, overHttp)) {
                 System.out.println(m.line(ceiling));
             }
-            System.out.printf("publish path vs raw with the same shape (1 record per transaction): %.3f x%n",
+            System.out.printf(
+                    "publish path vs raw with the same shape (1 record per transaction): %.3f x%n",
                     inProcess.perSecond() / sameShape.perSecond());
-            System.out.printf("HTTP vs raw with the same shape: %.3f x%n", overHttp.perSecond() / sameShape.perSecond());
+            System.out.printf(
+                    "HTTP vs raw with the same shape: %.3f x%n", overHttp.perSecond() / sameShape.perSecond());
         }
     }
 
     private static ConfigurableApplicationContext startService(String bootstrap) throws InterruptedException {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ArticleServiceApplication.class)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN", "--server.tomcat.threads.max=64");
+                .run(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--server.tomcat.threads.max=64");
         for (TopicMirror<?> mirror : context.getBeansOfType(TopicMirror.class).values()) {
             mirror.awaitCaughtUp(Duration.ofSeconds(60));
         }
@@ -85,26 +96,67 @@ public final class ArticleBenchmarks {
 
     /** A news-sized article: eighteen paragraphs of about 250 characters, like the seed page. */
     private static List<String> paragraphs() {
-        return IntStream.range(0, 18).mapToObj(i -> ("Paragraf " + i + " menceritakan pertemuan para pemimpin, "
-                + "kerja sama ekonomi dan militer, serta tanggapan para analis di Jakarta dan di luar negeri. ").repeat(2).strip())
+        return IntStream.range(0, 18)
+                .mapToObj(i -> ("Paragraf " + i + " menceritakan pertemuan para pemimpin, "
+                                + "kerja sama ekonomi dan militer, serta tanggapan para analis di Jakarta dan di luar negeri. ")
+                        .repeat(2)
+                        .strip())
                 .toList();
     }
 
     private static ArticleDraft draft(String title) {
-        return new ArticleDraft(title, null, paragraphs(), "id", "Internasional", List.of("rusia", "korea-utara"),
-                "Redaksi", "Editor", "Kabar", null, null, false);
+        return new ArticleDraft(
+                title,
+                null,
+                paragraphs(),
+                "id",
+                "Internasional",
+                List.of("rusia", "korea-utara"),
+                "Redaksi",
+                "Editor",
+                "Kabar",
+                null,
+                null,
+                false);
     }
 
     private static String requestJson(String title) {
-        return JsonMapper.builder().build().writeValueAsString(Map.of("title", title, "body", String.join("\n\n", paragraphs()),
-                "category", "Internasional", "tags", List.of("rusia", "korea-utara"), "author", "Redaksi"));
+        return JsonMapper.builder()
+                .build()
+                .writeValueAsString(Map.of(
+                        "title",
+                        title,
+                        "body",
+                        String.join("\n\n", paragraphs()),
+                        "category",
+                        "Internasional",
+                        "tags",
+                        List.of("rusia", "korea-utara"),
+                        "author",
+                        "Redaksi"));
     }
 
     private static byte[] serializedSampleEvent() {
         Instant now = Instant.now();
-        Article article = new Article(UUID.randomUUID().toString(), 1, "contoh", "https://kabar.example/contoh",
-                "Contoh judul berita yang panjangnya wajar", null, paragraphs(), "id", "Internasional",
-                List.of("rusia", "korea-utara"), "Redaksi", "Editor", "Kabar", null, now, now, false, Article.Status.PUBLISHED);
+        Article article = new Article(
+                UUID.randomUUID().toString(),
+                1,
+                "contoh",
+                "https://kabar.example/contoh",
+                "Contoh judul berita yang panjangnya wajar",
+                null,
+                paragraphs(),
+                "id",
+                "Internasional",
+                List.of("rusia", "korea-utara"),
+                "Redaksi",
+                "Editor",
+                "Kabar",
+                null,
+                now,
+                now,
+                false,
+                Article.Status.PUBLISHED);
         ArticleEvent event = ArticleRecords.toEvent(article, ArticleEventType.PUBLISHED, now);
         return new AvroSerializer<>(ArticleEvent.class).serialize("bench", event);
     }

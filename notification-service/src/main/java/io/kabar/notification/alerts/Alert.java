@@ -9,8 +9,17 @@ import java.util.Objects;
  *
  * @param summary may be null
  */
-public record Alert(String alertId, String articleId, long articleRevision, String title, String summary, String url,
-                    String category, List<String> tags, Instant publishedAt, Instant createdAt) {
+public record Alert(
+        String alertId,
+        String articleId,
+        long articleRevision,
+        String title,
+        String summary,
+        String url,
+        String category,
+        List<String> tags,
+        Instant publishedAt,
+        Instant createdAt) {
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");

@@ -5,8 +5,7 @@ import io.kabar.schemas.BreakingAlert;
 /** Maps alerts to and from their Avro form at the Kafka edge. */
 public final class AlertRecords {
 
-    private AlertRecords() {
-    }
+    private AlertRecords() {}
 
     public static BreakingAlert toAvro(Alert alert) {
         return BreakingAlert.newBuilder()
@@ -24,8 +23,16 @@ public final class AlertRecords {
     }
 
     public static Alert fromAvro(BreakingAlert alert) {
-        return new Alert(alert.getAlertId(), alert.getArticleId(), alert.getArticleRevision(), alert.getTitle(),
-                alert.getSummary(), alert.getUrl(), alert.getCategory(), alert.getTags(), alert.getPublishedAt(),
+        return new Alert(
+                alert.getAlertId(),
+                alert.getArticleId(),
+                alert.getArticleRevision(),
+                alert.getTitle(),
+                alert.getSummary(),
+                alert.getUrl(),
+                alert.getCategory(),
+                alert.getTags(),
+                alert.getPublishedAt(),
                 alert.getCreatedAt());
     }
 }

@@ -5,8 +5,7 @@ import io.kabar.schemas.AlertDelivery;
 /** Maps deliveries to and from their Avro form at the Kafka edge. */
 public final class DeliveryRecords {
 
-    private DeliveryRecords() {
-    }
+    private DeliveryRecords() {}
 
     public static AlertDelivery toAvro(Delivery delivery) {
         return AlertDelivery.newBuilder()
@@ -19,7 +18,11 @@ public final class DeliveryRecords {
     }
 
     public static Delivery fromAvro(AlertDelivery delivery) {
-        return new Delivery(delivery.getDeliveryId(), delivery.getSubscriptionId(), delivery.getAttempt(),
-                delivery.getNotBefore(), AlertRecords.fromAvro(delivery.getAlert()));
+        return new Delivery(
+                delivery.getDeliveryId(),
+                delivery.getSubscriptionId(),
+                delivery.getAttempt(),
+                delivery.getNotBefore(),
+                AlertRecords.fromAvro(delivery.getAlert()));
     }
 }

@@ -7,15 +7,14 @@ import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-
-import java.time.Clock;
-import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /** Wires webhook delivery: the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
 @Configuration(proxyBeanMethods = false)
@@ -33,11 +32,22 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(WebhookSender sender, SubscriptionView subscriptions, SubscriptionStore store,
-                                  DeliveryLog log, NotificationProperties properties, RandomGenerator random,
-                                  MeterRegistry meters, Clock clock) {
-        return new DeliveryWorker(new WebhookDispatcher(sender, subscriptions, clock),
-                new RetryPolicy(properties.webhooks(), random), log, store, new DeliveryMetrics(meters, clock), clock);
+    DeliveryWorker deliveryWorker(
+            WebhookSender sender,
+            SubscriptionView subscriptions,
+            SubscriptionStore store,
+            DeliveryLog log,
+            NotificationProperties properties,
+            RandomGenerator random,
+            MeterRegistry meters,
+            Clock clock) {
+        return new DeliveryWorker(
+                new WebhookDispatcher(sender, subscriptions, clock),
+                new RetryPolicy(properties.webhooks(), random),
+                log,
+                store,
+                new DeliveryMetrics(meters, clock),
+                clock);
     }
 
     /**
@@ -48,8 +58,12 @@ class DeliveryConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookContainerFactory(
             KafkaClients clients, NotificationProperties properties) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
-        long pollInterval = 2 * (webhooks.maxBackoff().toMillis() + webhooks.requestTimeout().toMillis()) + 60_000;
-        var factory = clients.listenerFactory(Topics.ALERT_DELIVERIES,
+        long pollInterval = 2
+                        * (webhooks.maxBackoff().toMillis()
+                                + webhooks.requestTimeout().toMillis())
+                + 60_000;
+        var factory = clients.listenerFactory(
+                Topics.ALERT_DELIVERIES,
                 Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, pollInterval)));
         factory.setBatchListener(true);
         factory.setConcurrency(webhooks.concurrency());

@@ -3,14 +3,13 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.DeliveryRecords;
 import io.kabar.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
-
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes deliveries that need another attempt to {@code news.alert-delivery-retries} and those that will not be
@@ -35,8 +34,10 @@ final class DeliveryLog implements DisposableBean {
     }
 
     CompletableFuture<?> deadLetter(Delivery delivery, String fromTopic, String reason) {
-        var record = new ProducerRecord<String, Object>(Topics.ALERT_DELIVERIES.deadLetter().name(),
-                delivery.subscriptionId(), DeliveryRecords.toAvro(delivery));
+        var record = new ProducerRecord<String, Object>(
+                Topics.ALERT_DELIVERIES.deadLetter().name(),
+                delivery.subscriptionId(),
+                DeliveryRecords.toAvro(delivery));
         record.headers()
                 .add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes(reason))
                 .add(KafkaHeaders.DLT_ORIGINAL_TOPIC, bytes(fromTopic))

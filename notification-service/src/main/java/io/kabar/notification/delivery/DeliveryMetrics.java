@@ -4,7 +4,6 @@ import io.kabar.notification.alerts.Alert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,14 +37,18 @@ final class DeliveryMetrics {
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
-        return Counter.builder("kabar.notifications.deliveries").tag("outcome", outcome)
-                .description("webhook delivery attempts and their fate").register(meters);
+        return Counter.builder("kabar.notifications.deliveries")
+                .tag("outcome", outcome)
+                .description("webhook delivery attempts and their fate")
+                .register(meters);
     }
 
     private static Timer latency(MeterRegistry meters, String from) {
-        return Timer.builder("kabar.notifications.delivery.latency").tag("from", from)
+        return Timer.builder("kabar.notifications.delivery.latency")
+                .tag("from", from)
                 .description("time from article publication or alert creation to a successful webhook")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     void succeeded(Alert alert) {

@@ -4,17 +4,16 @@ import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.DeliveryRecords;
 import io.kabar.notification.subscriptions.SubscriptionStore;
 import io.kabar.schemas.AlertDelivery;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Delivers each polled batch of deliveries concurrently and returns (so the offsets are committed) once every one of
@@ -30,8 +29,13 @@ final class DeliveryWorker {
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    DeliveryWorker(WebhookDispatcher dispatcher, RetryPolicy policy, DeliveryLog log, SubscriptionStore store,
-                   DeliveryMetrics metrics, Clock clock) {
+    DeliveryWorker(
+            WebhookDispatcher dispatcher,
+            RetryPolicy policy,
+            DeliveryLog log,
+            SubscriptionStore store,
+            DeliveryMetrics metrics,
+            Clock clock) {
         this.dispatcher = dispatcher;
         this.policy = policy;
         this.log = log;
@@ -40,13 +44,18 @@ final class DeliveryWorker {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "notification-webhooks", groupId = DeliveryLog.GROUP, containerFactory = "webhookContainerFactory",
+    @KafkaListener(
+            id = "notification-webhooks",
+            groupId = DeliveryLog.GROUP,
+            containerFactory = "webhookContainerFactory",
             topics = "#{T(io.kabar.schemas.topics.Topics).ALERT_DELIVERIES.name()}")
     void onDeliveries(List<ConsumerRecord<String, AlertDelivery>> records) {
         deliverAll(records);
     }
 
-    @KafkaListener(id = "notification-webhook-retries", groupId = DeliveryLog.GROUP,
+    @KafkaListener(
+            id = "notification-webhook-retries",
+            groupId = DeliveryLog.GROUP,
             containerFactory = "webhookContainerFactory",
             topics = "#{T(io.kabar.schemas.topics.Topics).ALERT_DELIVERY_RETRIES.name()}")
     void onRetries(List<ConsumerRecord<String, AlertDelivery>> records) {
@@ -56,8 +65,9 @@ final class DeliveryWorker {
     private void deliverAll(List<ConsumerRecord<String, AlertDelivery>> records) {
         int undecodable = firstUndecodable(records);
         CompletableFuture.allOf(records.subList(0, undecodable).stream()
-                .map(r -> deliver(DeliveryRecords.fromAvro(r.value()), r.topic()))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(r -> deliver(DeliveryRecords.fromAvro(r.value()), r.topic()))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         if (undecodable < records.size()) {
             // The platform's error handler commits what came before and dead-letters this record.
             throw new BatchListenerFailedException("undecodable delivery", undecodable);
@@ -67,7 +77,8 @@ final class DeliveryWorker {
     private static int firstUndecodable(List<ConsumerRecord<String, AlertDelivery>> records) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, AlertDelivery> r = records.get(i);
-            if (r.value() == null || r.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            if (r.value() == null
+                    || r.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
                 return i;
             }
         }
@@ -75,11 +86,14 @@ final class DeliveryWorker {
     }
 
     CompletableFuture<?> deliver(Delivery delivery, String topic) {
-        Duration wait = delivery.notBefore() == null ? Duration.ZERO : Duration.between(clock.instant(), delivery.notBefore());
-        CompletableFuture<Outcome> attempt = wait.isNegative() || wait.isZero() ? dispatcher.attempt(delivery)
-                : CompletableFuture.supplyAsync(() -> delivery,
-                        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(dispatcher::attempt);
+        Duration wait =
+                delivery.notBefore() == null ? Duration.ZERO : Duration.between(clock.instant(), delivery.notBefore());
+        CompletableFuture<Outcome> attempt = wait.isNegative() || wait.isZero()
+                ? dispatcher.attempt(delivery)
+                : CompletableFuture.supplyAsync(
+                                () -> delivery,
+                                CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenCompose(dispatcher::attempt);
         return attempt.thenCompose(outcome -> settle(delivery, topic, outcome));
     }
 
@@ -102,8 +116,8 @@ final class DeliveryWorker {
                         metrics.retried();
                         return log.retry(delivery.retryAt(now.plus(delay)));
                     })
-                    .orElseGet(() -> deadLetter(delivery, topic,
-                            failed.reason() + " (gave up after " + delivery.attempt() + " attempts)"));
+                    .orElseGet(() -> deadLetter(
+                            delivery, topic, failed.reason() + " (gave up after " + delivery.attempt() + " attempts)"));
         }
         return CompletableFuture.completedFuture(null);
     }

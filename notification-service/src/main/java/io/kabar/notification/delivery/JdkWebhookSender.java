@@ -31,7 +31,8 @@ final class JdkWebhookSender implements WebhookSender {
         request.headers().forEach(http::header);
         HttpRequest built = http.build();
         // The body is not needed; discarding it lets the connection go back to the pool at once.
-        return limiter.submit(request.target().getHost() + ":" + request.target().getPort(),
+        return limiter.submit(
+                request.target().getHost() + ":" + request.target().getPort(),
                 () -> client.sendAsync(built, HttpResponse.BodyHandlers.discarding())
                         .thenApply(r -> new Response(r.statusCode(), r.headers().firstValue("Retry-After"))));
     }

@@ -6,22 +6,17 @@ import java.util.Optional;
 sealed interface Outcome {
 
     /** The receiver answered 2xx. */
-    record Delivered() implements Outcome {
-    }
+    record Delivered() implements Outcome {}
 
     /** Worth another attempt: 5xx, 429, timeout or no connection. */
-    record Failed(String reason, Optional<String> retryAfter) implements Outcome {
-    }
+    record Failed(String reason, Optional<String> retryAfter) implements Outcome {}
 
     /** Another attempt would fail the same way: any other 4xx, or a redirect. */
-    record Rejected(String reason) implements Outcome {
-    }
+    record Rejected(String reason) implements Outcome {}
 
     /** The receiver answered 410 Gone: it wants no more alerts. */
-    record Gone() implements Outcome {
-    }
+    record Gone() implements Outcome {}
 
     /** Not sent, because the subscription was deleted or deactivated in the meantime. */
-    record Skipped(String reason) implements Outcome {
-    }
+    record Skipped(String reason) implements Outcome {}
 }

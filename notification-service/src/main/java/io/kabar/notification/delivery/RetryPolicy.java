@@ -1,7 +1,6 @@
 package io.kabar.notification.delivery;
 
 import io.kabar.notification.NotificationProperties;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -35,8 +34,14 @@ final class RetryPolicy {
         }
         double base = settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), failed - 1);
         double jittered = base * (1 + settings.jitter() * (2 * random.nextDouble() - 1));
-        long millis = Math.max((long) jittered, retryAfter.flatMap(v -> parseRetryAfter(v, now)).map(Duration::toMillis).orElse(0L));
-        return Optional.of(Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis())));
+        long millis = Math.max(
+                (long) jittered,
+                retryAfter
+                        .flatMap(v -> parseRetryAfter(v, now))
+                        .map(Duration::toMillis)
+                        .orElse(0L));
+        return Optional.of(
+                Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis())));
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; empty when it is neither. */
@@ -46,7 +51,8 @@ final class RetryPolicy {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();

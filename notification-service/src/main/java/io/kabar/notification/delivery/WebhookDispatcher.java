@@ -3,14 +3,13 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Makes one attempt of a delivery: signs the alert with the subscription's secret, posts it and classifies the answer. */
 final class WebhookDispatcher {
@@ -28,10 +27,11 @@ final class WebhookDispatcher {
     }
 
     CompletableFuture<Outcome> attempt(Delivery delivery) {
-        Subscription subscription = subscriptions.find(delivery.subscriptionId()).orElse(null);
+        Subscription subscription =
+                subscriptions.find(delivery.subscriptionId()).orElse(null);
         if (subscription == null || !subscription.active()) {
-            return CompletableFuture.completedFuture(new Outcome.Skipped(
-                    subscription == null ? "subscription deleted" : "subscription inactive"));
+            return CompletableFuture.completedFuture(
+                    new Outcome.Skipped(subscription == null ? "subscription deleted" : "subscription inactive"));
         }
         byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
         long timestamp = clock.instant().getEpochSecond();
@@ -63,7 +63,8 @@ final class WebhookDispatcher {
     }
 
     private static Outcome unreachable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String reason = cause instanceof HttpTimeoutException ? "timed out" : "no connection: " + cause;
         return new Outcome.Failed(reason, java.util.Optional.empty());
     }

@@ -12,10 +12,8 @@ interface WebhookSender {
     CompletableFuture<Response> send(Request request);
 
     /** One POST of a JSON body. */
-    record Request(URI target, Map<String, String> headers, byte[] body) {
-    }
+    record Request(URI target, Map<String, String> headers, byte[] body) {}
 
     /** The receiver's status and, if it sent one, its {@code Retry-After}. */
-    record Response(int status, Optional<String> retryAfter) {
-    }
+    record Response(int status, Optional<String> retryAfter) {}
 }

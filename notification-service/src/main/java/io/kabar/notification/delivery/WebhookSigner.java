@@ -1,10 +1,10 @@
 package io.kabar.notification.delivery;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhooks the Standard Webhooks way: {@code v1,} + base64 of HMAC-SHA256 over {@code id.timestamp.body}, keyed
@@ -14,8 +14,7 @@ final class WebhookSigner {
 
     private static final String PREFIX = "whsec_";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     static String sign(String secret, String id, long timestampSeconds, byte[] body) {
         String key = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;

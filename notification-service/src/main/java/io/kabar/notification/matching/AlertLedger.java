@@ -12,12 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AlertLedger {
 
     /** The state of one article; {@code alertId} is null until the article alerted. */
-    record Entry(int partition, long revision, String alertId) {
-    }
+    record Entry(int partition, long revision, String alertId) {}
 
     /** What to do with an article event: the state to record and whether to alert. */
-    record Step(Entry next, boolean alert) {
-    }
+    record Step(Entry next, boolean alert) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 

@@ -14,18 +14,17 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Reads article events in Kafka transactions and, for an article that becomes breaking for the first time, writes
@@ -41,19 +40,28 @@ final class ArticleMatcher {
     private final Duration alertWindow;
     private final Counter alertsCreated;
 
-    ArticleMatcher(KafkaTemplate<String, Object> template, AlertLedger ledger, SubscriptionView subscriptions,
-                   Clock clock, NotificationProperties properties, MeterRegistry meters) {
+    ArticleMatcher(
+            KafkaTemplate<String, Object> template,
+            AlertLedger ledger,
+            SubscriptionView subscriptions,
+            Clock clock,
+            NotificationProperties properties,
+            MeterRegistry meters) {
         this.template = template;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.alertWindow = properties.alertWindow();
         this.alertsCreated = Counter.builder("kabar.notifications.alerts.created")
-                .description("breaking-news alerts created").register(meters);
+                .description("breaking-news alerts created")
+                .register(meters);
     }
 
-    @KafkaListener(id = "notification-matcher", groupId = "notification-matcher",
-            topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}", containerFactory = "matcherContainerFactory")
+    @KafkaListener(
+            id = "notification-matcher",
+            groupId = "notification-matcher",
+            topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}",
+            containerFactory = "matcherContainerFactory")
     void onArticleEvent(ConsumerRecord<String, ArticleEvent> record) {
         ArticleEvent event = record.value();
         if (event == null) {
@@ -74,12 +82,18 @@ final class ArticleMatcher {
             next = new AlertLedger.Entry(partition, next.revision(), alert.alertId());
             template.send(Topics.BREAKING_ALERTS.name(), article.getId(), AlertRecords.toAvro(alert));
             for (Subscription subscription : subscriptions.interestedIn(alert)) {
-                template.send(Topics.ALERT_DELIVERIES.name(), subscription.id(),
+                template.send(
+                        Topics.ALERT_DELIVERIES.name(),
+                        subscription.id(),
                         DeliveryRecords.toAvro(Delivery.first(alert, subscription.id())));
             }
         }
-        AlertedArticle state = AlertedArticle.newBuilder().setArticleId(article.getId())
-                .setRevision(next.revision()).setAlertId(next.alertId()).setUpdatedAt(now).build();
+        AlertedArticle state = AlertedArticle.newBuilder()
+                .setArticleId(article.getId())
+                .setRevision(next.revision())
+                .setAlertId(next.alertId())
+                .setUpdatedAt(now)
+                .build();
         // Same partition number as the event: whoever owns the event's partition finds the state there.
         template.send(new ProducerRecord<>(Topics.ALERTED_ARTICLES.name(), partition, article.getId(), state));
         AlertLedger.Entry committed = next;
@@ -95,9 +109,19 @@ final class ArticleMatcher {
     }
 
     private static Alert alertOf(Article article, Instant now) {
-        String id = UUID.nameUUIDFromBytes(("breaking|" + article.getId() + "|" + article.getRevision())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return new Alert(id, article.getId(), article.getRevision(), article.getTitle(), article.getSummary(),
-                article.getUrl(), article.getCategory(), article.getTags(), article.getPublishedAt(), now);
+        String id = UUID.nameUUIDFromBytes(
+                        ("breaking|" + article.getId() + "|" + article.getRevision()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new Alert(
+                id,
+                article.getId(),
+                article.getRevision(),
+                article.getTitle(),
+                article.getSummary(),
+                article.getUrl(),
+                article.getCategory(),
+                article.getTags(),
+                article.getPublishedAt(),
+                now);
     }
 }

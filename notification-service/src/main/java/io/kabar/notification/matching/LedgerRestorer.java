@@ -2,6 +2,11 @@ package io.kabar.notification.matching;
 
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -9,12 +14,6 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.Map;
 
 /**
  * Restores the ledger of each {@code news.articles} partition the matcher is given from the same-numbered partition
@@ -40,11 +39,14 @@ final class LedgerRestorer implements ConsumerAwareRebalanceListener {
         }
         try (Consumer<String, AlertedArticle> state = consumers.get()) {
             String topic = Topics.ALERTED_ARTICLES.name();
-            int articlePartitions = consumer.partitionsFor(Topics.ARTICLES.name()).size();
+            int articlePartitions =
+                    consumer.partitionsFor(Topics.ARTICLES.name()).size();
             if (state.partitionsFor(topic).size() != articlePartitions) {
                 throw new IllegalStateException(topic + " must have as many partitions as " + Topics.ARTICLES);
             }
-            List<TopicPartition> sources = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> sources = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             state.assign(sources);
             state.seekToBeginning(sources);
             Map<TopicPartition, Long> end = state.endOffsets(sources);
@@ -53,8 +55,12 @@ final class LedgerRestorer implements ConsumerAwareRebalanceListener {
                 try {
                     for (ConsumerRecord<String, AlertedArticle> r : state.poll(Duration.ofMillis(200))) {
                         if (r.value() != null) {
-                            ledger.record(r.key(), new AlertLedger.Entry(r.partition(), r.value().getRevision(),
-                                    r.value().getAlertId()));
+                            ledger.record(
+                                    r.key(),
+                                    new AlertLedger.Entry(
+                                            r.partition(),
+                                            r.value().getRevision(),
+                                            r.value().getAlertId()));
                             restored++;
                         }
                     }

@@ -1,13 +1,12 @@
 package io.kabar.notification.matching;
 
 import io.kabar.platform.kafka.KafkaClients;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
-
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The matcher's transactional producer, shared by its listener container (which begins and commits the transactions)

@@ -7,6 +7,8 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
-
-import java.time.Clock;
-import java.util.Map;
 
 /** Wires the matcher: a listener container that consumes and produces in one Kafka transaction per event. */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +30,8 @@ class MatchingConfiguration {
     AlertLedger alertLedger(MeterRegistry meters) {
         AlertLedger ledger = new AlertLedger();
         Gauge.builder("kabar.notifications.matcher.articles", ledger, AlertLedger::size)
-                .description("article states held by this instance's matcher").register(meters);
+                .description("article states held by this instance's matcher")
+                .register(meters);
         return ledger;
     }
 
@@ -41,22 +41,29 @@ class MatchingConfiguration {
         var factory = clients.listenerFactory(Topics.ARTICLES, Map.of());
         // A record that keeps failing goes to news.articles.dlt. Not recovered inside the listener's transaction
         // (commitRecovered=false): that would commit whatever the failed attempt had already sent with it.
-        var recoverer = new DeadLetterPublishingRecoverer(transactions.template(),
-                (record, exception) -> new TopicPartition(Topics.ARTICLES.deadLetter().name(), -1));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                transactions.template(),
+                (record, exception) ->
+                        new TopicPartition(Topics.ARTICLES.deadLetter().name(), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(3);
         factory.setAfterRollbackProcessor(
                 new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactions.template(), false));
         factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.manager());
-        factory.getContainerProperties().setConsumerRebalanceListener(
-                new LedgerRestorer(ledger, clients.grouplessConsumers(Topics.ALERTED_ARTICLES)));
+        factory.getContainerProperties()
+                .setConsumerRebalanceListener(
+                        new LedgerRestorer(ledger, clients.grouplessConsumers(Topics.ALERTED_ARTICLES)));
         return factory;
     }
 
     @Bean
-    ArticleMatcher articleMatcher(MatcherTransactions transactions, AlertLedger ledger,
-                                  SubscriptionView subscriptions, Clock clock, NotificationProperties properties,
-                                  MeterRegistry meters) {
+    ArticleMatcher articleMatcher(
+            MatcherTransactions transactions,
+            AlertLedger ledger,
+            SubscriptionView subscriptions,
+            Clock clock,
+            NotificationProperties properties,
+            MeterRegistry meters) {
         return new ArticleMatcher(transactions.template(), ledger, subscriptions, clock, properties, meters);
     }
 }

@@ -4,12 +4,6 @@ import io.kabar.notification.alerts.AlertRecords;
 import io.kabar.platform.kafka.TopicFollower;
 import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows {@code news.breaking-alerts} from its end and fans every alert out to this instance's open streams; a
@@ -67,7 +66,8 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
     private void replay(StreamClient client, StreamPosition from, StreamPosition until) {
         try (Consumer<String, BreakingAlert> c = consumers.get()) {
             List<TopicPartition> partitions = until.next().keySet().stream()
-                    .map(p -> new TopicPartition(Topics.BREAKING_ALERTS.name(), p)).toList();
+                    .map(p -> new TopicPartition(Topics.BREAKING_ALERTS.name(), p))
+                    .toList();
             c.assign(partitions);
             for (TopicPartition p : partitions) {
                 // A partition the id does not name is replayed from its start; retention bounds how far that goes.
@@ -78,7 +78,9 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
                     c.seek(p, offset);
                 }
             }
-            while (!client.closed() && partitions.stream().anyMatch(p -> c.position(p) < until.next().get(p.partition()))) {
+            while (!client.closed()
+                    && partitions.stream()
+                            .anyMatch(p -> c.position(p) < until.next().get(p.partition()))) {
                 for (ConsumerRecord<String, BreakingAlert> r : c.poll(POLL)) {
                     if (r.value() != null && r.offset() < until.next().get(r.partition())) {
                         client.replayed(read(r));
@@ -103,7 +105,8 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
     @Override
     protected void follow(Consumer<String, BreakingAlert> c) {
         List<TopicPartition> partitions = c.partitionsFor(Topics.BREAKING_ALERTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         c.assign(partitions);
         c.seekToEnd(partitions);
         synchronized (position) {

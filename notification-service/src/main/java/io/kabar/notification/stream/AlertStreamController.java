@@ -2,16 +2,15 @@ package io.kabar.notification.stream;
 
 import io.kabar.notification.alerts.Interests;
 import io.kabar.platform.web.ApiProblem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
 
 /** The live alert stream: server-sent events, filtered by category and tag, resumable with {@code Last-Event-ID}. */
 @RestController
@@ -24,9 +23,10 @@ class AlertStreamController {
     }
 
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestParam(defaultValue = "") List<String> categories,
-                      @RequestParam(defaultValue = "") List<String> tags,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)
+    SseEmitter stream(
+            @RequestParam(defaultValue = "") List<String> categories,
+            @RequestParam(defaultValue = "") List<String> tags,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)
             throws IOException, InterruptedException {
         // No timeout: the stream lasts until the client leaves; heartbeats find the ones that left silently.
         SseEmitter emitter = new SseEmitter(0L);

@@ -2,14 +2,13 @@ package io.kabar.notification.stream;
 
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Interests;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open stream: sends the alerts it is interested in, each with the position after it as its id. While its
@@ -18,8 +17,7 @@ import java.util.Map;
 final class StreamClient {
 
     /** An alert read at a position of the topic. */
-    record Read(int partition, long offset, Alert alert) {
-    }
+    record Read(int partition, long offset, Alert alert) {}
 
     private final SseEmitter emitter;
     private final Interests interests;
@@ -84,7 +82,9 @@ final class StreamClient {
     private void send(Read read) {
         cursor.put(read.partition(), read.offset() + 1);
         if (interests.matches(read.alert())) {
-            write(SseEmitter.event().name("alert").id(new StreamPosition(cursor).encode())
+            write(SseEmitter.event()
+                    .name("alert")
+                    .id(new StreamPosition(cursor).encode())
                     .data(read.alert().json(), MediaType.APPLICATION_JSON));
         }
     }

@@ -2,10 +2,9 @@ package io.kabar.notification.stream;
 
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.topics.Topics;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.concurrent.Executors;
 
 /** Wires the live feed of {@code news.breaking-alerts}: group-less consumers, like the platform's mirrors. */
 @Configuration(proxyBeanMethods = false)

@@ -16,8 +16,8 @@ record StreamPosition(Map<Integer, Long> next) {
     }
 
     String encode() {
-        return new TreeMap<>(next).entrySet().stream().map(e -> e.getKey() + "-" + e.getValue())
-                .collect(Collectors.joining("."));
+        return new TreeMap<>(next)
+                .entrySet().stream().map(e -> e.getKey() + "-" + e.getValue()).collect(Collectors.joining("."));
     }
 
     /** The position an event id names, or empty when it is not one of ours. */

@@ -2,7 +2,6 @@ package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Interests;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,9 +14,17 @@ import java.util.Objects;
  * @param deactivatedAt      when the target asked to stop; null while active
  * @param deactivationReason why; null while active
  */
-public record Subscription(String id, Channel channel, String target, String secret, Interests interests,
-                           boolean breakingOnly, boolean active, Instant createdAt, Instant deactivatedAt,
-                           String deactivationReason) {
+public record Subscription(
+        String id,
+        Channel channel,
+        String target,
+        String secret,
+        Interests interests,
+        boolean breakingOnly,
+        boolean active,
+        Instant createdAt,
+        Instant deactivatedAt,
+        String deactivationReason) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -37,6 +44,8 @@ public record Subscription(String id, Channel channel, String target, String sec
 
     /** Where alerts go. */
     public enum Channel {
-        WEBHOOK, WEBPUSH, EMAIL
+        WEBHOOK,
+        WEBPUSH,
+        EMAIL
     }
 }

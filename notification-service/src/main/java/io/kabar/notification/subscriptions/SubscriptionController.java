@@ -3,6 +3,9 @@ package io.kabar.notification.subscriptions;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.platform.web.ApiProblem;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.function.Supplier;
 
 /** Subscribers' API: create, read and delete alert subscriptions. */
 @RestController
@@ -26,8 +25,8 @@ class SubscriptionController {
     private final TargetPolicy targets;
     private final Duration retryAfter;
 
-    SubscriptionController(SubscriptionStore store, SubscriptionView view, TargetPolicy targets,
-                           NotificationProperties properties) {
+    SubscriptionController(
+            SubscriptionStore store, SubscriptionView view, TargetPolicy targets, NotificationProperties properties) {
         this.store = store;
         this.view = view;
         this.targets = targets;
@@ -39,15 +38,16 @@ class SubscriptionController {
         targets.refusal(request.url()).ifPresent(reason -> {
             throw ApiProblem.invalid("url", reason);
         });
-        Subscription created = writing(() -> store.create(request.channelValue(), request.url(), request.interests(),
-                request.breakingOnlyValue()));
+        Subscription created = writing(() ->
+                store.create(request.channelValue(), request.url(), request.interests(), request.breakingOnlyValue()));
         return ResponseEntity.created(URI.create("/api/subscriptions/" + created.id()))
                 .body(SubscriptionJson.withSecret(created));
     }
 
     @GetMapping("/{id}")
     SubscriptionJson get(@PathVariable String id) {
-        return view.find(id).map(SubscriptionJson::withoutSecret)
+        return view.find(id)
+                .map(SubscriptionJson::withoutSecret)
                 .orElseThrow(() -> ApiProblem.notFound("no subscription " + id));
     }
 

@@ -1,26 +1,53 @@
 package io.kabar.notification.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /** A subscription as the API shows it; the secret only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SubscriptionJson(String id, String channel, String url, List<String> categories, List<String> tags,
-                        boolean breakingOnly, boolean active, Instant createdAt, Instant deactivatedAt,
-                        String deactivationReason, String secret) {
+record SubscriptionJson(
+        String id,
+        String channel,
+        String url,
+        List<String> categories,
+        List<String> tags,
+        boolean breakingOnly,
+        boolean active,
+        Instant createdAt,
+        Instant deactivatedAt,
+        String deactivationReason,
+        String secret) {
 
     static SubscriptionJson withoutSecret(Subscription s) {
-        return new SubscriptionJson(s.id(), s.channel().name().toLowerCase(Locale.ROOT), s.target(),
-                s.interests().categories(), s.interests().tags(), s.breakingOnly(), s.active(), s.createdAt(),
-                s.deactivatedAt(), s.deactivationReason(), null);
+        return new SubscriptionJson(
+                s.id(),
+                s.channel().name().toLowerCase(Locale.ROOT),
+                s.target(),
+                s.interests().categories(),
+                s.interests().tags(),
+                s.breakingOnly(),
+                s.active(),
+                s.createdAt(),
+                s.deactivatedAt(),
+                s.deactivationReason(),
+                null);
     }
 
     static SubscriptionJson withSecret(Subscription s) {
         SubscriptionJson json = withoutSecret(s);
-        return new SubscriptionJson(json.id, json.channel, json.url, json.categories, json.tags, json.breakingOnly,
-                json.active, json.createdAt, json.deactivatedAt, json.deactivationReason, s.secret());
+        return new SubscriptionJson(
+                json.id,
+                json.channel,
+                json.url,
+                json.categories,
+                json.tags,
+                json.breakingOnly,
+                json.active,
+                json.createdAt,
+                json.deactivatedAt,
+                json.deactivationReason,
+                s.secret());
     }
 }

@@ -6,8 +6,7 @@ import io.kabar.schemas.SubscriptionChannel;
 /** Maps subscriptions to and from their Avro form at the Kafka edge. */
 final class SubscriptionRecords {
 
-    private SubscriptionRecords() {
-    }
+    private SubscriptionRecords() {}
 
     static io.kabar.schemas.Subscription toAvro(Subscription s) {
         return io.kabar.schemas.Subscription.newBuilder()
@@ -26,8 +25,16 @@ final class SubscriptionRecords {
     }
 
     static Subscription fromAvro(io.kabar.schemas.Subscription s) {
-        return new Subscription(s.getId(), Subscription.Channel.valueOf(s.getChannel().name()), s.getTarget(),
-                s.getSecret(), new Interests(s.getCategories(), s.getTags()), s.getBreakingOnly(), s.getActive(),
-                s.getCreatedAt(), s.getDeactivatedAt(), s.getDeactivationReason());
+        return new Subscription(
+                s.getId(),
+                Subscription.Channel.valueOf(s.getChannel().name()),
+                s.getTarget(),
+                s.getSecret(),
+                new Interests(s.getCategories(), s.getTags()),
+                s.getBreakingOnly(),
+                s.getActive(),
+                s.getCreatedAt(),
+                s.getDeactivatedAt(),
+                s.getDeactivationReason());
     }
 }

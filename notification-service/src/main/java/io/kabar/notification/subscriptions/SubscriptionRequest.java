@@ -4,7 +4,6 @@ import io.kabar.notification.alerts.Interests;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +17,7 @@ import java.util.Objects;
 record SubscriptionRequest(
         @NotBlank @Pattern(regexp = "webhook", message = "must be webhook (webpush and email are not offered yet)")
         String channel,
+
         @NotBlank @Size(max = 2048) String url,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> categories,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
@@ -28,7 +28,8 @@ record SubscriptionRequest(
     }
 
     Interests interests() {
-        return new Interests(Objects.requireNonNullElse(categories, List.of()), Objects.requireNonNullElse(tags, List.of()));
+        return new Interests(
+                Objects.requireNonNullElse(categories, List.of()), Objects.requireNonNullElse(tags, List.of()));
     }
 
     boolean breakingOnlyValue() {

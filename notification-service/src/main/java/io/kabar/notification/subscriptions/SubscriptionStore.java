@@ -2,10 +2,6 @@ package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Interests;
 import io.kabar.schemas.topics.Topics;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Creates, deletes and deactivates subscriptions by writing them to {@code news.subscriptions}; each write is shown
@@ -31,8 +30,12 @@ public final class SubscriptionStore implements DisposableBean {
     private final RandomGenerator random;
     private final Duration timeout;
 
-    SubscriptionStore(DefaultKafkaProducerFactory<String, io.kabar.schemas.Subscription> producers,
-                      SubscriptionView view, Clock clock, RandomGenerator random, Duration timeout) {
+    SubscriptionStore(
+            DefaultKafkaProducerFactory<String, io.kabar.schemas.Subscription> producers,
+            SubscriptionView view,
+            Clock clock,
+            RandomGenerator random,
+            Duration timeout) {
         this.producers = producers;
         this.template = new KafkaTemplate<>(producers);
         this.view = view;
@@ -47,8 +50,17 @@ public final class SubscriptionStore implements DisposableBean {
     }
 
     Subscription create(Subscription.Channel channel, String target, Interests interests, boolean breakingOnly) {
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), channel, target, newSecret(),
-                interests, breakingOnly, true, clock.instant(), null, null);
+        Subscription subscription = new Subscription(
+                UUID.randomUUID().toString(),
+                channel,
+                target,
+                newSecret(),
+                interests,
+                breakingOnly,
+                true,
+                clock.instant(),
+                null,
+                null);
         write(subscription.id(), Optional.of(subscription));
         return subscription;
     }
@@ -64,7 +76,8 @@ public final class SubscriptionStore implements DisposableBean {
 
     /** Stops alerts to a subscription whose target asked for it; nothing when it is gone or already inactive. */
     public void deactivate(String id, String reason) {
-        view.find(id).filter(Subscription::active)
+        view.find(id)
+                .filter(Subscription::active)
                 .ifPresent(s -> write(id, Optional.of(s.deactivated(clock.instant(), reason))));
     }
 
@@ -77,7 +90,10 @@ public final class SubscriptionStore implements DisposableBean {
     private void write(String id, Optional<Subscription> value) {
         view.pin(id, value);
         try {
-            template.send(Topics.SUBSCRIPTIONS.name(), id, value.map(SubscriptionRecords::toAvro).orElse(null))
+            template.send(
+                            Topics.SUBSCRIPTIONS.name(),
+                            id,
+                            value.map(SubscriptionRecords::toAvro).orElse(null))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,10 +1,8 @@
 package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Alert;
-
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -29,7 +29,8 @@ final class TargetPolicy {
     private final Resolver resolver;
 
     TargetPolicy(List<String> allowedHosts, boolean allowLoopback, Resolver resolver) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.allowLoopback = allowLoopback;
         this.resolver = resolver;
     }
@@ -43,7 +44,9 @@ final class TargetPolicy {
             return Optional.of("must be an absolute http or https URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getHost().isBlank()) {
             return Optional.of("must be an absolute http or https URL");
         }
         if (uri.getUserInfo() != null) {
@@ -74,7 +77,11 @@ final class TargetPolicy {
         byte[] b = address.getAddress();
         boolean carrierGradeNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
         boolean uniqueLocal = address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc;
-        return address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                || address.isMulticastAddress() || carrierGradeNat || uniqueLocal;
+        return address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
+                || carrierGradeNat
+                || uniqueLocal;
     }
 }

@@ -1,20 +1,26 @@
 package io.kabar.notification.delivery;
 
-import io.kabar.notification.NotificationProperties;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kabar.notification.NotificationProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
-    static final NotificationProperties.Webhooks SETTINGS = new NotificationProperties.Webhooks(Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 8, 4, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 1, 0.2);
+    static final NotificationProperties.Webhooks SETTINGS = new NotificationProperties.Webhooks(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            8,
+            4,
+            Duration.ofSeconds(2),
+            2.0,
+            Duration.ofSeconds(30),
+            1,
+            0.2);
 
     @Test
     void backsOffExponentiallyAndGivesUpAfterTheLastAttempt() {
@@ -47,6 +53,7 @@ class RetryPolicyTest {
 
         assertThat(policy.delayAfter(1, Optional.of("10"), NOW)).contains(Duration.ofSeconds(10));
         assertThat(policy.delayAfter(1, Optional.of("3600"), NOW)).contains(Duration.ofSeconds(30));
-        assertThat(policy.delayAfter(1, Optional.of("Wed, 01 May 2024 10:00:20 GMT"), NOW)).contains(Duration.ofSeconds(20));
+        assertThat(policy.delayAfter(1, Optional.of("Wed, 01 May 2024 10:00:20 GMT"), NOW))
+                .contains(Duration.ofSeconds(20));
     }
 }

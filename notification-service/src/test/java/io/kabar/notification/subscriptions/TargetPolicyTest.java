@@ -1,17 +1,16 @@
 package io.kabar.notification.subscriptions;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TargetPolicyTest {
 
     static final TargetPolicy.Resolver DNS = host -> switch (host) {
-        case "hooks.example" -> new InetAddress[]{InetAddress.getByName("93.184.216.34")};
-        case "intranet.example" -> new InetAddress[]{InetAddress.getByName("10.1.2.3")};
+        case "hooks.example" -> new InetAddress[] {InetAddress.getByName("93.184.216.34")};
+        case "intranet.example" -> new InetAddress[] {InetAddress.getByName("10.1.2.3")};
         default -> InetAddress.getAllByName(host);
     };
 

@@ -5,6 +5,10 @@ import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.serde.PassThroughAvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,11 +25,6 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
-
 /**
  * Builds Kafka producers and consumers for a registered topic, with the topic's Avro serde and Kabar's delivery
  * guarantees (idempotent acks=all producers; read-committed consumers that commit only after processing).
@@ -37,8 +36,11 @@ public final class KafkaClients {
     private final CommonErrorHandler errorHandler;
     private final MeterRegistry meters;
 
-    KafkaClients(KafkaProperties properties, KafkaConnectionDetails connection, CommonErrorHandler errorHandler,
-                 MeterRegistry meters) {
+    KafkaClients(
+            KafkaProperties properties,
+            KafkaConnectionDetails connection,
+            CommonErrorHandler errorHandler,
+            MeterRegistry meters) {
         this.properties = properties;
         this.connection = connection;
         this.errorHandler = errorHandler;
@@ -48,7 +50,9 @@ public final class KafkaClients {
     /** Producer settings from Spring Boot's {@code spring.kafka.*}, with idempotence and acks=all enforced. */
     public Map<String, Object> producerProperties() {
         Map<String, Object> props = new HashMap<>(properties.buildProducerProperties());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getProducer().getBootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return props;
@@ -57,7 +61,9 @@ public final class KafkaClients {
     /** Consumer settings from Spring Boot's {@code spring.kafka.*}, reading committed records only. */
     public Map<String, Object> consumerProperties() {
         Map<String, Object> props = new HashMap<>(properties.buildConsumerProperties());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getConsumer().getBootstrapServers());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getConsumer().getBootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return props;
@@ -68,14 +74,16 @@ public final class KafkaClients {
             TopicSpec<String, V> topic, Map<String, Object> overrides) {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
-        return measured(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new AvroSerializer<>(topic.valueType())));
+        return measured(new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new AvroSerializer<>(topic.valueType())));
     }
 
     /** A producer factory for writers of several topics: any generated Avro record, in single-object encoding. */
     public DefaultKafkaProducerFactory<String, Object> producerFactory(Map<String, Object> overrides) {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
-        return measured(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer()));
+        return measured(
+                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer()));
     }
 
     /**
@@ -86,7 +94,9 @@ public final class KafkaClients {
             TopicSpec<String, V> topic, Map<String, Object> overrides) {
         Map<String, Object> props = consumerProperties();
         props.putAll(overrides);
-        return measured(new DefaultKafkaConsumerFactory<>(props, new ErrorHandlingDeserializer<>(new StringDeserializer()),
+        return measured(new DefaultKafkaConsumerFactory<>(
+                props,
+                new ErrorHandlingDeserializer<>(new StringDeserializer()),
                 new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType()))));
     }
 
@@ -104,8 +114,8 @@ public final class KafkaClients {
         Map<String, Object> props = consumerProperties();
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(props,
-                new StringDeserializer(), new AvroDeserializer<>(topic.valueType())));
+        DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(
+                props, new StringDeserializer(), new AvroDeserializer<>(topic.valueType())));
         return factory::createConsumer;
     }
 

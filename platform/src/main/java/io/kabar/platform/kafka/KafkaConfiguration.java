@@ -4,11 +4,13 @@ import io.kabar.platform.KabarKafkaProperties;
 import io.kabar.schemas.serde.PassThroughAvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -21,9 +23,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** Declares Kabar's topics, the dead-letter error handler, the Kafka client factory and the Kafka health check. */
 @Configuration(proxyBeanMethods = false)
@@ -51,13 +50,14 @@ public class KafkaConfiguration {
      * and with the failure in its headers, to the dead-letter topic of its topic; the consumer moves on.
      */
     @Bean
-    DefaultErrorHandler kabarErrorHandler(KafkaProperties properties, KafkaConnectionDetails connection,
-                                          KabarKafkaProperties kafka) {
+    DefaultErrorHandler kabarErrorHandler(
+            KafkaProperties properties, KafkaConnectionDetails connection, KabarKafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(properties.buildProducerProperties());
         props.put("bootstrap.servers", connection.getProducer().getBootstrapServers());
-        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(props,
-                new PassThroughAvroSerializer(), new PassThroughAvroSerializer());
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
+                props, new PassThroughAvroSerializer(), new PassThroughAvroSerializer());
+        var recoverer = new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(factory),
                 (record, exception) -> new TopicPartition(deadLetterOf(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(kafka.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(kafka.retries());
@@ -65,19 +65,23 @@ public class KafkaConfiguration {
     }
 
     private static String deadLetterOf(String topic) {
-        return Topics.byName(topic).map(t -> t.deadLetter().name())
+        return Topics.byName(topic)
+                .map(t -> t.deadLetter().name())
                 .orElseThrow(() -> new IllegalStateException("no dead-letter topic registered for " + topic));
     }
 
     @Bean
-    KafkaClients kafkaClients(KafkaProperties properties, KafkaConnectionDetails connection,
-                              DefaultErrorHandler kabarErrorHandler, MeterRegistry meters) {
+    KafkaClients kafkaClients(
+            KafkaProperties properties,
+            KafkaConnectionDetails connection,
+            DefaultErrorHandler kabarErrorHandler,
+            MeterRegistry meters) {
         return new KafkaClients(properties, connection, kabarErrorHandler, meters);
     }
 
     @Bean(destroyMethod = "close")
-    AdminClient kabarHealthAdminClient(KafkaProperties properties, KafkaConnectionDetails connection,
-                                       KabarKafkaProperties kafka) {
+    AdminClient kabarHealthAdminClient(
+            KafkaProperties properties, KafkaConnectionDetails connection, KabarKafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(properties.buildAdminProperties());
         props.put("bootstrap.servers", connection.getAdmin().getBootstrapServers());
         props.put("request.timeout.ms", (int) kafka.healthTimeout().toMillis());

@@ -1,5 +1,7 @@
 package io.kabar.platform.kafka;
 
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -7,9 +9,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Runs one group-less consumer on a thread of its own for the life of the application context: it reconnects after
@@ -37,8 +36,7 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
     protected abstract void follow(Consumer<String, V> consumer);
 
     /** Called first on stop, before the consumer is woken: the place to let go of whatever the follower serves. */
-    protected void stopping() {
-    }
+    protected void stopping() {}
 
     protected final boolean following() {
         return running;
@@ -49,7 +47,8 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
         try {
             return c.poll(POLL);
         } catch (RecordDeserializationException e) {
-            log.error("{}: skipping undecodable record {}@{}: {}", name, e.topicPartition(), e.offset(), e.getMessage());
+            log.error(
+                    "{}: skipping undecodable record {}@{}: {}", name, e.topicPartition(), e.offset(), e.getMessage());
             c.seek(e.topicPartition(), e.offset() + 1);
             return ConsumerRecords.empty();
         }

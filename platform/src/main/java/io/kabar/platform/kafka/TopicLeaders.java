@@ -2,16 +2,15 @@ package io.kabar.platform.kafka;
 
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Holds a starting service back until every registered partition has a leader. An idempotent producer that
@@ -51,7 +50,11 @@ final class TopicLeaders implements ApplicationListener<ApplicationStartedEvent>
     private boolean allLed() {
         try {
             Collection<TopicDescription> topics = admin.describeTopics(Topics.allWithDeadLetters().stream()
-                    .map(TopicSpec::name).toList()).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values();
+                            .map(TopicSpec::name)
+                            .toList())
+                    .allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .values();
             return topics.stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null);
         } catch (Exception e) {
             // Missing topics or an unreachable broker: the health check reports those; nothing to wait for here.

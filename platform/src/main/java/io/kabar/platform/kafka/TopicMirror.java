@@ -1,11 +1,5 @@
 package io.kabar.platform.kafka;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +7,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an in-memory view of a whole topic: reads every partition from the beginning, then follows it, handing
@@ -49,7 +48,8 @@ public final class TopicMirror<V> extends TopicFollower<V> {
     @Override
     protected void follow(Consumer<String, V> c) {
         List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         c.assign(partitions);
         c.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = c.endOffsets(partitions);
@@ -68,7 +68,12 @@ public final class TopicMirror<V> extends TopicFollower<V> {
         try {
             sink.accept(record.key(), record.value());
         } catch (RuntimeException e) {
-            log.error("could not apply record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            log.error(
+                    "could not apply record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
         }
     }
 }

@@ -2,6 +2,12 @@ package io.kabar.platform.tools;
 
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,13 +21,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The operators' tool for dead letters: {@code show <topic>} prints what sits in the topic's dead-letter topic and
  * why, {@code replay <topic>} copies the dead letters back to the topic once the cause is fixed. Replays resume
@@ -31,12 +30,12 @@ public final class DeadLetters {
 
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     public static void main(String[] args) {
         if (args.length != 2 || !List.of("show", "replay").contains(args[0])) {
-            System.err.println("usage: DeadLetters show|replay <topic>   (broker from KABAR_BOOTSTRAP_SERVERS, default 127.0.0.1:9092)");
+            System.err.println(
+                    "usage: DeadLetters show|replay <topic>   (broker from KABAR_BOOTSTRAP_SERVERS, default 127.0.0.1:9092)");
             System.exit(2);
         }
         run(args[0], args[1], System.getenv().getOrDefault("KABAR_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), System.out);
@@ -44,35 +43,51 @@ public final class DeadLetters {
 
     /** Runs {@code show} or {@code replay} for the registered topic against the broker; answers how many records. */
     public static int run(String command, String topicName, String bootstrap, PrintStream out) {
-        TopicSpec<?, ?> topic = Topics.byName(topicName)
-                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
+        TopicSpec<?, ?> topic =
+                Topics.byName(topicName).orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
         boolean replay = command.equals("replay");
         int count = replay ? replay(bootstrap, topic) : show(bootstrap, topic, out);
-        out.printf("%s %d record(s) of %s%n", replay ? "replayed" : "shown", count, topic.deadLetter().name());
+        out.printf(
+                "%s %d record(s) of %s%n",
+                replay ? "replayed" : "shown", count, topic.deadLetter().name());
         return count;
     }
 
     private static int show(String bootstrap, TopicSpec<?, ?> topic, PrintStream out) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-show." + System.nanoTime())) {
-            return drain(consumer, topic, record -> out.printf("%s@%d key=%s %s%n", record.topic(), record.offset(),
-                    text(record.key()), describe(record)), null);
+            return drain(
+                    consumer,
+                    topic,
+                    record -> out.printf(
+                            "%s@%d key=%s %s%n", record.topic(), record.offset(), text(record.key()), describe(record)),
+                    null);
         }
     }
 
     private static int replay(String bootstrap, TopicSpec<?, ?> topic) {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-replay." + topic.name());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            int count = drain(consumer, topic, record -> {
-                RecordHeaders headers = new RecordHeaders();
-                for (Header header : record.headers()) {
-                    if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
-                        headers.add(header);
-                    }
-                }
-                producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers));
-            }, producer::flush);
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            int count = drain(
+                    consumer,
+                    topic,
+                    record -> {
+                        RecordHeaders headers = new RecordHeaders();
+                        for (Header header : record.headers()) {
+                            if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
+                                headers.add(header);
+                            }
+                        }
+                        producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers));
+                    },
+                    producer::flush);
             return count;
         }
     }
@@ -81,10 +96,16 @@ public final class DeadLetters {
      * Reads the dead-letter topic from the group's committed position (or its start) to its end as it stands now, so
      * that records dead-lettered again while a replay runs wait for the next replay instead of looping.
      */
-    private static int drain(KafkaConsumer<byte[], byte[]> consumer, TopicSpec<?, ?> topic,
-                             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action, Runnable beforeCommit) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.deadLetter().name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    private static int drain(
+            KafkaConsumer<byte[], byte[]> consumer,
+            TopicSpec<?, ?> topic,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action,
+            Runnable beforeCommit) {
+        List<TopicPartition> partitions = consumer
+                .partitionsFor(topic.deadLetter().name())
+                .stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         for (TopicPartition partition : partitions) {
@@ -119,7 +140,9 @@ public final class DeadLetters {
         StringBuilder out = new StringBuilder();
         Header offset = record.headers().lastHeader(DLT_HEADER_PREFIX + "original-offset");
         if (offset != null && offset.value().length == Long.BYTES) {
-            out.append("original-offset=").append(java.nio.ByteBuffer.wrap(offset.value()).getLong()).append(' ');
+            out.append("original-offset=")
+                    .append(java.nio.ByteBuffer.wrap(offset.value()).getLong())
+                    .append(' ');
         }
         Header message = record.headers().lastHeader(DLT_HEADER_PREFIX + "exception-message");
         if (message != null) {
@@ -133,8 +156,15 @@ public final class DeadLetters {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

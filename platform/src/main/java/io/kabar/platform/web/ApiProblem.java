@@ -1,10 +1,9 @@
 package io.kabar.platform.web;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /** A request that cannot be served, answered as {@code application/problem+json} with its status and reason. */
 public class ApiProblem extends RuntimeException {
@@ -27,8 +26,12 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalid(String field, String reason) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
-                List.of(new FieldError(field, reason)), HttpHeaders.EMPTY);
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                field + ": " + reason,
+                List.of(new FieldError(field, reason)),
+                HttpHeaders.EMPTY);
     }
 
     public static ApiProblem status(HttpStatus status, String title, String detail) {
@@ -59,6 +62,5 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** One invalid field (a JSON path such as {@code tags[2]}) or request parameter, and why. */
-    public record FieldError(String field, String reason) {
-    }
+    public record FieldError(String field, String reason) {}
 }

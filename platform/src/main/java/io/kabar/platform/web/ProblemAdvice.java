@@ -1,6 +1,9 @@
 package io.kabar.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -22,10 +25,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Answers every failed request as {@code application/problem+json}: bad input with 400 and one entry per bad field
@@ -54,23 +53,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
         log.error("request failed unexpectedly", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.",
-                List.of(), HttpHeaders.EMPTY);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The request could not be completed.",
+                List.of(),
+                HttpHeaders.EMPTY);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BindingResult result = exception.getBindingResult();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new ApiProblem.FieldError(e.getField(), e.getDefaultMessage())));
-        result.getGlobalErrors().forEach(e -> errors.add(new ApiProblem.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        result.getFieldErrors()
+                .forEach(e -> errors.add(new ApiProblem.FieldError(e.getField(), e.getDefaultMessage())));
+        result.getGlobalErrors()
+                .forEach(e -> errors.add(new ApiProblem.FieldError(e.getObjectName(), e.getDefaultMessage())));
         return invalid(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         exception.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
@@ -84,27 +92,34 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String field = exception instanceof MethodArgumentTypeMismatchException m ? m.getName() : exception.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                exception instanceof MethodArgumentTypeMismatchException m ? m.getName() : exception.getPropertyName();
         Class<?> type = exception.getRequiredType();
-        String reason = type == java.time.Instant.class ? "must be an ISO-8601 instant such as 2023-09-14T05:06:00Z"
+        String reason = type == java.time.Instant.class
+                ? "must be an ISO-8601 instant such as 2023-09-14T05:06:00Z"
                 : "must be a valid " + (type == null ? "value" : type.getSimpleName());
         return invalid(List.of(new ApiProblem.FieldError(field, reason)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JacksonException jackson = jacksonCause(exception);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             return invalid(List.of(new ApiProblem.FieldError(field, "has the wrong type or format")));
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The body must be well-formed JSON of the documented shape.", List.of(), HttpHeaders.EMPTY);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request body",
+                "The body must be well-formed JSON of the documented shape.",
+                List.of(),
+                HttpHeaders.EMPTY);
     }
 
     private static JacksonException jacksonCause(Throwable exception) {
@@ -122,13 +137,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> invalid(List<ApiProblem.FieldError> unsorted) {
         List<ApiProblem.FieldError> errors = unsorted.stream()
-                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field)).toList();
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
+                .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, HttpHeaders.EMPTY);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
-                                                  List<ApiProblem.FieldError> errors, HttpHeaders headers) {
+    private static ResponseEntity<Object> problem(
+            HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors, HttpHeaders headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         if (!errors.isEmpty()) {

@@ -1,11 +1,25 @@
 package io.kabar.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.kabar.platform.tools.DeadLetters;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,25 +39,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** A listener built from the platform survives bad records: they go to the dead-letter topic and the good ones flow on. */
-@SpringBootTest(classes = DeadLetterIT.App.class, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "kabar.kafka.retries=1", "kabar.kafka.retry-backoff=50ms"})
+@SpringBootTest(
+        classes = DeadLetterIT.App.class,
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "kabar.kafka.retries=1",
+            "kabar.kafka.retry-backoff=50ms"
+        })
 class DeadLetterIT {
 
     static final Set<String> processed = ConcurrentHashMap.newKeySet();
@@ -57,20 +60,33 @@ class DeadLetterIT {
         String garbage = "garbage-" + UUID.randomUUID();
         String poison = "poison-" + UUID.randomUUID();
         String good = "good-" + UUID.randomUUID();
-        try (var raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", brokers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), garbage, "{not avro}".getBytes(StandardCharsets.UTF_8))).get();
+        try (var raw = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", brokers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            Topics.ARTICLES.name(), garbage, "{not avro}".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             AvroSerializer<ArticleEvent> avro = new AvroSerializer<>(ArticleEvent.class);
-            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), poison, avro.serialize("t", event(poison)))).get();
-            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), good, avro.serialize("t", event(good)))).get();
+            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), poison, avro.serialize("t", event(poison))))
+                    .get();
+            raw.send(new ProducerRecord<>(Topics.ARTICLES.name(), good, avro.serialize("t", event(good))))
+                    .get();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed.contains(good) && mirrored.contains(good));
         List<ConsumerRecord<String, byte[]>> dead = deadLetters(Set.of(garbage, poison));
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbage, poison);
-        assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
-        assertThat(dead.stream().filter(r -> r.key().equals(garbage)).findFirst().orElseThrow().value())
-                .asString(StandardCharsets.UTF_8).isEqualTo("{not avro}");
+        assertThat(dead)
+                .allSatisfy(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message"))
+                        .isNotNull());
+        assertThat(dead.stream()
+                        .filter(r -> r.key().equals(garbage))
+                        .findFirst()
+                        .orElseThrow()
+                        .value())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("{not avro}");
         assertThat(processed).doesNotContain(garbage);
         assertThat(mirror.isCaughtUp()).isTrue();
     }
@@ -79,9 +95,12 @@ class DeadLetterIT {
     void operatorsToolShowsDeadLettersWithTheirReasonAndReplaysEachOnceWithoutTheFailureHeaders() throws Exception {
         String key = "view-" + UUID.randomUUID();
         TopicSpec<?, ?> topic = Topics.PAGE_VIEWS;
-        try (var raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", brokers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic.deadLetter().name(), key, "bytes".getBytes(StandardCharsets.UTF_8));
+        try (var raw = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", brokers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> dead =
+                    new ProducerRecord<>(topic.deadLetter().name(), key, "bytes".getBytes(StandardCharsets.UTF_8));
             dead.headers().add("kafka_dlt-exception-message", "schema unknown".getBytes(StandardCharsets.UTF_8));
             dead.headers().add("trace", "kept".getBytes(StandardCharsets.UTF_8));
             raw.send(dead).get();
@@ -103,8 +122,13 @@ class DeadLetterIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
-        Map<String, Object> props = Map.of("bootstrap.servers", brokers(), ConsumerConfig.GROUP_ID_CONFIG, "read-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> props = Map.of(
+                "bootstrap.servers",
+                brokers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "read-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -121,8 +145,13 @@ class DeadLetterIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(Set<String> keys) {
-        Map<String, Object> props = Map.of("bootstrap.servers", brokers(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> props = Map.of(
+                "bootstrap.servers",
+                brokers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ARTICLES.deadLetter().name()));
@@ -144,10 +173,22 @@ class DeadLetterIT {
 
     private static ArticleEvent event(String id) {
         Instant now = Instant.now();
-        return ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(now).setArticle(io.kabar.schemas.Article.newBuilder().setId(id).setRevision(1)
-                        .setSlug(id).setUrl("https://kabar.example/" + id).setTitle("Judul").setBody(List.of("Isi."))
-                        .setCategory("Uji").setAuthor("Redaksi").setPublishedAt(now).setUpdatedAt(now).build())
+        return ArticleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setEventType(ArticleEventType.PUBLISHED)
+                .setOccurredAt(now)
+                .setArticle(io.kabar.schemas.Article.newBuilder()
+                        .setId(id)
+                        .setRevision(1)
+                        .setSlug(id)
+                        .setUrl("https://kabar.example/" + id)
+                        .setTitle("Judul")
+                        .setBody(List.of("Isi."))
+                        .setCategory("Uji")
+                        .setAuthor("Redaksi")
+                        .setPublishedAt(now)
+                        .setUpdatedAt(now)
+                        .build())
                 .build();
     }
 
@@ -166,7 +207,6 @@ class DeadLetterIT {
         TopicMirror<ArticleEvent> mirror(KafkaClients clients) {
             return clients.mirror(Topics.ARTICLES, (key, event) -> mirrored.add(key));
         }
-
     }
 
     static class Listener {
@@ -174,7 +214,8 @@ class DeadLetterIT {
         @KafkaListener(topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}", containerFactory = "articles")
         void on(ArticleEvent event) {
             if (event.getArticle().getId().startsWith("poison")) {
-                throw new IllegalStateException("cannot process " + event.getArticle().getId());
+                throw new IllegalStateException(
+                        "cannot process " + event.getArticle().getId());
             }
             processed.add(event.getArticle().getId());
         }

@@ -26,80 +26,98 @@ import java.util.stream.Collectors;
  */
 public final class Evaluate {
 
-  private static final long SEED = 42;
-  private static final int[] KS = {5, 10};
+    private static final long SEED = 42;
+    private static final int[] KS = {5, 10};
 
-  private final List<Article> articles;
-  private final Map<String, Set<String>> topics;
+    private final List<Article> articles;
+    private final Map<String, Set<String>> topics;
 
-  private Evaluate(List<Article> articles) {
-    this.articles = articles;
-    this.topics = articles.stream()
-        .collect(Collectors.toMap(a -> a.story().id(), Article::topics));
-  }
-
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: Evaluate <labelled-corpus.csv>");
-      System.exit(2);
+    private Evaluate(List<Article> articles) {
+        this.articles = articles;
+        this.topics = articles.stream().collect(Collectors.toMap(a -> a.story().id(), Article::topics));
     }
-    Evaluate eval = new Evaluate(LabelledCorpus.read(Path.of(args[0])));
-    System.out.printf("%d articles%n%n%-44s %6s %6s%n", eval.articles.size(), "ranker", "p@5", "p@10");
-    eval.report("baseline: random", eval.randomPicks(false));
-    eval.report("baseline: same category", eval.randomPicks(true));
-    for (TextAnalysis analysis : TextAnalysis.values()) {
-      eval.report("ranker, " + analysis + ", defaults", eval.ranked(analysis, RankingSettings.DEFAULTS));
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Evaluate <labelled-corpus.csv>");
+            System.exit(2);
+        }
+        Evaluate eval = new Evaluate(LabelledCorpus.read(Path.of(args[0])));
+        System.out.printf("%d articles%n%n%-44s %6s %6s%n", eval.articles.size(), "ranker", "p@5", "p@10");
+        eval.report("baseline: random", eval.randomPicks(false));
+        eval.report("baseline: same category", eval.randomPicks(true));
+        for (TextAnalysis analysis : TextAnalysis.values()) {
+            eval.report("ranker, " + analysis + ", defaults", eval.ranked(analysis, RankingSettings.DEFAULTS));
+        }
+        RankingSettings d = RankingSettings.DEFAULTS;
+        RankingSettings textOnly = new RankingSettings(
+                d.defaultLimit(),
+                d.candidatePool(),
+                d.queryTerms(),
+                d.titleBoost(),
+                d.sourceTitleWeight(),
+                1,
+                0,
+                0,
+                0,
+                d.recencyHalfLife(),
+                d.nearDuplicateJaccard(),
+                d.refreshFanout());
+        eval.report("ranker, " + TextAnalysis.DEFAULT + ", text only", eval.ranked(TextAnalysis.DEFAULT, textOnly));
     }
-    RankingSettings d = RankingSettings.DEFAULTS;
-    RankingSettings textOnly = new RankingSettings(d.defaultLimit(), d.candidatePool(), d.queryTerms(),
-        d.titleBoost(), d.sourceTitleWeight(), 1, 0, 0, 0, d.recencyHalfLife(),
-        d.nearDuplicateJaccard(), d.refreshFanout());
-    eval.report("ranker, " + TextAnalysis.DEFAULT + ", text only", eval.ranked(TextAnalysis.DEFAULT, textOnly));
-  }
 
-  /** Top-10 links per article id, produced by the real ranker over the whole corpus. */
-  private Map<String, List<String>> ranked(TextAnalysis analysis, RankingSettings settings)
-      throws IOException {
-    Instant newest = articles.stream().map(a -> a.story().publishedAt())
-        .max(Comparator.naturalOrder()).orElseThrow();
-    try (StoryIndex index = new StoryIndex(analysis)) {
-      articles.forEach(a -> index.upsert(a.story()));
-      RelatedFinder finder = new RelatedFinder(index, settings, Clock.fixed(newest, ZoneOffset.UTC));
-      return articles.stream().collect(Collectors.toMap(a -> a.story().id(),
-          a -> finder.relatedTo(a.story(), KS[KS.length - 1]).stream().map(RelatedLink::id).toList()));
+    /** Top-10 links per article id, produced by the real ranker over the whole corpus. */
+    private Map<String, List<String>> ranked(TextAnalysis analysis, RankingSettings settings) throws IOException {
+        Instant newest = articles.stream()
+                .map(a -> a.story().publishedAt())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        try (StoryIndex index = new StoryIndex(analysis)) {
+            articles.forEach(a -> index.upsert(a.story()));
+            RelatedFinder finder = new RelatedFinder(index, settings, Clock.fixed(newest, ZoneOffset.UTC));
+            return articles.stream()
+                    .collect(Collectors.toMap(
+                            a -> a.story().id(),
+                            a -> finder.relatedTo(a.story(), KS[KS.length - 1]).stream()
+                                    .map(RelatedLink::id)
+                                    .toList()));
+        }
     }
-  }
 
-  /** Seeded random picks among all other articles, or among those of the same category. */
-  private Map<String, List<String>> randomPicks(boolean sameCategory) {
-    Random random = new Random(SEED);
-    return articles.stream().collect(Collectors.toMap(a -> a.story().id(), a -> {
-      List<String> pool = new ArrayList<>(articles.stream()
-          .filter(o -> !o.story().id().equals(a.story().id()))
-          .filter(o -> !sameCategory || o.story().category().equals(a.story().category()))
-          .map(o -> o.story().id())
-          .toList());
-      Collections.shuffle(pool, random);
-      return pool.subList(0, Math.min(KS[KS.length - 1], pool.size()));
-    }));
-  }
-
-  private void report(String name, Map<String, List<String>> links) {
-    StringBuilder row = new StringBuilder(String.format("%-44s", name));
-    for (int k : KS) {
-      row.append(String.format(" %6.3f", precisionAt(k, links)));
+    /** Seeded random picks among all other articles, or among those of the same category. */
+    private Map<String, List<String>> randomPicks(boolean sameCategory) {
+        Random random = new Random(SEED);
+        return articles.stream().collect(Collectors.toMap(a -> a.story().id(), a -> {
+            List<String> pool = new ArrayList<>(articles.stream()
+                    .filter(o -> !o.story().id().equals(a.story().id()))
+                    .filter(o -> !sameCategory
+                            || o.story().category().equals(a.story().category()))
+                    .map(o -> o.story().id())
+                    .toList());
+            Collections.shuffle(pool, random);
+            return pool.subList(0, Math.min(KS[KS.length - 1], pool.size()));
+        }));
     }
-    System.out.println(row);
-  }
 
-  /** Mean over articles of (relevant links among the first k) / k; missing links count as misses. */
-  private double precisionAt(int k, Map<String, List<String>> links) {
-    return articles.stream().mapToDouble(a -> {
-      List<String> top = links.get(a.story().id());
-      long relevant = top.subList(0, Math.min(k, top.size())).stream()
-          .filter(id -> !Collections.disjoint(topics.get(id), a.topics()))
-          .count();
-      return (double) relevant / k;
-    }).average().orElse(0);
-  }
+    private void report(String name, Map<String, List<String>> links) {
+        StringBuilder row = new StringBuilder(String.format("%-44s", name));
+        for (int k : KS) {
+            row.append(String.format(" %6.3f", precisionAt(k, links)));
+        }
+        System.out.println(row);
+    }
+
+    /** Mean over articles of (relevant links among the first k) / k; missing links count as misses. */
+    private double precisionAt(int k, Map<String, List<String>> links) {
+        return articles.stream()
+                .mapToDouble(a -> {
+                    List<String> top = links.get(a.story().id());
+                    long relevant = top.subList(0, Math.min(k, top.size())).stream()
+                            .filter(id -> !Collections.disjoint(topics.get(id), a.topics()))
+                            .count();
+                    return (double) relevant / k;
+                })
+                .average()
+                .orElse(0);
+    }
 }

@@ -18,32 +18,38 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads the labelled evaluation CSV (id, title, url, published_at, category, topics, body). */
 final class LabelledCorpus {
 
-  /** A story with the topic labels that define relevance; the labels are never shown to the ranker. */
-  record Article(Story story, Set<String> topics) {}
+    /** A story with the topic labels that define relevance; the labels are never shown to the ranker. */
+    record Article(Story story, Set<String> topics) {}
 
-  private LabelledCorpus() {}
+    private LabelledCorpus() {}
 
-  static List<Article> read(Path csv) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    List<Article> articles = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : format.parse(in)) {
-        Story story = new Story(
-            row.get("id"),
-            1,
-            row.get("title"),
-            Arrays.stream(row.get("body").split("\\R")).filter(p -> !p.isBlank()).toList(),
-            row.get("category"),
-            List.of(), // the topics are the relevance labels, so tagging with them would be cheating
-            OffsetDateTime.parse(row.get("published_at")).toInstant(),
-            row.get("url"));
-        Set<String> topics = Arrays.stream(row.get("topics").split(";"))
-            .map(String::strip)
-            .filter(t -> !t.isEmpty())
-            .collect(Collectors.toSet());
-        articles.add(new Article(story, topics));
-      }
+    static List<Article> read(Path csv) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        List<Article> articles = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : format.parse(in)) {
+                Story story = new Story(
+                        row.get("id"),
+                        1,
+                        row.get("title"),
+                        Arrays.stream(row.get("body").split("\\R"))
+                                .filter(p -> !p.isBlank())
+                                .toList(),
+                        row.get("category"),
+                        List.of(), // the topics are the relevance labels, so tagging with them would be cheating
+                        OffsetDateTime.parse(row.get("published_at")).toInstant(),
+                        row.get("url"));
+                Set<String> topics = Arrays.stream(row.get("topics").split(";"))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .collect(Collectors.toSet());
+                articles.add(new Article(story, topics));
+            }
+        }
+        return articles;
     }
-    return articles;
-  }
 }

@@ -10,10 +10,9 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** Builds the in-memory story index and keeps it fed from the whole of {@code news.articles}, on every instance. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +27,8 @@ class IndexConfiguration {
     IndexedArticles indexedArticles(StoryIndex storyIndex, MeterRegistry meters) {
         IndexedArticles articles = new IndexedArticles(storyIndex);
         Gauge.builder("kabar.related.index.size", articles, IndexedArticles::size)
-                .description("published articles in the local index").register(meters);
+                .description("published articles in the local index")
+                .register(meters);
         return articles;
     }
 

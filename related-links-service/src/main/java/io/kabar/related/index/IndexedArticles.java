@@ -2,7 +2,6 @@ package io.kabar.related.index;
 
 import io.kabar.related.ranking.Story;
 import io.kabar.related.ranking.StoryIndex;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,11 +6,17 @@ import io.kabar.schemas.Article;
 /** Maps the Avro article of {@code news.articles} to the ranking's {@link Story}, at the Kafka edge only. */
 public final class StoryRecords {
 
-    private StoryRecords() {
-    }
+    private StoryRecords() {}
 
     public static Story fromAvro(Article a) {
-        return new Story(a.getId(), a.getRevision(), a.getTitle(), a.getBody(), a.getCategory(), a.getTags(),
-                a.getPublishedAt(), a.getUrl());
+        return new Story(
+                a.getId(),
+                a.getRevision(),
+                a.getTitle(),
+                a.getBody(),
+                a.getCategory(),
+                a.getTags(),
+                a.getPublishedAt(),
+                a.getUrl());
     }
 }

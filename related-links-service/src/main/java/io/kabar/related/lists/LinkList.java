@@ -1,7 +1,6 @@
 package io.kabar.related.lists;
 
 import io.kabar.related.ranking.RelatedLink;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -6,13 +6,16 @@ import io.kabar.schemas.RelatedLinks;
 /** Maps between the Avro {@link RelatedLinks} of {@code news.related-links} and {@link LinkList}, at the Kafka edge only. */
 public final class LinkListRecords {
 
-    private LinkListRecords() {
-    }
+    private LinkListRecords() {}
 
     public static LinkList fromAvro(RelatedLinks avro) {
-        return new LinkList(avro.getArticleId(), avro.getComputedAt(), avro.getSourceRevision(), avro.getLinks().stream()
-                .map(l -> new RelatedLink(l.getArticleId(), l.getTitle(), l.getUrl(), l.getScore()))
-                .toList());
+        return new LinkList(
+                avro.getArticleId(),
+                avro.getComputedAt(),
+                avro.getSourceRevision(),
+                avro.getLinks().stream()
+                        .map(l -> new RelatedLink(l.getArticleId(), l.getTitle(), l.getUrl(), l.getScore()))
+                        .toList());
     }
 
     public static RelatedLinks toAvro(LinkList list) {
@@ -21,8 +24,12 @@ public final class LinkListRecords {
                 .setComputedAt(list.computedAt())
                 .setSourceRevision(list.sourceRevision())
                 .setLinks(list.links().stream()
-                        .map(l -> io.kabar.schemas.RelatedLink.newBuilder().setArticleId(l.id()).setTitle(l.title())
-                                .setUrl(l.url()).setScore(l.score()).build())
+                        .map(l -> io.kabar.schemas.RelatedLink.newBuilder()
+                                .setArticleId(l.id())
+                                .setTitle(l.title())
+                                .setUrl(l.url())
+                                .setScore(l.score())
+                                .build())
                         .toList())
                 .build();
     }

@@ -17,7 +17,8 @@ class ListsConfiguration {
     PublishedLists publishedLists(MeterRegistry meters) {
         PublishedLists lists = new PublishedLists();
         Gauge.builder("kabar.related.lists.size", lists, PublishedLists::size)
-                .description("related-links lists held in the read model").register(meters);
+                .description("related-links lists held in the read model")
+                .register(meters);
         return lists;
     }
 

@@ -32,7 +32,9 @@ public final class PublishedLists {
     synchronized void put(LinkList list) {
         remove(list.articleId());
         lists.put(list.articleId(), list);
-        list.links().forEach(link -> shownIn.computeIfAbsent(link.id(), id -> new HashSet<>()).add(list.articleId()));
+        list.links()
+                .forEach(link -> shownIn.computeIfAbsent(link.id(), id -> new HashSet<>())
+                        .add(list.articleId()));
     }
 
     synchronized void remove(String articleId) {

@@ -10,29 +10,29 @@ import java.util.stream.Collectors;
 /** Set-overlap measures for titles and tags, kept analyzer-free so a duplicate check never stems. */
 final class Overlap {
 
-  private Overlap() {}
+    private Overlap() {}
 
-  /** Lower-cased word tokens of a headline; punctuation and spacing differences vanish. */
-  static Set<String> titleTokens(String title) {
-    return Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(t -> !t.isEmpty())
-        .collect(Collectors.toSet());
-  }
-
-  static Set<String> tags(Collection<String> tags) {
-    return tags.stream()
-        .map(t -> t.strip().toLowerCase(Locale.ROOT))
-        .filter(t -> !t.isEmpty())
-        .collect(Collectors.toSet());
-  }
-
-  /** |a ∩ b| / |a ∪ b|, and 0 when both are empty so that missing data never looks similar. */
-  static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
-      return 0;
+    /** Lower-cased word tokens of a headline; punctuation and spacing differences vanish. */
+    static Set<String> titleTokens(String title) {
+        return Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
     }
-    Set<String> common = new HashSet<>(a);
-    common.retainAll(b);
-    return (double) common.size() / (a.size() + b.size() - common.size());
-  }
+
+    static Set<String> tags(Collection<String> tags) {
+        return tags.stream()
+                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    /** |a ∩ b| / |a ∪ b|, and 0 when both are empty so that missing data never looks similar. */
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        return (double) common.size() / (a.size() + b.size() - common.size());
+    }
 }

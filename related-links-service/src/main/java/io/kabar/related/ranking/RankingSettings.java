@@ -20,44 +20,44 @@ import java.util.Objects;
  * @param refreshFanout how many similar stories get their lists recomputed when a story changes
  */
 public record RankingSettings(
-    int defaultLimit,
-    int candidatePool,
-    int queryTerms,
-    float titleBoost,
-    int sourceTitleWeight,
-    double textWeight,
-    double tagWeight,
-    double categoryBonus,
-    double recencyWeight,
-    Duration recencyHalfLife,
-    double nearDuplicateJaccard,
-    int refreshFanout) {
+        int defaultLimit,
+        int candidatePool,
+        int queryTerms,
+        float titleBoost,
+        int sourceTitleWeight,
+        double textWeight,
+        double tagWeight,
+        double categoryBonus,
+        double recencyWeight,
+        Duration recencyHalfLife,
+        double nearDuplicateJaccard,
+        int refreshFanout) {
 
-  /** Largest list a caller may ask for. */
-  public static final int MAX_LIMIT = 20;
+    /** Largest list a caller may ask for. */
+    public static final int MAX_LIMIT = 20;
 
-  public static final RankingSettings DEFAULTS =
-      new RankingSettings(5, 50, 40, 3.0f, 5, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
+    public static final RankingSettings DEFAULTS =
+            new RankingSettings(5, 50, 40, 3.0f, 5, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
 
-  public RankingSettings {
-    requireLimit(defaultLimit);
-    if (candidatePool < MAX_LIMIT || queryTerms < 1 || refreshFanout < 1 || sourceTitleWeight < 1) {
-      throw new IllegalArgumentException("candidatePool >= " + MAX_LIMIT
-          + ", queryTerms, sourceTitleWeight and refreshFanout >= 1 required");
+    public RankingSettings {
+        requireLimit(defaultLimit);
+        if (candidatePool < MAX_LIMIT || queryTerms < 1 || refreshFanout < 1 || sourceTitleWeight < 1) {
+            throw new IllegalArgumentException("candidatePool >= " + MAX_LIMIT
+                    + ", queryTerms, sourceTitleWeight and refreshFanout >= 1 required");
+        }
+        Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
+        if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
+            throw new IllegalArgumentException("recencyHalfLife must be positive");
+        }
+        if (nearDuplicateJaccard <= 0 || nearDuplicateJaccard > 1) {
+            throw new IllegalArgumentException("nearDuplicateJaccard must be in (0, 1]");
+        }
     }
-    Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
-    if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
-      throw new IllegalArgumentException("recencyHalfLife must be positive");
-    }
-    if (nearDuplicateJaccard <= 0 || nearDuplicateJaccard > 1) {
-      throw new IllegalArgumentException("nearDuplicateJaccard must be in (0, 1]");
-    }
-  }
 
-  static int requireLimit(int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", was " + limit);
+    static int requireLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
     }
-    return limit;
-  }
 }

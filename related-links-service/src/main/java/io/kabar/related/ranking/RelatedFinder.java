@@ -19,127 +19,128 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class RelatedFinder {
 
-  private static final Comparator<Candidate> BEST_FIRST =
-      Comparator.comparingDouble(Candidate::score).reversed()
-          .thenComparing(c -> c.story().publishedAt(), Comparator.reverseOrder())
-          .thenComparing(c -> c.story().id());
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+            .reversed()
+            .thenComparing(c -> c.story().publishedAt(), Comparator.reverseOrder())
+            .thenComparing(c -> c.story().id());
 
-  private final StoryIndex index;
-  private final RankingSettings settings;
-  private final Clock clock;
+    private final StoryIndex index;
+    private final RankingSettings settings;
+    private final Clock clock;
 
-  public RelatedFinder(StoryIndex index, RankingSettings settings, Clock clock) {
-    this.index = Objects.requireNonNull(index, "index");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Links for an indexed story, {@link RankingSettings#defaultLimit()} of them; empty if unknown. */
-  public List<RelatedLink> relatedTo(String id) {
-    return index.find(id).map(s -> relatedTo(s, settings.defaultLimit())).orElse(List.of());
-  }
-
-  /**
-   * Links for a story, indexed or not, best first; never the story itself nor a story whose
-   * headline nearly repeats the story's or an already chosen link's.
-   *
-   * @param limit 1..{@link RankingSettings#MAX_LIMIT}
-   */
-  public List<RelatedLink> relatedTo(Story story, int limit) {
-    RankingSettings.requireLimit(limit);
-    List<Candidate> hits = textMatches(story, settings.candidatePool() + 1);
-    // Normalise by the best match, which is the story itself when indexed, so the text term is an
-    // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
-    double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
-    Set<String> sourceTitle = Overlap.titleTokens(story.title());
-    Set<String> sourceTags = Overlap.tags(story.tags());
-
-    List<Candidate> ranked = hits.stream()
-        .filter(c -> !c.story().id().equals(story.id()))
-        .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
-        .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best)))
-        .sorted(BEST_FIRST)
-        .toList();
-
-    List<RelatedLink> links = new ArrayList<>(limit);
-    List<Set<String>> chosenTitles = new ArrayList<>(limit);
-    for (Candidate c : ranked) {
-      Set<String> title = Overlap.titleTokens(c.story().title());
-      if (chosenTitles.stream().anyMatch(t -> isNearDuplicate(t, title))) {
-        continue;
-      }
-      chosenTitles.add(title);
-      links.add(new RelatedLink(c.story().id(), c.story().title(), c.story().url(), c.score()));
-      if (links.size() == limit) {
-        break;
-      }
+    public RelatedFinder(StoryIndex index, RankingSettings settings, Clock clock) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
-    return links;
-  }
 
-  /**
-   * Ids of the stories whose lists should be recomputed because this story appeared, changed or is
-   * about to be removed: its {@link RankingSettings#refreshFanout()} most text-similar stories.
-   * Similarity is symmetric enough that these are the lists the story can enter or leave.
-   */
-  public List<String> listsToRefresh(Story story) {
-    return listsToRefresh(story, settings.refreshFanout());
-  }
-
-  public List<String> listsToRefresh(Story story, int count) {
-    Set<String> sourceTitle = Overlap.titleTokens(story.title());
-    return textMatches(story, count + settings.candidatePool()).stream()
-        .filter(c -> !c.story().id().equals(story.id()))
-        .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
-        .limit(count)
-        .map(c -> c.story().id())
-        .toList();
-  }
-
-  private double score(Story source, Set<String> sourceTags, Candidate candidate, double best) {
-    Story story = candidate.story();
-    double text = candidate.score() / best;
-    double tags = Overlap.jaccard(sourceTags, Overlap.tags(story.tags()));
-    boolean sameCategory = !source.category().isBlank()
-        && source.category().equalsIgnoreCase(story.category());
-    return settings.textWeight() * text
-        + settings.tagWeight() * tags
-        + (sameCategory ? settings.categoryBonus() : 0)
-        + settings.recencyWeight() * freshness(story);
-  }
-
-  /** 1 for a story published now (or later), halving every half-life of age; ties go to the newer. */
-  private double freshness(Story story) {
-    Duration age = Duration.between(story.publishedAt(), clock.instant());
-    if (age.isNegative()) {
-      return 1;
+    /** Links for an indexed story, {@link RankingSettings#defaultLimit()} of them; empty if unknown. */
+    public List<RelatedLink> relatedTo(String id) {
+        return index.find(id).map(s -> relatedTo(s, settings.defaultLimit())).orElse(List.of());
     }
-    return Math.pow(0.5, (double) age.toSeconds() / settings.recencyHalfLife().toSeconds());
-  }
 
-  private boolean isNearDuplicate(Set<String> title, Story other) {
-    return isNearDuplicate(title, Overlap.titleTokens(other.title()));
-  }
+    /**
+     * Links for a story, indexed or not, best first; never the story itself nor a story whose
+     * headline nearly repeats the story's or an already chosen link's.
+     *
+     * @param limit 1..{@link RankingSettings#MAX_LIMIT}
+     */
+    public List<RelatedLink> relatedTo(Story story, int limit) {
+        RankingSettings.requireLimit(limit);
+        List<Candidate> hits = textMatches(story, settings.candidatePool() + 1);
+        // Normalise by the best match, which is the story itself when indexed, so the text term is an
+        // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
+        double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
+        Set<String> sourceTitle = Overlap.titleTokens(story.title());
+        Set<String> sourceTags = Overlap.tags(story.tags());
 
-  private boolean isNearDuplicate(Set<String> a, Set<String> b) {
-    return Overlap.jaccard(a, b) >= settings.nearDuplicateJaccard();
-  }
+        List<Candidate> ranked = hits.stream()
+                .filter(c -> !c.story().id().equals(story.id()))
+                .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
+                .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best)))
+                .sorted(BEST_FIRST)
+                .toList();
 
-  /** Raw text matches, best first, including the story itself if indexed. */
-  private List<Candidate> textMatches(Story story, int count) {
-    boolean indexed = index.find(story.id()).isPresent();
-    return index.search(searcher -> {
-      Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
-      TopDocs top = searcher.search(query, count);
-      List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc hit : top.scoreDocs) {
-        String id = searcher.storedFields().document(hit.doc).get(StoryIndex.ID);
-        // A story removed after this snapshot was taken is skipped rather than linked.
-        index.find(id).ifPresent(s -> hits.add(new Candidate(s, hit.score)));
-      }
-      return hits;
-    });
-  }
+        List<RelatedLink> links = new ArrayList<>(limit);
+        List<Set<String>> chosenTitles = new ArrayList<>(limit);
+        for (Candidate c : ranked) {
+            Set<String> title = Overlap.titleTokens(c.story().title());
+            if (chosenTitles.stream().anyMatch(t -> isNearDuplicate(t, title))) {
+                continue;
+            }
+            chosenTitles.add(title);
+            links.add(
+                    new RelatedLink(c.story().id(), c.story().title(), c.story().url(), c.score()));
+            if (links.size() == limit) {
+                break;
+            }
+        }
+        return links;
+    }
 
-  private record Candidate(Story story, double score) {}
+    /**
+     * Ids of the stories whose lists should be recomputed because this story appeared, changed or is
+     * about to be removed: its {@link RankingSettings#refreshFanout()} most text-similar stories.
+     * Similarity is symmetric enough that these are the lists the story can enter or leave.
+     */
+    public List<String> listsToRefresh(Story story) {
+        return listsToRefresh(story, settings.refreshFanout());
+    }
+
+    public List<String> listsToRefresh(Story story, int count) {
+        Set<String> sourceTitle = Overlap.titleTokens(story.title());
+        return textMatches(story, count + settings.candidatePool()).stream()
+                .filter(c -> !c.story().id().equals(story.id()))
+                .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
+                .limit(count)
+                .map(c -> c.story().id())
+                .toList();
+    }
+
+    private double score(Story source, Set<String> sourceTags, Candidate candidate, double best) {
+        Story story = candidate.story();
+        double text = candidate.score() / best;
+        double tags = Overlap.jaccard(sourceTags, Overlap.tags(story.tags()));
+        boolean sameCategory = !source.category().isBlank() && source.category().equalsIgnoreCase(story.category());
+        return settings.textWeight() * text
+                + settings.tagWeight() * tags
+                + (sameCategory ? settings.categoryBonus() : 0)
+                + settings.recencyWeight() * freshness(story);
+    }
+
+    /** 1 for a story published now (or later), halving every half-life of age; ties go to the newer. */
+    private double freshness(Story story) {
+        Duration age = Duration.between(story.publishedAt(), clock.instant());
+        if (age.isNegative()) {
+            return 1;
+        }
+        return Math.pow(
+                0.5, (double) age.toSeconds() / settings.recencyHalfLife().toSeconds());
+    }
+
+    private boolean isNearDuplicate(Set<String> title, Story other) {
+        return isNearDuplicate(title, Overlap.titleTokens(other.title()));
+    }
+
+    private boolean isNearDuplicate(Set<String> a, Set<String> b) {
+        return Overlap.jaccard(a, b) >= settings.nearDuplicateJaccard();
+    }
+
+    /** Raw text matches, best first, including the story itself if indexed. */
+    private List<Candidate> textMatches(Story story, int count) {
+        boolean indexed = index.find(story.id()).isPresent();
+        return index.search(searcher -> {
+            Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
+            TopDocs top = searcher.search(query, count);
+            List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                String id = searcher.storedFields().document(hit.doc).get(StoryIndex.ID);
+                // A story removed after this snapshot was taken is skipped rather than linked.
+                index.find(id).ifPresent(s -> hits.add(new Candidate(s, hit.score)));
+            }
+            return hits;
+        });
+    }
+
+    private record Candidate(Story story, double score) {}
 }

@@ -17,25 +17,25 @@ import java.util.Objects;
  * @param url canonical address, empty when unknown
  */
 public record Story(
-    String id,
-    long revision,
-    String title,
-    List<String> paragraphs,
-    String category,
-    List<String> tags,
-    Instant publishedAt,
-    String url) {
+        String id,
+        long revision,
+        String title,
+        List<String> paragraphs,
+        String category,
+        List<String> tags,
+        Instant publishedAt,
+        String url) {
 
-  public Story {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("id must not be blank");
+    public Story {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        category = category == null ? "" : category;
+        url = url == null ? "" : url;
     }
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(publishedAt, "publishedAt");
-    paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
-    tags = tags == null ? List.of() : List.copyOf(tags);
-    category = category == null ? "" : category;
-    url = url == null ? "" : url;
-  }
 }

@@ -31,139 +31,137 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class StoryIndex implements Closeable {
 
-  static final String ID = "id";
-  static final String TITLE = "title";
-  static final String BODY = "body";
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String BODY = "body";
 
-  private final Analyzer analyzer;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
-  // Lucene only holds what search needs; the stories themselves are served from here.
-  private final Map<String, Story> stories = new ConcurrentHashMap<>();
-  // Writes applied to the writer so far, and how many of them the current snapshot covers.
-  private final AtomicLong writes = new AtomicLong();
-  private final Object reopening = new Object();
-  private volatile long visible;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    // Lucene only holds what search needs; the stories themselves are served from here.
+    private final Map<String, Story> stories = new ConcurrentHashMap<>();
+    // Writes applied to the writer so far, and how many of them the current snapshot covers.
+    private final AtomicLong writes = new AtomicLong();
+    private final Object reopening = new Object();
+    private volatile long visible;
 
-  public StoryIndex() {
-    this(TextAnalysis.DEFAULT);
-  }
-
-  public StoryIndex(TextAnalysis analysis) {
-    this.analyzer = analysis.create();
-    try {
-      this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
-      this.searchers = new SearcherManager(writer, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public StoryIndex() {
+        this(TextAnalysis.DEFAULT);
     }
-  }
 
-  /**
-   * Adds or replaces a story; a revision older than the indexed one is ignored so that replayed or
-   * reordered events cannot roll an article back.
-   *
-   * @return whether the index changed
-   */
-  public synchronized boolean upsert(Story story) {
-    Story current = stories.get(story.id());
-    if (current != null && current.revision() > story.revision()) {
-      return false;
+    public StoryIndex(TextAnalysis analysis) {
+        this.analyzer = analysis.create();
+        try {
+            this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    Document doc = new Document();
-    doc.add(new StringField(ID, story.id(), Field.Store.YES));
-    doc.add(new TextField(TITLE, story.title(), Field.Store.NO));
-    doc.add(new TextField(BODY, bodyText(story), Field.Store.NO));
-    try {
-      writer.updateDocument(new Term(ID, story.id()), doc);
-      stories.put(story.id(), story);
-      writes.incrementAndGet();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    /**
+     * Adds or replaces a story; a revision older than the indexed one is ignored so that replayed or
+     * reordered events cannot roll an article back.
+     *
+     * @return whether the index changed
+     */
+    public synchronized boolean upsert(Story story) {
+        Story current = stories.get(story.id());
+        if (current != null && current.revision() > story.revision()) {
+            return false;
+        }
+        Document doc = new Document();
+        doc.add(new StringField(ID, story.id(), Field.Store.YES));
+        doc.add(new TextField(TITLE, story.title(), Field.Store.NO));
+        doc.add(new TextField(BODY, bodyText(story), Field.Store.NO));
+        try {
+            writer.updateDocument(new Term(ID, story.id()), doc);
+            stories.put(story.id(), story);
+            writes.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
     }
-    return true;
-  }
 
-  /** Removes a story (unpublished or deleted); returns whether it was indexed. */
-  public synchronized boolean remove(String id) {
-    if (stories.remove(id) == null) {
-      return false;
+    /** Removes a story (unpublished or deleted); returns whether it was indexed. */
+    public synchronized boolean remove(String id) {
+        if (stories.remove(id) == null) {
+            return false;
+        }
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+            writes.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
     }
-    try {
-      writer.deleteDocuments(new Term(ID, id));
-      writes.incrementAndGet();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    public Optional<Story> find(String id) {
+        return Optional.ofNullable(stories.get(id));
     }
-    return true;
-  }
 
-  public Optional<Story> find(String id) {
-    return Optional.ofNullable(stories.get(id));
-  }
-
-  public int size() {
-    return stories.size();
-  }
-
-  Analyzer analyzer() {
-    return analyzer;
-  }
-
-  /** Runs a search on the current snapshot, releasing it afterwards. */
-  <T> T search(SearchFunction<T> function) {
-    try {
-      long wanted = writes.get();
-      if (visible < wanted) {
-        reopen(wanted);
-      }
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        return function.apply(searcher);
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public int size() {
+        return stories.size();
     }
-  }
 
-  private void reopen(long wanted) throws IOException {
-    synchronized (reopening) {
-      if (visible < wanted) {
-        // Counted before reopening, so the new snapshot holds at least this many writes.
-        long covered = writes.get();
-        searchers.maybeRefreshBlocking();
-        visible = covered;
-      }
+    Analyzer analyzer() {
+        return analyzer;
     }
-  }
 
-  /**
-   * The body as indexed: without inline "Baca Juga" teasers and ad markers, which point at other
-   * articles and would make unrelated stories look similar.
-   */
-  static String bodyText(Story story) {
-    return story.paragraphs().stream()
-        .filter(p -> !isBoilerplate(p))
-        .collect(Collectors.joining("\n"));
-  }
+    /** Runs a search on the current snapshot, releasing it afterwards. */
+    <T> T search(SearchFunction<T> function) {
+        try {
+            long wanted = writes.get();
+            if (visible < wanted) {
+                reopen(wanted);
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return function.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  private static boolean isBoilerplate(String paragraph) {
-    String p = paragraph.strip().toLowerCase(Locale.ROOT);
-    return p.startsWith("baca juga") || p.equals("advertisement") || p.startsWith("scroll to continue");
-  }
+    private void reopen(long wanted) throws IOException {
+        synchronized (reopening) {
+            if (visible < wanted) {
+                // Counted before reopening, so the new snapshot holds at least this many writes.
+                long covered = writes.get();
+                searchers.maybeRefreshBlocking();
+                visible = covered;
+            }
+        }
+    }
 
-  @Override
-  public synchronized void close() throws IOException {
-    searchers.close();
-    writer.close();
-    analyzer.close();
-  }
+    /**
+     * The body as indexed: without inline "Baca Juga" teasers and ad markers, which point at other
+     * articles and would make unrelated stories look similar.
+     */
+    static String bodyText(Story story) {
+        return story.paragraphs().stream().filter(p -> !isBoilerplate(p)).collect(Collectors.joining("\n"));
+    }
 
-  /** A search against one index snapshot. */
-  @FunctionalInterface
-  interface SearchFunction<T> {
-    T apply(IndexSearcher searcher) throws IOException;
-  }
+    private static boolean isBoilerplate(String paragraph) {
+        String p = paragraph.strip().toLowerCase(Locale.ROOT);
+        return p.startsWith("baca juga") || p.equals("advertisement") || p.startsWith("scroll to continue");
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        analyzer.close();
+    }
+
+    /** A search against one index snapshot. */
+    @FunctionalInterface
+    interface SearchFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
 }

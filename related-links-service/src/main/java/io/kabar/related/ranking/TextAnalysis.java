@@ -12,60 +12,60 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /** The Indonesian analysis chains the index can be built with; see the README for how they compare. */
 public enum TextAnalysis {
-  /** Lucene's stock {@link IndonesianAnalyzer}: stop words, derivational and inflectional stemming. */
-  DERIVATIONAL {
-    @Override
-    Analyzer create() {
-      return new IndonesianAnalyzer();
-    }
-  },
-  /** Stop words and inflectional stemming only, so "kerjasama" or "menteri" keep their meaning. */
-  INFLECTIONAL {
-    @Override
-    Analyzer create() {
-      return chain(true, false);
-    }
-  },
-  /** {@link #INFLECTIONAL} plus ASCII folding of accented letters in foreign names. */
-  INFLECTIONAL_FOLDED {
-    @Override
-    Analyzer create() {
-      return chain(true, true);
-    }
-  },
-  /** Stop words only, as a reference point for what stemming buys. */
-  UNSTEMMED {
-    @Override
-    Analyzer create() {
-      return chain(false, false);
-    }
-  };
-
-  /** The chain used unless told otherwise; chosen by the corpus measurements in the README. */
-  public static final TextAnalysis DEFAULT = INFLECTIONAL;
-
-  abstract Analyzer create();
-
-  private static Analyzer chain(boolean stem, boolean fold) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(source);
-        if (fold) {
-          stream = new ASCIIFoldingFilter(stream);
+    /** Lucene's stock {@link IndonesianAnalyzer}: stop words, derivational and inflectional stemming. */
+    DERIVATIONAL {
+        @Override
+        Analyzer create() {
+            return new IndonesianAnalyzer();
         }
-        stream = new StopFilter(stream, IndonesianAnalyzer.getDefaultStopSet());
-        if (stem) {
-          stream = new IndonesianStemFilter(stream, false);
+    },
+    /** Stop words and inflectional stemming only, so "kerjasama" or "menteri" keep their meaning. */
+    INFLECTIONAL {
+        @Override
+        Analyzer create() {
+            return chain(true, false);
         }
-        return new TokenStreamComponents(source, stream);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-      }
+    },
+    /** {@link #INFLECTIONAL} plus ASCII folding of accented letters in foreign names. */
+    INFLECTIONAL_FOLDED {
+        @Override
+        Analyzer create() {
+            return chain(true, true);
+        }
+    },
+    /** Stop words only, as a reference point for what stemming buys. */
+    UNSTEMMED {
+        @Override
+        Analyzer create() {
+            return chain(false, false);
+        }
     };
-  }
+
+    /** The chain used unless told otherwise; chosen by the corpus measurements in the README. */
+    public static final TextAnalysis DEFAULT = INFLECTIONAL;
+
+    abstract Analyzer create();
+
+    private static Analyzer chain(boolean stem, boolean fold) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                if (fold) {
+                    stream = new ASCIIFoldingFilter(stream);
+                }
+                stream = new StopFilter(stream, IndonesianAnalyzer.getDefaultStopSet());
+                if (stem) {
+                    stream = new IndonesianStemFilter(stream, false);
+                }
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
 }

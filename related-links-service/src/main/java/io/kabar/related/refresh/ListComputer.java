@@ -13,11 +13,6 @@ import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
 
 /**
  * Computes the lists requested on {@code news.related-links-requests} and publishes them on {@code news.related-links};
@@ -43,26 +42,35 @@ class ListComputer {
     private final Counter removed;
     private final Timer computing;
 
-    ListComputer(IndexedArticles articles, RelatedFinder finder, Deliveries deliveries,
-                 RelatedLinksProperties properties, Clock clock, MeterRegistry meters) {
+    ListComputer(
+            IndexedArticles articles,
+            RelatedFinder finder,
+            Deliveries deliveries,
+            RelatedLinksProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.articles = articles;
         this.finder = finder;
         this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
         this.computed = Counter.builder("kabar.related.lists.computed")
-                .description("lists computed and published").register(meters);
+                .description("lists computed and published")
+                .register(meters);
         this.removed = Counter.builder("kabar.related.lists.removed")
-                .description("lists deleted (tombstoned) because their article is not published").register(meters);
+                .description("lists deleted (tombstoned) because their article is not published")
+                .register(meters);
         this.computing = Timer.builder("kabar.related.lists.compute")
-                .description("time to rank one article's list").register(meters);
+                .description("time to rank one article's list")
+                .register(meters);
     }
 
     /** The requests of one poll for one list: computed once, after the index holds every cause. */
-    private record Pending(String listId, int firstIndex, Map<String, Long> causes) {
-    }
+    private record Pending(String listId, int firstIndex, Map<String, Long> causes) {}
 
-    @KafkaListener(id = "compute-lists", groupId = RefreshConfiguration.GROUP,
+    @KafkaListener(
+            id = "compute-lists",
+            groupId = RefreshConfiguration.GROUP,
             topics = "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}",
             containerFactory = "requestsListenerFactory")
     void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
@@ -84,7 +92,8 @@ class ListComputer {
         }
         deliveries.awaitAll(sends);
         if (failure == null && decodable < batch.size()) {
-            // A request without value could not be decoded (the deserializer passed it on); it goes to the dead letters.
+            // A request without value could not be decoded (the deserializer passed it on); it goes to the dead
+            // letters.
             failure = new BatchListenerFailedException("undecodable refresh request", decodable);
         }
         if (failure != null) {
@@ -98,7 +107,8 @@ class ListComputer {
             RelatedLinksRefreshRequested request = batch.get(i).value();
             int index = i;
             pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>()))
-                    .causes().merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
+                    .causes()
+                    .merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
         }
         return pending;
     }

@@ -5,13 +5,12 @@ import io.kabar.related.RelatedLinksProperties;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.topics.Topics;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-
-import java.util.Map;
 
 /** Wires the two listeners of the consumer group (plan on {@code news.articles}, compute on the requests) and their producer. */
 @Configuration(proxyBeanMethods = false)
@@ -31,16 +30,16 @@ class RefreshConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RelatedLinksRefreshRequested> requestsListenerFactory(
             KafkaClients clients) {
-        var factory = clients.listenerFactory(Topics.RELATED_LINKS_REQUESTS,
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_REQUESTS_PER_POLL));
+        var factory = clients.listenerFactory(
+                Topics.RELATED_LINKS_REQUESTS, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_REQUESTS_PER_POLL));
         factory.setBatchListener(true);
         return factory;
     }
 
     @Bean(destroyMethod = "close")
     Deliveries deliveries(KafkaClients clients, RelatedLinksProperties properties) {
-        var factory = clients.producerFactory(
-                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.sendTimeout().toMillis()));
+        var factory = clients.producerFactory(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int)
+                properties.sendTimeout().toMillis()));
         return new Deliveries(factory, properties.sendTimeout());
     }
 }

@@ -11,16 +11,15 @@ import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns each change of an article into requests to recompute the lists it affects: its own, those of its most
@@ -39,8 +38,14 @@ class RefreshPlanner {
     private final Clock clock;
     private final Counter planned;
 
-    RefreshPlanner(IndexedArticles articles, RelatedFinder finder, PublishedLists lists, Deliveries deliveries,
-                   RelatedLinksProperties properties, Clock clock, MeterRegistry meters) {
+    RefreshPlanner(
+            IndexedArticles articles,
+            RelatedFinder finder,
+            PublishedLists lists,
+            Deliveries deliveries,
+            RelatedLinksProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.articles = articles;
         this.finder = finder;
         this.lists = lists;
@@ -52,13 +57,16 @@ class RefreshPlanner {
                 .register(meters);
     }
 
-    @KafkaListener(id = "plan-refreshes", groupId = RefreshConfiguration.GROUP,
+    @KafkaListener(
+            id = "plan-refreshes",
+            groupId = RefreshConfiguration.GROUP,
             topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}",
             containerFactory = "articlesListenerFactory")
     void plan(ConsumerRecord<String, ArticleEvent> record) throws InterruptedException {
         String id = record.key();
         ArticleEvent event = record.value();
-        long revision = event == null ? IndexedArticles.DELETED : event.getArticle().getRevision();
+        long revision =
+                event == null ? IndexedArticles.DELETED : event.getArticle().getRevision();
         // Neighbours are looked up in the index, so it must hold this change first; then, of two similar articles
         // published at once, the later one indexed always finds the earlier one and refreshes its list.
         if (!articles.awaitRevision(id, revision, properties.indexWait())) {
@@ -67,14 +75,19 @@ class RefreshPlanner {
         Set<String> affected = new LinkedHashSet<>();
         affected.add(id);
         if (event != null) {
-            affected.addAll(finder.listsToRefresh(StoryRecords.fromAvro(event.getArticle()), properties.refreshFanout()));
+            affected.addAll(
+                    finder.listsToRefresh(StoryRecords.fromAvro(event.getArticle()), properties.refreshFanout()));
         }
         affected.addAll(lists.listsShowing(id));
 
-        String cause = event == null ? ArticleEventType.UNPUBLISHED.name() : event.getEventType().name();
+        String cause = event == null
+                ? ArticleEventType.UNPUBLISHED.name()
+                : event.getEventType().name();
         Instant now = clock.instant();
         List<CompletableFuture<?>> sends = affected.stream()
-                .<CompletableFuture<?>>map(listId -> deliveries.send(Topics.RELATED_LINKS_REQUESTS.name(), listId,
+                .<CompletableFuture<?>>map(listId -> deliveries.send(
+                        Topics.RELATED_LINKS_REQUESTS.name(),
+                        listId,
                         RelatedLinksRefreshRequested.newBuilder()
                                 .setArticleId(listId)
                                 .setRequestedAt(now)

@@ -10,6 +10,11 @@ import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.KafkaBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,12 +28,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
 /**
  * Indexing while consuming: article events read from {@code news.articles} on a real broker, decoded and indexed as
  * the service's mirror does, next to a raw consumer reading the same records in the same run.
@@ -37,19 +36,24 @@ public final class ConsumingIndexBenchmark {
 
     private static final int PARTITIONS = 6;
 
-    private ConsumingIndexBenchmark() {
-    }
+    private ConsumingIndexBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        try (KafkaBroker broker = KafkaBroker.start(PARTITIONS).createTopics(PARTITIONS, List.of(Topics.ARTICLES.name()))) {
+        try (KafkaBroker broker =
+                KafkaBroker.start(PARTITIONS).createTopics(PARTITIONS, List.of(Topics.ARTICLES.name()))) {
             write(broker.bootstrapServers(), articles);
-            double raw = consume(broker.bootstrapServers(), articles, new ByteArrayDeserializer(), value -> { });
+            double raw = consume(broker.bootstrapServers(), articles, new ByteArrayDeserializer(), value -> {});
             try (StoryIndex index = new StoryIndex()) {
-                double indexing = consume(broker.bootstrapServers(), articles, new AvroDeserializer<>(ArticleEvent.class),
+                double indexing = consume(
+                        broker.bootstrapServers(),
+                        articles,
+                        new AvroDeserializer<>(ArticleEvent.class),
                         event -> index.upsert(StoryRecords.fromAvro(event.getArticle())));
-                System.out.printf("%,d article events: raw consumer %,.0f records/s; consumed and indexed %,.0f articles/s"
-                        + " = %.3f x raw (index holds %,d)%n", articles, raw, indexing, indexing / raw, index.size());
+                System.out.printf(
+                        "%,d article events: raw consumer %,.0f records/s; consumed and indexed %,.0f articles/s"
+                                + " = %.3f x raw (index holds %,d)%n",
+                        articles, raw, indexing, indexing / raw, index.size());
             }
         }
     }
@@ -58,9 +62,15 @@ public final class ConsumingIndexBenchmark {
         SyntheticCorpus corpus = new SyntheticCorpus(new Random(42));
         // One request in flight: a pipelining idempotent producer on a just-created topic can retry into out-of-order
         // sequence errors it never leaves (seen with Kafka 4.1); writing the input is not what is measured.
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1, ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20);
+        try (var producer =
+                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
             for (int i = 0; i < articles; i++) {
                 Story story = corpus.story(i);
                 producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), story.id(), event(story)));
@@ -70,12 +80,19 @@ public final class ConsumingIndexBenchmark {
     }
 
     /** Reads {@code count} records from the start of the topic, handing each value on; answers records per second. */
-    private static <V> double consume(String bootstrap, int count, Deserializer<V> values, java.util.function.Consumer<V> action) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private static <V> double consume(
+            String bootstrap, int count, Deserializer<V> values, java.util.function.Consumer<V> action) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (Consumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();
@@ -91,11 +108,24 @@ public final class ConsumingIndexBenchmark {
     }
 
     private static ArticleEvent event(Story story) {
-        Article article = Article.newBuilder().setId(story.id()).setRevision(story.revision()).setSlug(story.id())
-                .setUrl(story.url()).setTitle(story.title()).setBody(story.paragraphs()).setCategory(story.category())
-                .setTags(story.tags()).setAuthor("Redaksi").setPublishedAt(story.publishedAt())
-                .setUpdatedAt(story.publishedAt()).build();
-        return ArticleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(story.publishedAt()).setArticle(article).build();
+        Article article = Article.newBuilder()
+                .setId(story.id())
+                .setRevision(story.revision())
+                .setSlug(story.id())
+                .setUrl(story.url())
+                .setTitle(story.title())
+                .setBody(story.paragraphs())
+                .setCategory(story.category())
+                .setTags(story.tags())
+                .setAuthor("Redaksi")
+                .setPublishedAt(story.publishedAt())
+                .setUpdatedAt(story.publishedAt())
+                .build();
+        return ArticleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setEventType(ArticleEventType.PUBLISHED)
+                .setOccurredAt(story.publishedAt())
+                .setArticle(article)
+                .build();
     }
 }

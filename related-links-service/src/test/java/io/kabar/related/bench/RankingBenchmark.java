@@ -4,14 +4,10 @@ import io.kabar.related.ranking.RankingSettings;
 import io.kabar.related.ranking.RelatedFinder;
 import io.kabar.related.ranking.Story;
 import io.kabar.related.ranking.StoryIndex;
-
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -24,14 +20,18 @@ public final class RankingBenchmark {
 
     private static final int SAMPLES = 2_000;
     private static final int WARM_UP = 300;
-    private RankingBenchmark() {
-    }
+
+    private RankingBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+        int[] sizes = args.length == 0
+                ? new int[] {10_000, 100_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.printf("cores %d, max heap %d MiB, %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf(
+                "cores %d, max heap %d MiB, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
         for (int size : sizes) {
             run(size);
         }
@@ -47,7 +47,8 @@ public final class RankingBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%,d articles: indexed in %.1f s = %,.0f articles/s%n", size, seconds, size / seconds);
 
-            RelatedFinder finder = new RelatedFinder(index, RankingSettings.DEFAULTS, Clock.fixed(SyntheticCorpus.NOW, ZoneOffset.UTC));
+            RelatedFinder finder = new RelatedFinder(
+                    index, RankingSettings.DEFAULTS, Clock.fixed(SyntheticCorpus.NOW, ZoneOffset.UTC));
             Random pick = new Random(7);
             report("relatedTo(story, 20)", pick, size, index, s -> finder.relatedTo(s, RankingSettings.MAX_LIMIT));
             report("listsToRefresh(story, 20)", pick, size, index, s -> finder.listsToRefresh(s, 20));
@@ -66,7 +67,8 @@ public final class RankingBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("  %-26s p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms (%d samples)%n", name,
-                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, nanos[SAMPLES - 1] / 1e6, SAMPLES);
+        System.out.printf(
+                "  %-26s p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms (%d samples)%n",
+                name, nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, nanos[SAMPLES - 1] / 1e6, SAMPLES);
     }
 }

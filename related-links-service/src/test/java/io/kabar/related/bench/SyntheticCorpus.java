@@ -1,7 +1,6 @@
 package io.kabar.related.bench;
 
 import io.kabar.related.ranking.Story;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +16,24 @@ final class SyntheticCorpus {
     private static final int TOPICS = 2_000;
 
     private static final String[] COMMON = ("pemerintah presiden menteri warga kota kabupaten provinsi jakarta"
-            + " indonesia polisi daerah pusat rapat bantuan harga rupiah pasar sekolah rumah sakit jalan tol banjir"
-            + " gempa partai pemilu dewan anggaran pajak ekspor impor petani nelayan guru siswa tim pelatih laga"
-            + " gol klub liga investasi saham bank kredit inflasi bencana pengungsi bantuan sosial kesehatan vaksin"
-            + " pelabuhan bandara kereta listrik air bersih tambang hutan sawit kopi beras gula minyak").split(" ");
+                    + " indonesia polisi daerah pusat rapat bantuan harga rupiah pasar sekolah rumah sakit jalan tol banjir"
+                    + " gempa partai pemilu dewan anggaran pajak ekspor impor petani nelayan guru siswa tim pelatih laga"
+                    + " gol klub liga investasi saham bank kredit inflasi bencana pengungsi bantuan sosial kesehatan vaksin"
+                    + " pelabuhan bandara kereta listrik air bersih tambang hutan sawit kopi beras gula minyak")
+            .split(" ");
     private static final String[] FILLER = ("yang dan di ke dari untuk dengan pada dalam itu ini akan telah sudah"
-            + " juga karena oleh bahwa agar saat setelah sebelum menurut kata ujar tersebut para").split(" ");
+                    + " juga karena oleh bahwa agar saat setelah sebelum menurut kata ujar tersebut para")
+            .split(" ");
     private static final String[] SYLLABLES = ("ba be bi bo bu da de di do du ga gi gu ja ji ka ke ki ko ku la le li"
-            + " lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu wa"
-            + " ya ng ngan kan nya ran tan san").split(" ");
+                    + " lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu wa"
+                    + " ya ng ngan kan nya ran tan san")
+            .split(" ");
 
     private static final String[] DESKS = {"Nasional", "Ekonomi", "Olahraga", "Internasional", "Teknologi"};
 
     private final List<String[]> topics = new ArrayList<>();
     private final Random random;
+
     SyntheticCorpus(Random random) {
         this.random = random;
         for (int t = 0; t < TOPICS; t++) {
@@ -53,15 +56,23 @@ final class SyntheticCorpus {
         for (int p = 0; p < 6; p++) {
             paragraphs.add(sentence(terms, 35));
         }
-        return new Story(id(n), 1, capitalise(sentence(terms, 9)), paragraphs, DESKS[topic % DESKS.length],
-                List.of(terms[0], terms[1]), NOW.minusSeconds(60L * n), "https://kabar.example/" + id(n));
+        return new Story(
+                id(n),
+                1,
+                capitalise(sentence(terms, 9)),
+                paragraphs,
+                DESKS[topic % DESKS.length],
+                List.of(terms[0], terms[1]),
+                NOW.minusSeconds(60L * n),
+                "https://kabar.example/" + id(n));
     }
 
     private String sentence(String[] terms, int words) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < words; w++) {
             double r = random.nextDouble();
-            String word = r < 0.3 ? terms[random.nextInt(terms.length)]
+            String word = r < 0.3
+                    ? terms[random.nextInt(terms.length)]
                     : r < 0.6 ? COMMON[random.nextInt(COMMON.length)] : FILLER[random.nextInt(FILLER.length)];
             text.append(w == 0 ? "" : " ").append(word);
         }

@@ -1,12 +1,11 @@
 package io.kabar.related.lists;
 
-import io.kabar.related.ranking.RelatedLink;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kabar.related.ranking.RelatedLink;
 import java.time.Instant;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PublishedListsTest {
 
@@ -27,7 +26,9 @@ class PublishedListsTest {
         lists.put(list("a", "x", "y"));
         lists.put(list("a", "z"));
 
-        assertThat(lists.find("a").orElseThrow().links()).extracting(RelatedLink::id).containsExactly("z");
+        assertThat(lists.find("a").orElseThrow().links())
+                .extracting(RelatedLink::id)
+                .containsExactly("z");
         assertThat(lists.listsShowing("x")).isEmpty();
         assertThat(lists.listsShowing("z")).containsExactly("a");
     }
@@ -44,7 +45,12 @@ class PublishedListsTest {
     }
 
     private static LinkList list(String id, String... linked) {
-        return new LinkList(id, Instant.EPOCH, 1, Arrays.stream(linked)
-                .map(l -> new RelatedLink(l, "Judul " + l, "https://kabar.example/" + l, 1.0)).toList());
+        return new LinkList(
+                id,
+                Instant.EPOCH,
+                1,
+                Arrays.stream(linked)
+                        .map(l -> new RelatedLink(l, "Judul " + l, "https://kabar.example/" + l, 1.0))
+                        .toList());
     }
 }

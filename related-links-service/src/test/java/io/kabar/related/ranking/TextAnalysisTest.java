@@ -12,29 +12,30 @@ import org.junit.jupiter.api.Test;
 
 class TextAnalysisTest {
 
-  private static List<String> terms(TextAnalysis analysis, String text) throws IOException {
-    List<String> terms = new ArrayList<>();
-    try (Analyzer analyzer = analysis.create(); TokenStream stream = analyzer.tokenStream("body", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
+    private static List<String> terms(TextAnalysis analysis, String text) throws IOException {
+        List<String> terms = new ArrayList<>();
+        try (Analyzer analyzer = analysis.create();
+                TokenStream stream = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
     }
-    return terms;
-  }
 
-  @Test
-  void inflectionalChainKeepsWordsTheDerivationalStemmerMangles() throws IOException {
-    String text = "kerjasama menteri pemerintah";
+    @Test
+    void inflectionalChainKeepsWordsTheDerivationalStemmerMangles() throws IOException {
+        String text = "kerjasama menteri pemerintah";
 
-    assertThat(terms(TextAnalysis.DERIVATIONAL, text)).containsExactly("rjasama", "teri", "erintah");
-    assertThat(terms(TextAnalysis.INFLECTIONAL, text)).containsExactly("kerjasama", "menteri", "pemerintah");
-  }
+        assertThat(terms(TextAnalysis.DERIVATIONAL, text)).containsExactly("rjasama", "teri", "erintah");
+        assertThat(terms(TextAnalysis.INFLECTIONAL, text)).containsExactly("kerjasama", "menteri", "pemerintah");
+    }
 
-  @Test
-  void inflectionalChainStripsPossessiveSuffixesAndStopWords() throws IOException {
-    assertThat(terms(TextAnalysis.INFLECTIONAL, "Bukunya dan rumahnya")).containsExactly("buku", "rumah");
-  }
+    @Test
+    void inflectionalChainStripsPossessiveSuffixesAndStopWords() throws IOException {
+        assertThat(terms(TextAnalysis.INFLECTIONAL, "Bukunya dan rumahnya")).containsExactly("buku", "rumah");
+    }
 }

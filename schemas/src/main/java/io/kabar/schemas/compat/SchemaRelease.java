@@ -1,12 +1,11 @@
 package io.kabar.schemas.compat;
 
 import io.kabar.schemas.serde.SchemaHistory;
-import org.apache.avro.Schema;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.avro.Schema;
 
 /**
  * Releases the current schemas: writes each one that differs from its latest released version as the next
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class SchemaRelease {
 
-    private SchemaRelease() {
-    }
+    private SchemaRelease() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

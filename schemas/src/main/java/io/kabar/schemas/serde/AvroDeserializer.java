@@ -1,5 +1,8 @@
 package io.kabar.schemas.serde;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Collection;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -8,10 +11,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Collection;
 
 /**
  * Reads single-object encoded Avro records written with the current or any released version of the schema,
@@ -25,7 +24,10 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
 
     /** A deserializer that knows the current schema of {@code type} and every released version of it. */
     public AvroDeserializer(Class<T> type) {
-        this(type, SchemaHistory.released(SpecificData.getForClass(type).getSchema(type).getName()));
+        this(
+                type,
+                SchemaHistory.released(
+                        SpecificData.getForClass(type).getSchema(type).getName()));
     }
 
     /** A deserializer that knows the current schema of {@code type} and the given writer schemas. */
@@ -46,11 +48,13 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         try {
             return decoder.decode(new ByteArrayInputStream(data), null);
         } catch (MissingSchemaException e) {
-            throw new SerializationException("unknown " + schemaName + " schema in a record of " + topic
-                    + " (not the current nor a released version): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "unknown " + schemaName + " schema in a record of " + topic
+                            + " (not the current nor a released version): " + e.getMessage(),
+                    e);
         } catch (BadHeaderException e) {
-            throw new SerializationException("not an Avro single-object encoded " + schemaName + " in " + topic
-                    + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "not an Avro single-object encoded " + schemaName + " in " + topic + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("corrupt " + schemaName + " record in " + topic + ": " + e, e);
         }

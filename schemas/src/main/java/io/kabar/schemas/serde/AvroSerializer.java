@@ -1,13 +1,12 @@
 package io.kabar.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 
 /**
  * Writes generated Avro records in Avro's single-object encoding: marker, 64-bit schema fingerprint, binary body.
@@ -32,7 +31,8 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
             encoder.encode(data, out);
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot serialize " + data.getSchema().getName() + " for " + topic, e);
+            throw new SerializationException(
+                    "cannot serialize " + data.getSchema().getName() + " for " + topic, e);
         }
     }
 }

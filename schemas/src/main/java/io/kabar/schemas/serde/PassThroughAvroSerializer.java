@@ -1,11 +1,10 @@
 package io.kabar.schemas.serde;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes values of any Kabar topic: generated Avro records in single-object encoding, byte arrays as they are and
@@ -29,6 +28,7 @@ public final class PassThroughAvroSerializer implements Serializer<Object> {
             AvroSerializer serializer = avro.computeIfAbsent(record.getClass(), type -> new AvroSerializer(type));
             return serializer.serialize(topic, record);
         }
-        throw new SerializationException("cannot dead-letter a " + data.getClass().getName() + " to " + topic);
+        throw new SerializationException(
+                "cannot dead-letter a " + data.getClass().getName() + " to " + topic);
     }
 }

@@ -1,12 +1,11 @@
 package io.kabar.schemas.serde;
 
-import org.apache.avro.Schema;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 
 /**
  * Reads the released versions of a schema that ship in this jar under
@@ -16,8 +15,7 @@ public final class SchemaHistory {
 
     private static final String ROOT = "kabar/avro/history/";
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /** Every released version of the named record schema, oldest first; empty if none was released yet. */
     public static List<Schema> released(String schemaName) {

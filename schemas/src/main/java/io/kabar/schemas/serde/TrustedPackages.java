@@ -8,13 +8,12 @@ final class TrustedPackages {
     private static final String KABAR_SCHEMAS = "io.kabar.schemas.";
     private static volatile boolean trusted;
 
-    private TrustedPackages() {
-    }
+    private TrustedPackages() {}
 
     static synchronized void trustKabarSchemas() {
         if (!trusted) {
-            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                    type -> type.getName().startsWith(KABAR_SCHEMAS)));
+            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                    ClassSecurityValidator.getGlobal(), type -> type.getName().startsWith(KABAR_SCHEMAS)));
             trusted = true;
         }
     }

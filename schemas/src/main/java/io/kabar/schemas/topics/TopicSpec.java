@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param retention   how long records are kept, where the policy deletes; empty for forever
  * @param description one line for operators
  */
-public record TopicSpec<K, V>(String name, Class<K> keyType, Class<V> valueType, CleanupPolicy cleanup,
-                              Optional<Duration> retention, String description) {
+public record TopicSpec<K, V>(
+        String name,
+        Class<K> keyType,
+        Class<V> valueType,
+        CleanupPolicy cleanup,
+        Optional<Duration> retention,
+        String description) {
 
     /** Dead-letter topics keep failed records for two weeks: long enough to inspect and replay them. */
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
@@ -30,8 +35,13 @@ public record TopicSpec<K, V>(String name, Class<K> keyType, Class<V> valueType,
 
     /** The topic that receives this topic's records that could not be processed, raw bytes and failure headers. */
     public TopicSpec<byte[], byte[]> deadLetter() {
-        return new TopicSpec<>(name + ".dlt", byte[].class, byte[].class, CleanupPolicy.DELETE,
-                Optional.of(DEAD_LETTER_RETENTION), "records of " + name + " that could not be processed");
+        return new TopicSpec<>(
+                name + ".dlt",
+                byte[].class,
+                byte[].class,
+                CleanupPolicy.DELETE,
+                Optional.of(DEAD_LETTER_RETENTION),
+                "records of " + name + " that could not be processed");
     }
 
     @Override

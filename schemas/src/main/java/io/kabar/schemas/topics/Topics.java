@@ -10,7 +10,6 @@ import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.Subscription;
 import io.kabar.schemas.TrendingRanking;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,70 +19,123 @@ import java.util.stream.Stream;
 public final class Topics {
 
     /** Every article's events keyed by article id; compaction keeps each article's current state. */
-    public static final TopicSpec<String, ArticleEvent> ARTICLES = new TopicSpec<>("news.articles",
-            String.class, ArticleEvent.class, CleanupPolicy.COMPACT, Optional.empty(),
+    public static final TopicSpec<String, ArticleEvent> ARTICLES = new TopicSpec<>(
+            "news.articles",
+            String.class,
+            ArticleEvent.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
             "article events, key = article id; the latest event of an article is its current state");
 
     /** Results of write requests that carried an Idempotency-Key, kept a week so retries find them. */
     public static final TopicSpec<String, ArticleRequestCompleted> ARTICLE_REQUESTS = new TopicSpec<>(
-            "news.article-requests", String.class, ArticleRequestCompleted.class, CleanupPolicy.COMPACT_DELETE,
-            Optional.of(Duration.ofDays(7)), "completed idempotent article writes, key = Idempotency-Key");
+            "news.article-requests",
+            String.class,
+            ArticleRequestCompleted.class,
+            CleanupPolicy.COMPACT_DELETE,
+            Optional.of(Duration.ofDays(7)),
+            "completed idempotent article writes, key = Idempotency-Key");
 
     /** Reader page views keyed by article id; a stream kept a week. */
-    public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>("news.page-views",
-            String.class, PageView.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+    public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>(
+            "news.page-views",
+            String.class,
+            PageView.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(7)),
             "page views, key = article id");
 
     /** The "Baca Juga" list of every article, key = article id; written by related-links-service only. */
-    public static final TopicSpec<String, RelatedLinks> RELATED_LINKS = new TopicSpec<>("news.related-links",
-            String.class, RelatedLinks.class, CleanupPolicy.COMPACT, Optional.empty(),
+    public static final TopicSpec<String, RelatedLinks> RELATED_LINKS = new TopicSpec<>(
+            "news.related-links",
+            String.class,
+            RelatedLinks.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
             "related articles per article, key = article id");
 
     /** Work items of related-links-service: lists to compute again, key = id of the article whose list it is. */
     public static final TopicSpec<String, RelatedLinksRefreshRequested> RELATED_LINKS_REQUESTS = new TopicSpec<>(
-            "news.related-links-requests", String.class, RelatedLinksRefreshRequested.class, CleanupPolicy.DELETE,
-            Optional.of(Duration.ofDays(1)), "related-links lists to compute again, key = article id");
+            "news.related-links-requests",
+            String.class,
+            RelatedLinksRefreshRequested.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "related-links lists to compute again, key = article id");
 
     /** The "Terpopuler" rankings, key = window and category (see trending-service); written by trending-service only. */
-    public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>("news.trending",
-            String.class, TrendingRanking.class, CleanupPolicy.COMPACT, Optional.empty(),
+    public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>(
+            "news.trending",
+            String.class,
+            TrendingRanking.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
             "most viewed articles per window and category, key = window|category");
 
     /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
-    public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>("news.subscriptions",
-            String.class, Subscription.class, CleanupPolicy.COMPACT, Optional.empty(),
+    public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>(
+            "news.subscriptions",
+            String.class,
+            Subscription.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
             "alert subscriptions, key = subscription id; tombstone = deleted");
 
     /** Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. */
-    public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>("news.breaking-alerts",
-            String.class, BreakingAlert.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+    public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>(
+            "news.breaking-alerts",
+            String.class,
+            BreakingAlert.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(7)),
             "breaking-news alerts, key = article id");
 
     /** One record per alert and subscription to deliver, key = subscription id; written by the alert matcher. */
-    public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERIES = new TopicSpec<>("news.alert-deliveries",
-            String.class, AlertDelivery.class, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(7)),
+    public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERIES = new TopicSpec<>(
+            "news.alert-deliveries",
+            String.class,
+            AlertDelivery.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(7)),
             "alert deliveries to make, key = subscription id");
 
     /** Deliveries waiting for another attempt after a failure, key = subscription id; each says when it is due. */
     public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERY_RETRIES = new TopicSpec<>(
-            "news.alert-delivery-retries", String.class, AlertDelivery.class, CleanupPolicy.DELETE,
-            Optional.of(Duration.ofDays(1)), "alert deliveries to attempt again, key = subscription id");
+            "news.alert-delivery-retries",
+            String.class,
+            AlertDelivery.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "alert deliveries to attempt again, key = subscription id");
 
     /**
      * The alert matcher's memory, key = article id, written in the same transaction as the alerts and in the same
      * partition number as the article's event, so that the owner of an articles partition owns its state.
      */
-    public static final TopicSpec<String, AlertedArticle> ALERTED_ARTICLES = new TopicSpec<>("news.alerted-articles",
-            String.class, AlertedArticle.class, CleanupPolicy.COMPACT, Optional.empty(),
+    public static final TopicSpec<String, AlertedArticle> ALERTED_ARTICLES = new TopicSpec<>(
+            "news.alerted-articles",
+            String.class,
+            AlertedArticle.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
             "newest revision seen and alert created per article, key = article id");
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic the platform owns, without dead-letter topics. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES, ARTICLE_REQUESTS, PAGE_VIEWS, RELATED_LINKS, RELATED_LINKS_REQUESTS, TRENDING,
-                SUBSCRIPTIONS, BREAKING_ALERTS, ALERT_DELIVERIES, ALERT_DELIVERY_RETRIES, ALERTED_ARTICLES);
+        return List.of(
+                ARTICLES,
+                ARTICLE_REQUESTS,
+                PAGE_VIEWS,
+                RELATED_LINKS,
+                RELATED_LINKS_REQUESTS,
+                TRENDING,
+                SUBSCRIPTIONS,
+                BREAKING_ALERTS,
+                ALERT_DELIVERIES,
+                ALERT_DELIVERY_RETRIES,
+                ALERTED_ARTICLES);
     }
 
     /** The registered topic of that name, if any. */

@@ -1,12 +1,11 @@
 package io.kabar.schemas.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kabar.schemas.serde.SchemaHistory;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaCompatibilityGateTest {
 
@@ -26,8 +25,10 @@ class SchemaCompatibilityGateTest {
 
     @Test
     void everyCurrentSchemaHasBeenReleasedAtLeastOnce() {
-        SchemaCompatibilityGate.currentSchemas().keySet()
-                .forEach(name -> assertThat(SchemaHistory.released(name)).as(name).isNotEmpty());
+        SchemaCompatibilityGate.currentSchemas()
+                .keySet()
+                .forEach(name ->
+                        assertThat(SchemaHistory.released(name)).as(name).isNotEmpty());
     }
 
     @Test
@@ -40,7 +41,8 @@ class SchemaCompatibilityGateTest {
                   {"name": "rank", "type": "int", "default": 0}
                 ]}""");
 
-        assertThat(SchemaCompatibilityGate.violations(current, List.of(RELEASED))).isEmpty();
+        assertThat(SchemaCompatibilityGate.violations(current, List.of(RELEASED)))
+                .isEmpty();
     }
 
     @Test
@@ -54,7 +56,8 @@ class SchemaCompatibilityGateTest {
                 ]}""");
 
         assertThat(SchemaCompatibilityGate.violations(current, List.of(RELEASED)))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("cannot read data written with Sample v1")
                 .contains("rank");
     }
@@ -68,7 +71,8 @@ class SchemaCompatibilityGateTest {
                 ]}""");
 
         assertThat(SchemaCompatibilityGate.violations(current, List.of(RELEASED)))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("readers of Sample v1 cannot read data written with the current schema")
                 .contains("title");
     }

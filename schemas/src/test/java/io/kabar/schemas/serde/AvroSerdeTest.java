@@ -1,7 +1,13 @@
 package io.kabar.schemas.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.Fixtures;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -9,13 +15,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
-
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AvroSerdeTest {
 
@@ -41,7 +40,9 @@ class AvroSerdeTest {
 
     @Test
     void readsEventsOfAnOlderProducerThatLackedAFieldWithDefault() throws Exception {
-        Schema older = withArticleFields(ArticleEvent.getClassSchema(), fields -> fields.removeIf(f -> f.name().equals("breaking")));
+        Schema older = withArticleFields(
+                ArticleEvent.getClassSchema(),
+                fields -> fields.removeIf(f -> f.name().equals("breaking")));
         AvroDeserializer<ArticleEvent> reader = new AvroDeserializer<>(ArticleEvent.class, List.of(older));
 
         ArticleEvent read = reader.deserialize("news.articles", encodeAs(older, Fixtures.publishedEvent()));
@@ -52,8 +53,10 @@ class AvroSerdeTest {
 
     @Test
     void readsEventsOfANewerProducerThatAddedAField() throws Exception {
-        Schema newer = withArticleFields(ArticleEvent.getClassSchema(), fields -> fields.add(
-                new Schema.Field("priority", SchemaBuilder.builder().intType(), "added later", 0)));
+        Schema newer = withArticleFields(
+                ArticleEvent.getClassSchema(),
+                fields -> fields.add(
+                        new Schema.Field("priority", SchemaBuilder.builder().intType(), "added later", 0)));
         AvroDeserializer<ArticleEvent> reader = new AvroDeserializer<>(ArticleEvent.class, List.of(newer));
 
         ArticleEvent read = reader.deserialize("news.articles", encodeAs(newer, Fixtures.publishedEvent()));
@@ -63,8 +66,10 @@ class AvroSerdeTest {
 
     @Test
     void refusesAnUnknownSchemaFingerprintWithAClearError() throws Exception {
-        Schema unknown = withArticleFields(ArticleEvent.getClassSchema(), fields -> fields.add(
-                new Schema.Field("priority", SchemaBuilder.builder().intType(), "added later", 0)));
+        Schema unknown = withArticleFields(
+                ArticleEvent.getClassSchema(),
+                fields -> fields.add(
+                        new Schema.Field("priority", SchemaBuilder.builder().intType(), "added later", 0)));
         byte[] bytes = encodeAs(unknown, Fixtures.publishedEvent());
 
         assertThatThrownBy(() -> deserializer.deserialize("news.articles", bytes))
@@ -90,10 +95,12 @@ class AvroSerdeTest {
         Schema article = event.getField("article").schema();
         List<Schema.Field> articleFields = copy(article.getFields());
         change.accept(articleFields);
-        Schema changedArticle = Schema.createRecord(article.getName(), article.getDoc(), article.getNamespace(), false, articleFields);
+        Schema changedArticle =
+                Schema.createRecord(article.getName(), article.getDoc(), article.getNamespace(), false, articleFields);
         List<Schema.Field> eventFields = new ArrayList<>();
         for (Schema.Field f : event.getFields()) {
-            eventFields.add(new Schema.Field(f.name(), f.name().equals("article") ? changedArticle : f.schema(), f.doc(), f.defaultVal()));
+            eventFields.add(new Schema.Field(
+                    f.name(), f.name().equals("article") ? changedArticle : f.schema(), f.doc(), f.defaultVal()));
         }
         return Schema.createRecord(event.getName(), event.getDoc(), event.getNamespace(), false, eventFields);
     }
@@ -116,7 +123,8 @@ class AvroSerdeTest {
     }
 
     private static Object toGeneric(GenericData data, Schema schema, Object value) {
-        if (value instanceof org.apache.avro.specific.SpecificRecord specific && schema.getType() == Schema.Type.RECORD) {
+        if (value instanceof org.apache.avro.specific.SpecificRecord specific
+                && schema.getType() == Schema.Type.RECORD) {
             GenericRecord generic = new GenericData.Record(schema);
             for (Schema.Field f : schema.getFields()) {
                 Schema.Field source = specific.getSchema().getField(f.name());

@@ -3,19 +3,18 @@ package io.kabar.trending.ingest;
 import io.kabar.platform.web.ApiProblem;
 import io.kabar.platform.web.ApiProblem.FieldError;
 import io.kabar.schemas.PageView;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of an ingest request: one view as a JSON object, or up to {@value #MAX_VIEWS} as an array, whose fields are
@@ -45,7 +44,8 @@ record PageViewBatch(List<PageViewRequest> views, boolean array) {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
+            String detail =
+                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; "));
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors, HttpHeaders.EMPTY);
         }
         return events;
@@ -57,8 +57,8 @@ record PageViewBatch(List<PageViewRequest> views, boolean array) {
         @Override
         public PageViewBatch deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.isExpectedStartArrayToken()) {
-                List<PageViewRequest> views = context.readValue(parser, context.getTypeFactory()
-                        .constructCollectionType(List.class, PageViewRequest.class));
+                List<PageViewRequest> views = context.readValue(
+                        parser, context.getTypeFactory().constructCollectionType(List.class, PageViewRequest.class));
                 return new PageViewBatch(views, true);
             }
             return new PageViewBatch(List.of(context.readValue(parser, PageViewRequest.class)), false);

@@ -2,12 +2,11 @@ package io.kabar.trending.ingest;
 
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.topics.Topics;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** Appends page views to {@code news.page-views}, keyed by article id, sharing one batching producer. */
 final class PageViewLog implements DisposableBean {

@@ -2,7 +2,6 @@ package io.kabar.trending.ingest;
 
 import io.kabar.platform.web.ApiProblem.FieldError;
 import io.kabar.schemas.PageView;
-
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,19 +33,25 @@ record PageViewRequest(String articleId, String sessionId, String viewedAt, Stri
             try {
                 at = OffsetDateTime.parse(viewedAt).toInstant();
                 if (at.isAfter(now.plus(maxSkew))) {
-                    errors.add(new FieldError(prefix + "viewedAt", "must not be more than " + maxSkew.toSeconds()
-                            + " seconds in the future"));
+                    errors.add(new FieldError(
+                            prefix + "viewedAt",
+                            "must not be more than " + maxSkew.toSeconds() + " seconds in the future"));
                 }
             } catch (DateTimeException e) {
-                errors.add(new FieldError(prefix + "viewedAt",
+                errors.add(new FieldError(
+                        prefix + "viewedAt",
                         "must be an ISO-8601 instant with an offset, such as 2026-03-02T17:00:00+07:00"));
             }
         }
         if (errors.size() > before) {
             return null;
         }
-        return PageView.newBuilder().setArticleId(articleId).setSessionId(sessionId).setViewedAt(at)
-                .setReferrer(referrer == null || referrer.isBlank() ? null : referrer).build();
+        return PageView.newBuilder()
+                .setArticleId(articleId)
+                .setSessionId(sessionId)
+                .setViewedAt(at)
+                .setReferrer(referrer == null || referrer.isBlank() ? null : referrer)
+                .build();
     }
 
     private static void required(String field, String value, int maxLength, List<FieldError> errors) {

@@ -1,6 +1,9 @@
 package io.kabar.trending.ranking;
 
 import io.kabar.schemas.ArticleEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -9,10 +12,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the latest revision of every article and pushes each accepted change into the rankings: an unpublished
@@ -80,8 +79,8 @@ final class ArticleStateProcessor implements Processor<String, ArticleEvent, Str
 
     private void resendCounts(Record<?, ?> cause, ArticleInfo article) {
         for (TrendingWindow window : windows) {
-            try (WindowStoreIterator<ValueAndTimestamp<Long>> open = counts.get(window).fetch(article.id(), 0,
-                    Long.MAX_VALUE)) {
+            try (WindowStoreIterator<ValueAndTimestamp<Long>> open =
+                    counts.get(window).fetch(article.id(), 0, Long.MAX_VALUE)) {
                 while (open.hasNext()) {
                     KeyValue<Long, ValueAndTimestamp<Long>> count = open.next();
                     RankingUpdate update = RankingUpdate.count(article, count.key, count.value.value());

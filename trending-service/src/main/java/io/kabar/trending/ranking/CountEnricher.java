@@ -35,7 +35,8 @@ final class CountEnricher implements Processor<Windowed<String>, Long, String, R
         if (article == null || !article.published()) {
             return;
         }
-        RankingUpdate update = RankingUpdate.count(article, record.key().window().start(), record.value());
+        RankingUpdate update =
+                RankingUpdate.count(article, record.key().window().start(), record.value());
         for (RankingKey key : RankingKey.forArticle(window, article.category())) {
             context.forward(record.withKey(key.asString()).withValue(update));
         }

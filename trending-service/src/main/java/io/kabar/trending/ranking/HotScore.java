@@ -10,10 +10,10 @@ final class HotScore {
     private static final double AGE_OFFSET_HOURS = 2;
     /** Lower than Hacker News' 1.8 because news stays relevant for about a day. */
     private static final double GRAVITY = 1.5;
+
     private static final double MILLIS_PER_HOUR = 3_600_000d;
 
-    private HotScore() {
-    }
+    private HotScore() {}
 
     static double of(long views, long publishedAt, long now) {
         double ageHours = Math.max(0, now - publishedAt) / MILLIS_PER_HOUR;

@@ -16,12 +16,12 @@ record Leaderboard(List<Entry> entries) {
     static final Leaderboard EMPTY = new Leaderboard(List.of());
 
     /** Ties go to the lower id so that every replica and replay ranks alike. */
-    private static final Comparator<Entry> MOST_VIEWED_FIRST =
-            Comparator.comparingLong(Entry::views).reversed().thenComparing(e -> e.article().id());
+    private static final Comparator<Entry> MOST_VIEWED_FIRST = Comparator.comparingLong(Entry::views)
+            .reversed()
+            .thenComparing(e -> e.article().id());
 
     /** One ranked article and its views in the window. */
-    record Entry(ArticleInfo article, long views) {
-    }
+    record Entry(ArticleInfo article, long views) {}
 
     Leaderboard {
         entries = List.copyOf(entries);
@@ -35,7 +35,9 @@ record Leaderboard(List<Entry> entries) {
     }
 
     Leaderboard without(String articleId) {
-        return new Leaderboard(entries.stream().filter(e -> !e.article().id().equals(articleId)).toList());
+        return new Leaderboard(entries.stream()
+                .filter(e -> !e.article().id().equals(articleId))
+                .toList());
     }
 
     Leaderboard top(int n) {

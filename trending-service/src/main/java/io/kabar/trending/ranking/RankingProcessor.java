@@ -2,6 +2,11 @@ package io.kabar.trending.ranking;
 
 import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingRanking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -10,12 +15,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Owns the rankings whose keys land in its task: keeps a {@link Leaderboard} per ranking and open counting window,
@@ -46,7 +45,8 @@ final class RankingProcessor implements Processor<String, RankingUpdate, String,
 
     @Override
     public void process(Record<String, RankingUpdate> record) {
-        Optional<TrendingWindow> window = settings.window(RankingKey.parse(record.key()).window());
+        Optional<TrendingWindow> window =
+                settings.window(RankingKey.parse(record.key()).window());
         if (window.isEmpty()) {
             return;
         }
@@ -90,7 +90,8 @@ final class RankingProcessor implements Processor<String, RankingUpdate, String,
                 }
             }
         }
-        Leaderboard board = Optional.ofNullable(boards.get(boardKey(rankingKey, current))).orElse(Leaderboard.EMPTY);
+        Leaderboard board =
+                Optional.ofNullable(boards.get(boardKey(rankingKey, current))).orElse(Leaderboard.EMPTY);
         Leaderboard top = board.top(settings.topN());
         Leaderboard last = published.get(rankingKey);
         if (last == null ? top.isEmpty() : last.equals(top)) {
@@ -135,14 +136,17 @@ final class RankingProcessor implements Processor<String, RankingUpdate, String,
                 .setWindow(key.window())
                 .setCategory(key.category())
                 .setGeneratedAt(Instant.ofEpochMilli(now))
-                .setArticles(top.entries().stream().map(entry -> TrendingArticle.newBuilder()
-                        .setArticleId(entry.article().id())
-                        .setTitle(entry.article().title())
-                        .setUrl(entry.article().url())
-                        .setCategory(entry.article().category())
-                        .setViews(entry.views())
-                        .setScore(HotScore.of(entry.views(), entry.article().publishedAt(), now))
-                        .build()).toList())
+                .setArticles(top.entries().stream()
+                        .map(entry -> TrendingArticle.newBuilder()
+                                .setArticleId(entry.article().id())
+                                .setTitle(entry.article().title())
+                                .setUrl(entry.article().url())
+                                .setCategory(entry.article().category())
+                                .setViews(entry.views())
+                                .setScore(HotScore.of(
+                                        entry.views(), entry.article().publishedAt(), now))
+                                .build())
+                        .toList())
                 .build();
     }
 }

@@ -2,11 +2,6 @@ package io.kabar.trending.ranking;
 
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,6 +9,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The serdes of the topology: Avro for the shared topics, a compact versioned binary format for the internal topic
@@ -26,33 +25,37 @@ final class TrendingSerdes {
 
     static final Serde<ArticleInfo> ARTICLE = internal(TrendingSerdes::writeArticle, TrendingSerdes::readArticle);
 
-    static final Serde<RankingUpdate> RANKING_UPDATE = internal((out, update) -> {
-        out.writeUTF(update.articleId());
-        out.writeLong(update.windowStart());
-        out.writeLong(update.views());
-        out.writeBoolean(!update.isRemoval());
-        if (!update.isRemoval()) {
-            writeArticle(out, update.article());
-        }
-    }, in -> new RankingUpdate(in.readUTF(), in.readLong(), in.readLong(), in.readBoolean() ? readArticle(in) : null));
+    static final Serde<RankingUpdate> RANKING_UPDATE = internal(
+            (out, update) -> {
+                out.writeUTF(update.articleId());
+                out.writeLong(update.windowStart());
+                out.writeLong(update.views());
+                out.writeBoolean(!update.isRemoval());
+                if (!update.isRemoval()) {
+                    writeArticle(out, update.article());
+                }
+            },
+            in -> new RankingUpdate(
+                    in.readUTF(), in.readLong(), in.readLong(), in.readBoolean() ? readArticle(in) : null));
 
-    static final Serde<Leaderboard> LEADERBOARD = internal((out, board) -> {
-        out.writeInt(board.entries().size());
-        for (Leaderboard.Entry entry : board.entries()) {
-            writeArticle(out, entry.article());
-            out.writeLong(entry.views());
-        }
-    }, in -> {
-        int size = in.readInt();
-        List<Leaderboard.Entry> entries = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            entries.add(new Leaderboard.Entry(readArticle(in), in.readLong()));
-        }
-        return new Leaderboard(entries);
-    });
+    static final Serde<Leaderboard> LEADERBOARD = internal(
+            (out, board) -> {
+                out.writeInt(board.entries().size());
+                for (Leaderboard.Entry entry : board.entries()) {
+                    writeArticle(out, entry.article());
+                    out.writeLong(entry.views());
+                }
+            },
+            in -> {
+                int size = in.readInt();
+                List<Leaderboard.Entry> entries = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    entries.add(new Leaderboard.Entry(readArticle(in), in.readLong()));
+                }
+                return new Leaderboard(entries);
+            });
 
-    private TrendingSerdes() {
-    }
+    private TrendingSerdes() {}
 
     static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
         return Serdes.serdeFrom(new AvroSerializer<>(type), new AvroDeserializer<>(type));
@@ -69,8 +72,8 @@ final class TrendingSerdes {
     }
 
     private static ArticleInfo readArticle(DataInputStream in) throws IOException {
-        return new ArticleInfo(in.readUTF(), in.readLong(), in.readBoolean(), in.readUTF(), in.readUTF(),
-                in.readUTF(), in.readLong());
+        return new ArticleInfo(
+                in.readUTF(), in.readLong(), in.readBoolean(), in.readUTF(), in.readUTF(), in.readUTF(), in.readLong());
     }
 
     private interface Writer<T> {
@@ -82,32 +85,34 @@ final class TrendingSerdes {
     }
 
     private static <T> Serde<T> internal(Writer<T> writer, Reader<T> reader) {
-        return Serdes.serdeFrom((topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-                 DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT_V1);
-                writer.write(out, value);
-                out.flush();
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new SerializationException("cannot write " + value + " for " + topic, e);
-            }
-        }, (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte format = in.readByte();
-                if (format != FORMAT_V1) {
-                    throw new SerializationException("unknown format " + format + " in a record of " + topic);
-                }
-                return reader.read(in);
-            } catch (IOException e) {
-                throw new SerializationException("corrupt record in " + topic, e);
-            }
-        });
+        return Serdes.serdeFrom(
+                (topic, value) -> {
+                    if (value == null) {
+                        return null;
+                    }
+                    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+                            DataOutputStream out = new DataOutputStream(bytes)) {
+                        out.writeByte(FORMAT_V1);
+                        writer.write(out, value);
+                        out.flush();
+                        return bytes.toByteArray();
+                    } catch (IOException e) {
+                        throw new SerializationException("cannot write " + value + " for " + topic, e);
+                    }
+                },
+                (topic, data) -> {
+                    if (data == null) {
+                        return null;
+                    }
+                    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                        byte format = in.readByte();
+                        if (format != FORMAT_V1) {
+                            throw new SerializationException("unknown format " + format + " in a record of " + topic);
+                        }
+                        return reader.read(in);
+                    } catch (IOException e) {
+                        throw new SerializationException("corrupt record in " + topic, e);
+                    }
+                });
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param retained       how many articles each open window keeps per ranking; the slack above {@code topN} refills
  *                       the ranking when articles are unpublished
  */
-public record TrendingSettings(List<TrendingWindow> windows, Duration dedupeInterval, Duration grace, int topN,
-                               int retained) {
+public record TrendingSettings(
+        List<TrendingWindow> windows, Duration dedupeInterval, Duration grace, int topN, int retained) {
 
     public TrendingSettings {
         windows = List.copyOf(windows);
@@ -41,7 +41,10 @@ public record TrendingSettings(List<TrendingWindow> windows, Duration dedupeInte
     public static TrendingSettings defaults() {
         return new TrendingSettings(
                 List.of(TrendingWindow.of("1h", Duration.ofHours(1)), TrendingWindow.of("24h", Duration.ofHours(24))),
-                Duration.ofMinutes(30), Duration.ofMinutes(5), 10, 50);
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(5),
+                10,
+                50);
     }
 
     /** The same settings with another ranking length, keeping five times as many candidates. */
@@ -54,6 +57,9 @@ public record TrendingSettings(List<TrendingWindow> windows, Duration dedupeInte
     }
 
     Duration shortestAdvance() {
-        return windows.stream().map(TrendingWindow::advance).min(Duration::compareTo).orElseThrow();
+        return windows.stream()
+                .map(TrendingWindow::advance)
+                .min(Duration::compareTo)
+                .orElseThrow();
     }
 }

@@ -1,10 +1,9 @@
 package io.kabar.trending.ranking;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration the trending topology is designed and tested for. */
 public final class TrendingStreamsConfig {
@@ -12,8 +11,7 @@ public final class TrendingStreamsConfig {
     /** Enough to absorb a commit interval of count updates for a busy site before they reach the rankings. */
     private static final long CACHE_BYTES = 16L * 1024 * 1024;
 
-    private TrendingStreamsConfig() {
-    }
+    private TrendingStreamsConfig() {}
 
     /**
      * The recommended Streams properties; a caller may add or override others (state dir, security, client ids).

@@ -4,6 +4,8 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -19,9 +21,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds the Kafka Streams topology that turns {@code news.page-views} and {@code news.articles} into the rankings of
@@ -65,48 +64,63 @@ public final class TrendingTopology {
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORE),
-                Serdes.String(), TrendingSerdes.ARTICLE));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DEDUPE_STORE,
-                settings.dedupeInterval().plus(settings.grace()), settings.dedupeInterval(), false),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_STORE),
-                Serdes.String(), TrendingSerdes.LEADERBOARD));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE),
-                Serdes.String(), TrendingSerdes.LEADERBOARD));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                        DEDUPE_STORE,
+                        settings.dedupeInterval().plus(settings.grace()),
+                        settings.dedupeInterval(),
+                        false),
+                Serdes.String(),
+                Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BOARD_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
 
-        KStream<String, PageView> counted = builder
-                .stream(Topics.PAGE_VIEWS.name(), Consumed.with(Serdes.String(), pageViews)
-                        .withTimestampExtractor(new ViewedAtExtractor()).withName("page-views"))
+        KStream<String, PageView> counted = builder.stream(
+                        Topics.PAGE_VIEWS.name(),
+                        Consumed.with(Serdes.String(), pageViews)
+                                .withTimestampExtractor(new ViewedAtExtractor())
+                                .withName("page-views"))
                 .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE);
 
         List<String> articleProcessorStores = new ArrayList<>(List.of(ARTICLE_STORE));
         List<KStream<String, RankingUpdate>> countUpdates = new ArrayList<>();
         for (TrendingWindow window : settings.windows()) {
             articleProcessorStores.add(countStore(window));
-            countUpdates.add(counted
-                    .groupByKey(Grouped.with(Serdes.String(), pageViews))
+            countUpdates.add(counted.groupByKey(Grouped.with(Serdes.String(), pageViews))
                     .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), settings.grace())
                             .advanceBy(window.advance()))
-                    .count(Named.as("count-" + window.name()),
+                    .count(
+                            Named.as("count-" + window.name()),
                             Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(countStore(window))
-                                    .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+                                    .withKeySerde(Serdes.String())
+                                    .withValueSerde(Serdes.Long()))
                     .toStream(Named.as("counts-" + window.name()))
                     .process(() -> new CountEnricher(window), Named.as("enrich-" + window.name()), ARTICLE_STORE));
         }
         // Reads the count stores to re-send counts on article changes, so it joins their task.
-        KStream<String, RankingUpdate> updates = builder
-                .stream(Topics.ARTICLES.name(), Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class))
-                        .withName("articles"))
-                .process(() -> new ArticleStateProcessor(settings), Named.as("article-state"),
+        KStream<String, RankingUpdate> updates = builder.stream(
+                        Topics.ARTICLES.name(),
+                        Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class))
+                                .withName("articles"))
+                .process(
+                        () -> new ArticleStateProcessor(settings),
+                        Named.as("article-state"),
                         articleProcessorStores.toArray(String[]::new));
         for (int i = 0; i < countUpdates.size(); i++) {
-            updates = updates.merge(countUpdates.get(i), Named.as("merge-" + settings.windows().get(i).name()));
+            updates = updates.merge(
+                    countUpdates.get(i),
+                    Named.as("merge-" + settings.windows().get(i).name()));
         }
         updates.repartition(Repartitioned.with(Serdes.String(), TrendingSerdes.RANKING_UPDATE)
                         .withName(RANKING_UPDATES))
                 .process(() -> new RankingProcessor(settings), Named.as("rank"), BOARD_STORE, PUBLISHED_STORE)
-                .to(Topics.TRENDING.name(), Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class))
-                        .withName("trending"));
+                .to(
+                        Topics.TRENDING.name(),
+                        Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class))
+                                .withName("trending"));
     }
 }

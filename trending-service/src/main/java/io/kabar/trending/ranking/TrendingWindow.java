@@ -22,8 +22,8 @@ public record TrendingWindow(String name, Duration size, Duration advance) {
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(advance, "advance");
         if (name.isBlank() || name.contains(RankingKey.SEPARATOR)) {
-            throw new IllegalArgumentException("window name must be non-blank without '" + RankingKey.SEPARATOR
-                    + "': " + name);
+            throw new IllegalArgumentException(
+                    "window name must be non-blank without '" + RankingKey.SEPARATOR + "': " + name);
         }
         if (advance.isNegative() || advance.isZero() || advance.compareTo(size) > 0) {
             throw new IllegalArgumentException("window " + name + ": advance must be > 0 and <= size");

@@ -43,8 +43,8 @@ final class ViewDedupeProcessor implements FixedKeyProcessor<String, PageView, P
             return;
         }
         String sessionKey = record.key() + "|" + record.value().getSessionId();
-        try (WindowStoreIterator<Long> near = counted.fetch(sessionKey, viewedAt - intervalMs + 1,
-                viewedAt + intervalMs - 1)) {
+        try (WindowStoreIterator<Long> near =
+                counted.fetch(sessionKey, viewedAt - intervalMs + 1, viewedAt + intervalMs - 1)) {
             if (near.hasNext()) {
                 return;
             }

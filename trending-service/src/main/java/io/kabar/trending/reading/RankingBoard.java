@@ -2,7 +2,6 @@ package io.kabar.trending.reading;
 
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.trending.ranking.RankingKey;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

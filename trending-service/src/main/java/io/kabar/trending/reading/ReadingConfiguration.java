@@ -17,7 +17,8 @@ class ReadingConfiguration {
     RankingBoard rankingBoard(MeterRegistry meters) {
         RankingBoard board = new RankingBoard();
         Gauge.builder("kabar.trending.rankings", board, RankingBoard::size)
-                .description("rankings held in the read model").register(meters);
+                .description("rankings held in the read model")
+                .register(meters);
         return board;
     }
 

@@ -23,9 +23,10 @@ class TrendingController {
     }
 
     @GetMapping("/api/trending")
-    Ranking trending(@RequestParam(required = false) String window,
-                     @RequestParam(required = false) String category,
-                     @RequestParam(defaultValue = "10") int limit) {
+    Ranking trending(
+            @RequestParam(required = false) String window,
+            @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "10") int limit) {
         String name = window == null ? properties.windows().get(0) : window;
         if (!properties.windows().contains(name)) {
             throw ApiProblem.invalid("window", "must be one of " + String.join(", ", properties.windows()));
@@ -33,8 +34,11 @@ class TrendingController {
         if (limit < 1 || limit > properties.topN()) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + properties.topN());
         }
-        RankingKey key = category == null || category.isBlank() ? RankingKey.overall(name)
+        RankingKey key = category == null || category.isBlank()
+                ? RankingKey.overall(name)
                 : RankingKey.of(name, category.strip());
-        return board.get(key).orElseGet(() -> Ranking.empty(key.window(), key.category())).limitedTo(limit);
+        return board.get(key)
+                .orElseGet(() -> Ranking.empty(key.window(), key.category()))
+                .limitedTo(limit);
     }
 }

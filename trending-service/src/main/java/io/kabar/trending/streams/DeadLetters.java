@@ -1,6 +1,7 @@
 package io.kabar.trending.streams;
 
 import io.kabar.schemas.topics.Topics;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -9,8 +10,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-
-import java.util.Map;
 
 /**
  * Publishes an input record that cannot be decoded, as it was read and with the failure in {@code kafka_dlt-*} headers,
@@ -22,14 +21,16 @@ final class DeadLetters implements ConsumerRecordRecoverer, DisposableBean {
     private final DeadLetterPublishingRecoverer recoverer;
 
     DeadLetters(Map<String, Object> producerProperties) {
-        this.producers = new DefaultKafkaProducerFactory<>(producerProperties, new ByteArraySerializer(),
-                new ByteArraySerializer());
-        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
+        this.producers = new DefaultKafkaProducerFactory<>(
+                producerProperties, new ByteArraySerializer(), new ByteArraySerializer());
+        this.recoverer = new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(producers),
                 (record, exception) -> new TopicPartition(deadLetterOf(record.topic()), -1));
     }
 
     private static String deadLetterOf(String topic) {
-        return Topics.byName(topic).map(t -> t.deadLetter().name())
+        return Topics.byName(topic)
+                .map(t -> t.deadLetter().name())
                 .orElseThrow(() -> new IllegalStateException("no dead-letter topic registered for " + topic));
     }
 

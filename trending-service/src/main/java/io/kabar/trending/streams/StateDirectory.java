@@ -1,12 +1,11 @@
 package io.kabar.trending.streams;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.util.FileSystemUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Where Kafka Streams keeps its stores: the configured directory, or a temporary one of this instance alone, so that

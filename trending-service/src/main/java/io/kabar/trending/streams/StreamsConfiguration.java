@@ -4,6 +4,8 @@ import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.trending.TrendingProperties;
 import io.kabar.trending.ranking.TrendingStreamsConfig;
 import io.kabar.trending.ranking.TrendingTopology;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -20,9 +22,6 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Runs the trending topology in Spring Kafka's Streams factory bean, so that it starts and stops with the context and
@@ -52,17 +51,20 @@ class StreamsConfiguration {
      * record never stops the counting.
      */
     @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration trendingStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
-            StateDirectory stateDirectory, DeadLetters trendingDeadLetters) {
+    KafkaStreamsConfiguration trendingStreamsConfig(
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            StateDirectory stateDirectory,
+            DeadLetters trendingDeadLetters) {
         String bootstrap = String.join(",", connection.getStreams().getBootstrapServers());
         Map<String, Object> props = new HashMap<>(TrendingStreamsConfig.recommended(APPLICATION_ID, bootstrap));
         props.putAll(kafka.buildStreamsProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.path().toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        props.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
-        props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
-                trendingDeadLetters);
+        props.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, trendingDeadLetters);
         return new KafkaStreamsConfiguration(props);
     }
 

@@ -31,6 +31,7 @@ final class StreamsHealthIndicator extends AbstractHealthIndicator {
             case CREATED -> builder.outOfService();
             default -> builder.down();
         }
-        builder.withDetail("state", state.name()).withDetail("threads", client.metadataForLocalThreads().size());
+        builder.withDetail("state", state.name())
+                .withDetail("threads", client.metadataForLocalThreads().size());
     }
 }

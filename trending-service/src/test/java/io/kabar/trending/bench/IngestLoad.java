@@ -1,9 +1,6 @@
 package io.kabar.trending.bench;
 
 import io.kabar.trending.TrendingServiceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A bounded local load on {@code POST /api/page-views}: a fixed pool of clients on 127.0.0.1, each sending one request
@@ -29,13 +28,16 @@ final class IngestLoad {
 
     private static final int CLIENTS = 32;
 
-    private IngestLoad() {
-    }
+    private IngestLoad() {}
 
     static void run(String bootstrap, Duration duration) throws Exception {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(TrendingServiceApplication.class)
-                .run("--spring.kafka.bootstrap-servers=" + bootstrap, "--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.kafka.streams.auto-startup=false", "--spring.main.banner-mode=off",
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.kafka.streams.auto-startup=false",
+                        "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN")) {
             URI uri = URI.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")
                     + "/api/page-views");
@@ -46,7 +48,8 @@ final class IngestLoad {
     }
 
     private static void measure(URI uri, int viewsPerRequest, Duration duration) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long deadline = System.nanoTime() + duration.toNanos();
         List<Future<List<Long>>> clients = new ArrayList<>();
@@ -55,9 +58,11 @@ final class IngestLoad {
                 List<Long> latencies = new ArrayList<>();
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(viewsPerRequest))).build(),
+                    HttpResponse<Void> response = client.send(
+                            HttpRequest.newBuilder(uri)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body(viewsPerRequest)))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 202) {
                         throw new IllegalStateException("answered " + response.statusCode());
@@ -74,16 +79,23 @@ final class IngestLoad {
         pool.shutdown();
         Collections.sort(all);
         double seconds = duration.toNanos() / 1e9;
-        System.out.printf("ingest, %d view(s) per request, %d clients, %.0f s: %,.0f requests/s, %,.0f views/s,"
-                        + " p50 %.1f ms, p99 %.1f ms%n", viewsPerRequest, CLIENTS, seconds, all.size() / seconds,
-                all.size() * viewsPerRequest / seconds, all.get(all.size() / 2) / 1e6,
+        System.out.printf(
+                "ingest, %d view(s) per request, %d clients, %.0f s: %,.0f requests/s, %,.0f views/s,"
+                        + " p50 %.1f ms, p99 %.1f ms%n",
+                viewsPerRequest,
+                CLIENTS,
+                seconds,
+                all.size() / seconds,
+                all.size() * viewsPerRequest / seconds,
+                all.get(all.size() / 2) / 1e6,
                 all.get((int) (all.size() * 0.99)) / 1e6);
     }
 
     private static String body(int views) {
         String now = Instant.now().toString();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String items = IntStream.range(0, views).mapToObj(i -> String.format(
+        String items = IntStream.range(0, views)
+                .mapToObj(i -> String.format(
                         "{\"articleId\":\"a%d\",\"sessionId\":\"s%d\",\"viewedAt\":\"%s\"}",
                         random.nextInt(1000), random.nextInt(1_000_000), now))
                 .collect(Collectors.joining(","));

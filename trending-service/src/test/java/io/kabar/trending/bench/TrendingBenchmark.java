@@ -8,10 +8,22 @@ import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.KafkaBroker;
 import io.kabar.trending.ranking.RankingKey;
 import io.kabar.trending.ranking.TrendingSettings;
 import io.kabar.trending.ranking.TrendingStreamsConfig;
 import io.kabar.trending.ranking.TrendingTopology;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,20 +37,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import io.kabar.testing.KafkaBroker;
-
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
-import java.util.Set;
 
 /**
  * Measures, on a broker of its own, how fast the trending topology counts a backlog of page views against a plain
@@ -55,7 +53,9 @@ public final class TrendingBenchmark {
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int httpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         KafkaBroker broker = KafkaBroker.start(PARTITIONS)
-                .createTopics(PARTITIONS, Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
+                .createTopics(
+                        PARTITIONS,
+                        Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
         try {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
@@ -71,19 +71,42 @@ public final class TrendingBenchmark {
     /** Publishes the articles and the views; returns the expected views per article after session dedupe. */
     private static Map<String, Long> writeInput(String bootstrap, int views, int articles) throws Exception {
         Instant now = Instant.now();
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG,
+                10,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4");
+        try (var producer =
+                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
             for (int i = 0; i < articles; i++) {
-                Article article = Article.newBuilder().setId("a" + i).setRevision(1).setSlug("a" + i)
-                        .setUrl("https://kabar.example/a" + i).setTitle("Berita " + i).setBody(List.of("."))
-                        .setCategory("kategori-" + i % CATEGORIES).setAuthor("Redaksi").setPublishedAt(now)
-                        .setUpdatedAt(now).build();
+                Article article = Article.newBuilder()
+                        .setId("a" + i)
+                        .setRevision(1)
+                        .setSlug("a" + i)
+                        .setUrl("https://kabar.example/a" + i)
+                        .setTitle("Berita " + i)
+                        .setBody(List.of("."))
+                        .setCategory("kategori-" + i % CATEGORIES)
+                        .setAuthor("Redaksi")
+                        .setPublishedAt(now)
+                        .setUpdatedAt(now)
+                        .build();
                 // Timestamped before the views, so that Streams sees every article before its views, as in production.
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, now.minusSeconds(900).toEpochMilli(),
-                        article.getId(), ArticleEvent.newBuilder().setEventId("e" + i).setEventType(ArticleEventType.PUBLISHED).setOccurredAt(now.minusSeconds(900))
-                        .setArticle(article).build()));
+                producer.send(new ProducerRecord<>(
+                        Topics.ARTICLES.name(),
+                        null,
+                        now.minusSeconds(900).toEpochMilli(),
+                        article.getId(),
+                        ArticleEvent.newBuilder()
+                                .setEventId("e" + i)
+                                .setEventType(ArticleEventType.PUBLISHED)
+                                .setOccurredAt(now.minusSeconds(900))
+                                .setArticle(article)
+                                .build()));
             }
         }
         // Skewed popularity, a tenth of sessions repeating, all within the last ten minutes in event-time order.
@@ -99,22 +122,30 @@ public final class TrendingBenchmark {
                 if (seen.add(article + "|" + session)) {
                     expected.merge(article, 1L, Long::sum);
                 }
-                PageView view = PageView.newBuilder().setArticleId(article).setSessionId(session)
-                        .setViewedAt(Instant.ofEpochMilli(from + (long) i * 600_000 / views)).build();
+                PageView view = PageView.newBuilder()
+                        .setArticleId(article)
+                        .setSessionId(session)
+                        .setViewedAt(Instant.ofEpochMilli(from + (long) i * 600_000 / views))
+                        .build();
                 producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view));
             }
         }
-        System.out.printf("wrote %,d views of %,d articles (%,d counted after dedupe) in %.1f s%n", views, articles,
-                seen.size(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "wrote %,d views of %,d articles (%,d counted after dedupe) in %.1f s%n",
+                views, articles, seen.size(), (System.nanoTime() - start) / 1e9);
         return expected;
     }
 
     private static double rawConsumer(String bootstrap, int views) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAGE_VIEWS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();
@@ -132,20 +163,31 @@ public final class TrendingBenchmark {
     private static double topology(String bootstrap, int views, Map<String, Long> expected) throws Exception {
         // The service's defaults: top 50 (the API's largest limit) out of 100 retained candidates.
         TrendingSettings defaults = TrendingSettings.defaults();
-        TrendingSettings settings = new TrendingSettings(defaults.windows(), defaults.dedupeInterval(),
-                defaults.grace(), 50, 100);
+        TrendingSettings settings =
+                new TrendingSettings(defaults.windows(), defaults.dedupeInterval(), defaults.grace(), 50, 100);
         Properties props = new Properties();
         props.putAll(TrendingStreamsConfig.recommended("trending-bench", bootstrap));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("trending-bench-").toString());
-        List<Long> top = expected.values().stream().sorted(Comparator.reverseOrder()).limit(settings.topN()).toList();
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("trending-bench-").toString());
+        List<Long> top = expected.values().stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(settings.topN())
+                .toList();
         String overall = RankingKey.overall("1h").asString();
         try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
-             var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-             var rankings = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                     new AvroDeserializer<>(TrendingRanking.class))) {
+                var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+                var rankings = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed"),
+                        new StringDeserializer(),
+                        new AvroDeserializer<>(TrendingRanking.class))) {
             List<TopicPartition> partitions = rankings.partitionsFor(Topics.TRENDING.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             rankings.assign(partitions);
             rankings.seekToBeginning(partitions);
             long start = System.nanoTime();
@@ -158,22 +200,28 @@ public final class TrendingBenchmark {
             while (!shown.equals(top) || committed(admin) < views) {
                 for (var record : rankings.poll(Duration.ofMillis(100))) {
                     if (overall.equals(record.key())) {
-                        shown = record.value().getArticles().stream().map(a -> a.getViews()).toList();
+                        shown = record.value().getArticles().stream()
+                                .map(a -> a.getViews())
+                                .toList();
                     }
                 }
             }
             double seconds = (System.nanoTime() - running) / 1e9;
             double rate = views / seconds;
-            System.out.printf("topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n", rate, seconds,
-                    (running - start) / 1e9);
+            System.out.printf(
+                    "topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n",
+                    rate, seconds, (running - start) / 1e9);
             return rate;
         }
     }
 
     private static long committed(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("trending-bench")
-                .partitionsToOffsetAndMetadata().get();
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.PAGE_VIEWS.name()))
-                .mapToLong(e -> e.getValue().offset()).sum();
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return offsets.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(Topics.PAGE_VIEWS.name()))
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 }

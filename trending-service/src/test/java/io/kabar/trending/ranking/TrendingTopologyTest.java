@@ -1,5 +1,8 @@
 package io.kabar.trending.ranking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
@@ -7,6 +10,13 @@ import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -16,17 +26,6 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 class TrendingTopologyTest {
 
@@ -133,8 +132,10 @@ class TrendingTopologyTest {
         view("a", "s1", T0.plusSeconds(1));
 
         assertThat(views("1h", null)).containsExactly(tuple("a", 1L));
-        assertThat(latest).allSatisfy((key, ranking) -> assertThat(ranking.getArticles())
-                .extracting(TrendingArticle::getArticleId).doesNotContain("ghost"));
+        assertThat(latest)
+                .allSatisfy((key, ranking) -> assertThat(ranking.getArticles())
+                        .extracting(TrendingArticle::getArticleId)
+                        .doesNotContain("ghost"));
     }
 
     @Test
@@ -159,8 +160,7 @@ class TrendingTopologyTest {
         view("a", "s2", T0);
         view("b", "s1", T0);
 
-        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 2, "Pemilu", POLITIK),
-                T0.plusSeconds(10));
+        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 2, "Pemilu", POLITIK), T0.plusSeconds(10));
         view("a", "s3", T0.plusSeconds(20));
 
         for (String window : List.of("1h", "24h")) {
@@ -177,8 +177,7 @@ class TrendingTopologyTest {
 
         articles.pipeInput("a", event(ArticleEventType.UPDATED, "a", 3, "Judul baru", POLITIK), T0.plusSeconds(5));
         articles.pipeInput("a", event(ArticleEventType.UPDATED, "a", 2, "Judul lama", POLITIK), T0.plusSeconds(6));
-        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 3, "Judul baru", POLITIK),
-                T0.plusSeconds(7));
+        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 3, "Judul baru", POLITIK), T0.plusSeconds(7));
 
         for (String window : List.of("1h", "24h")) {
             assertThat(ranking(window, null).getArticles())
@@ -197,7 +196,8 @@ class TrendingTopologyTest {
 
         assertThat(views("1h", POLITIK)).isEmpty();
         assertThat(views("1h", OLAHRAGA)).containsExactly(tuple("a", 1L));
-        assertThat(ranking("1h", null).getArticles()).extracting(TrendingArticle::getCategory)
+        assertThat(ranking("1h", null).getArticles())
+                .extracting(TrendingArticle::getCategory)
                 .containsExactly(OLAHRAGA);
     }
 
@@ -228,7 +228,8 @@ class TrendingTopologyTest {
         }
 
         assertThat(views("1h", null)).containsExactly(tuple("e", 5L), tuple("d", 4L), tuple("c", 3L));
-        assertThat(ranking("1h", null).getArticles()).extracting(TrendingArticle::getScore)
+        assertThat(ranking("1h", null).getArticles())
+                .extracting(TrendingArticle::getScore)
                 .allSatisfy(score -> assertThat(score).isPositive());
     }
 
@@ -239,31 +240,62 @@ class TrendingTopologyTest {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(new TrendingTopology(settings).build(), props);
-        articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
+        articles = driver.createInputTopic(
+                Topics.ARTICLES.name(),
+                Serdes.String().serializer(),
                 TrendingSerdes.avro(ArticleEvent.class).serializer());
-        views = driver.createInputTopic(Topics.PAGE_VIEWS.name(), Serdes.String().serializer(),
+        views = driver.createInputTopic(
+                Topics.PAGE_VIEWS.name(),
+                Serdes.String().serializer(),
                 TrendingSerdes.avro(PageView.class).serializer());
-        trending = driver.createOutputTopic(Topics.TRENDING.name(), Serdes.String().deserializer(),
+        trending = driver.createOutputTopic(
+                Topics.TRENDING.name(),
+                Serdes.String().deserializer(),
                 TrendingSerdes.avro(TrendingRanking.class).deserializer());
     }
 
     private void publish(String id, long revision, String title, String category, Instant at) {
-        articles.pipeInput(id, event(revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED, id,
-                revision, title, category), at);
+        articles.pipeInput(
+                id,
+                event(
+                        revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED,
+                        id,
+                        revision,
+                        title,
+                        category),
+                at);
     }
 
     private void view(String articleId, String sessionId, Instant at) {
-        views.pipeInput(articleId, PageView.newBuilder().setArticleId(articleId).setSessionId(sessionId)
-                .setViewedAt(at).build(), at);
+        views.pipeInput(
+                articleId,
+                PageView.newBuilder()
+                        .setArticleId(articleId)
+                        .setSessionId(sessionId)
+                        .setViewedAt(at)
+                        .build(),
+                at);
     }
 
-    private static ArticleEvent event(ArticleEventType type, String id, long revision, String title,
-                                      String category) {
-        Article article = Article.newBuilder().setId(id).setRevision(revision).setSlug(id).setUrl("https://kabar.id/" + id)
-                .setTitle(title).setBody(List.of("Isi.")).setCategory(category).setAuthor("Redaksi")
-                .setPublishedAt(T0.minus(Duration.ofHours(1))).setUpdatedAt(T0).build();
-        return ArticleEvent.newBuilder().setEventId(id + "-" + revision).setEventType(type).setOccurredAt(T0)
-                .setArticle(article).build();
+    private static ArticleEvent event(ArticleEventType type, String id, long revision, String title, String category) {
+        Article article = Article.newBuilder()
+                .setId(id)
+                .setRevision(revision)
+                .setSlug(id)
+                .setUrl("https://kabar.id/" + id)
+                .setTitle(title)
+                .setBody(List.of("Isi."))
+                .setCategory(category)
+                .setAuthor("Redaksi")
+                .setPublishedAt(T0.minus(Duration.ofHours(1)))
+                .setUpdatedAt(T0)
+                .build();
+        return ArticleEvent.newBuilder()
+                .setEventId(id + "-" + revision)
+                .setEventType(type)
+                .setOccurredAt(T0)
+                .setArticle(article)
+                .build();
     }
 
     /** The latest ranking published under the key, as a reader of the compacted topic would see it. */
@@ -275,7 +307,10 @@ class TrendingTopologyTest {
 
     private List<Tuple> views(String window, String category) {
         TrendingRanking ranking = ranking(window, category);
-        return ranking == null ? List.of() : ranking.getArticles().stream()
-                .map(a -> tuple(a.getArticleId(), a.getViews())).toList();
+        return ranking == null
+                ? List.of()
+                : ranking.getArticles().stream()
+                        .map(a -> tuple(a.getArticleId(), a.getViews()))
+                        .toList();
     }
 }
