@@ -52,6 +52,28 @@ class AvroSerdeTest {
     }
 
     @Test
+    void readsAnEventWrittenWithTheReleasedV1WhichHadNoChangedBy() throws Exception {
+        Schema v1 = SchemaHistory.released("ArticleEvent").get(0);
+        assertThat(v1.getField("changedBy")).as("v1 predates changedBy").isNull();
+
+        ArticleEvent read = deserializer.deserialize("news.articles", encodeAs(v1, Fixtures.publishedEvent()));
+
+        assertThat(read.getArticle().getTitle()).isEqualTo("Pertemuan Putin dan Kim");
+        assertThat(read.getChangedBy()).isNull();
+    }
+
+    @Test
+    void roundTripsWhoMadeTheChange() {
+        ArticleEvent event = ArticleEvent.newBuilder(Fixtures.publishedEvent())
+                .setChangedBy("redaktur-1")
+                .build();
+
+        ArticleEvent read = deserializer.deserialize("news.articles", serializer.serialize("news.articles", event));
+
+        assertThat(read.getChangedBy()).isEqualTo("redaktur-1");
+    }
+
+    @Test
     void readsEventsOfANewerProducerThatAddedAField() throws Exception {
         Schema newer = withArticleFields(
                 ArticleEvent.getClassSchema(),
