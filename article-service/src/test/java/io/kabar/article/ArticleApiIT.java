@@ -7,6 +7,7 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
+import io.kabar.testing.TestTokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ import org.springframework.http.MediaType;
 
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "kabar.auth.public-key-location=${" + TestTokens.PUBLIC_KEY_LOCATION + "}"
+        })
 class ArticleApiIT {
 
     @LocalServerPort
@@ -30,7 +34,7 @@ class ArticleApiIT {
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
+        http = new Http(port).bearer(TestTokens.writer());
     }
 
     @Test

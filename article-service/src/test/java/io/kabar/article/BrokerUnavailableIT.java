@@ -3,6 +3,7 @@ package io.kabar.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.Http;
+import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.springframework.http.MediaType;
             "spring.kafka.admin.auto-create=false",
             "kabar.articles.publish-timeout=2s",
             "kabar.articles.retry-after=7s",
-            "kabar.kafka.health-timeout=1s"
+            "kabar.kafka.health-timeout=1s",
+            "kabar.auth.public-key-location=${" + TestTokens.PUBLIC_KEY_LOCATION + "}"
         })
 class BrokerUnavailableIT {
 
@@ -32,7 +34,7 @@ class BrokerUnavailableIT {
 
     @Test
     void answersServiceUnavailableWithRetryAfterWhenTheBrokerIsUnreachable() {
-        Http http = new Http(port);
+        Http http = new Http(port).bearer(TestTokens.writer());
 
         Http.Answer answer = http.post("/api/articles", ArticleApiIT.article("Tidak akan terbit"), h -> {});
 

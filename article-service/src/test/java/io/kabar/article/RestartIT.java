@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kabar.testing.Http;
+import io.kabar.testing.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,11 @@ class RestartIT {
         return new SpringApplicationBuilder(ArticleServiceApplication.class)
                 .run(
                         "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"));
+                        "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+                        "--kabar.auth.public-key-location=" + TestTokens.publicKeyLocation());
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(((WebServerApplicationContext) context).getWebServer().getPort()).bearer(TestTokens.writer());
     }
 }

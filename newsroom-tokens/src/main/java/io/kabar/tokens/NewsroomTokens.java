@@ -134,8 +134,9 @@ public final class NewsroomTokens {
     // Written beside and moved into place, so that a reader never sees half a key.
     private static void writeAtomically(Path file, String content, boolean ownerOnly) throws IOException {
         Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-        if (ownerOnly && partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(
+                    partial, PosixFilePermissions.fromString(ownerOnly ? "rw-------" : "rw-r--r--"));
         }
         Files.writeString(partial, content);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -3,6 +3,7 @@ package io.kabar.tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public final class TokenCommand {
 
     public static void main(String[] args) {
         try {
-            System.out.println(String.join("\n", run(List.of(args), Instant.now())));
+            System.out.println(
+                    String.join("\n", run(List.of(args), Instant.now().truncatedTo(ChronoUnit.SECONDS))));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: key <folder> | token <folder> [--editor] [--subject NAME]");

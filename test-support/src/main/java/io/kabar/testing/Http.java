@@ -18,7 +18,18 @@ public final class Http {
     private final RestClient client;
 
     public Http(int port) {
-        this.client = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        this(RestClient.builder().baseUrl("http://127.0.0.1:" + port).build());
+    }
+
+    private Http(RestClient client) {
+        this.client = client;
+    }
+
+    /** A client for the same service that sends {@code Authorization: Bearer <token>} with every request. */
+    public Http bearer(String token) {
+        return new Http(client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build());
     }
 
     /** One answer: status, headers and the JSON body (a map, or a list under the key "items"; null when empty). */

@@ -61,12 +61,13 @@ public final class ArticleRecords {
                 .build();
     }
 
-    public static ArticleEvent toEvent(Article article, ArticleEventType type, Instant occurredAt) {
+    public static ArticleEvent toEvent(Article article, ArticleEventType type, Instant occurredAt, String changedBy) {
         return ArticleEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setEventType(type)
                 .setOccurredAt(occurredAt)
                 .setArticle(toAvro(article))
+                .setChangedBy(changedBy)
                 .build();
     }
 }

@@ -3,8 +3,8 @@ package io.kabar.article.publishing;
 import io.kabar.article.catalog.Article;
 import java.time.Instant;
 
-/** One change the newsroom made to an article, as it goes into the log. */
-record ArticleChange(Kind kind, Article article, Instant at) {
+/** One change the newsroom made to an article, and who made it (a token subject), as it goes into the log. */
+record ArticleChange(Kind kind, Article article, Instant at, String changedBy) {
 
     /** What happened; mirrors the event types of the contract. */
     enum Kind {

@@ -10,6 +10,7 @@ import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +37,10 @@ class ArticleCommandController {
             @RequestHeader(name = "Idempotency-Key", required = false)
                     @Size(min = 1, max = 200)
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
-                    String idempotencyKey) {
+                    String idempotencyKey,
+            Authentication caller) {
         ArticlePublisher.Published published =
-                publisher.publish(request.toDraft(), idempotencyKey, request.fingerprint());
+                publisher.publish(request.toDraft(), Caller.of(caller), idempotencyKey, request.fingerprint());
         Article article = published.article();
         return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
                 .eTag(etag(article))
@@ -50,21 +52,18 @@ class ArticleCommandController {
     ResponseEntity<ArticleJson> replace(
             @PathVariable String id,
             @Valid @RequestBody ArticleRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        if (ifMatch == null) {
-            throw ApiProblem.status(
-                    HttpStatus.PRECONDITION_REQUIRED,
-                    "If-Match required",
-                    "Send If-Match: \"<revision>\" with the revision you edited, so that no change is overwritten.");
-        }
-        Article article = publisher.update(id, revision(ifMatch), request.toDraft());
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication caller) {
+        Article article = publisher.update(id, revision(ifMatch), request.toDraft(), Caller.of(caller));
         return ResponseEntity.ok().eTag(etag(article)).body(ArticleJson.of(article));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> unpublish(
-            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        publisher.unpublish(id, ifMatch == null ? null : revision(ifMatch));
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication caller) {
+        publisher.unpublish(id, revision(ifMatch), Caller.of(caller));
         return ResponseEntity.noContent().build();
     }
 
@@ -72,7 +71,14 @@ class ArticleCommandController {
         return "\"" + article.revision() + "\"";
     }
 
+    /** The revision an edit or unpublish was based on; both must say it, so that no change is overwritten. */
     private static long revision(String ifMatch) {
+        if (ifMatch == null) {
+            throw ApiProblem.status(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "If-Match required",
+                    "Send If-Match: \"<revision>\" with the revision you saw, so that no change is overwritten.");
+        }
         String value = ifMatch.strip();
         if (value.startsWith("W/")) {
             value = value.substring(2);

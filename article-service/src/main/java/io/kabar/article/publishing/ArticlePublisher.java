@@ -1,6 +1,7 @@
 package io.kabar.article.publishing;
 
 import io.kabar.article.ArticleServiceProperties;
+import io.kabar.article.auth.NewsroomScopes;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
 import io.kabar.platform.web.ApiProblem;
@@ -52,9 +53,12 @@ final class ArticlePublisher {
     /** The outcome of a publish request; {@code replayed} when an earlier request with the same key answered it. */
     record Published(Article article, boolean replayed) {}
 
-    Published publish(ArticleDraft draft, String idempotencyKey, String fingerprint) {
+    Published publish(ArticleDraft draft, Caller caller, String idempotencyKey, String fingerprint) {
+        if (draft.breaking() && !caller.mayMarkBreaking()) {
+            throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Publishing an article as breaking");
+        }
         if (idempotencyKey == null) {
-            return new Published(publishNew(draft, null), false);
+            return new Published(publishNew(draft, caller, null), false);
         }
         Optional<Published> earlier = replay(idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
@@ -68,8 +72,8 @@ final class ArticlePublisher {
         }
         try {
             return replay(idempotencyKey, fingerprint)
-                    .orElseGet(() ->
-                            new Published(publishNew(draft, new KeyedRequest(idempotencyKey, fingerprint)), false));
+                    .orElseGet(() -> new Published(
+                            publishNew(draft, caller, new KeyedRequest(idempotencyKey, fingerprint)), false));
         } finally {
             ledger.release(idempotencyKey);
         }
@@ -89,7 +93,7 @@ final class ArticlePublisher {
 
     private record KeyedRequest(String key, String fingerprint) {}
 
-    private Article publishNew(ArticleDraft draft, KeyedRequest keyed) {
+    private Article publishNew(ArticleDraft draft, Caller caller, KeyedRequest keyed) {
         Instant now = now();
         String id = UUID.randomUUID().toString();
         String slug = Slugs.of(draft.title());
@@ -119,7 +123,7 @@ final class ArticlePublisher {
         Optional<CompletedRequest> completed =
                 Optional.ofNullable(keyed).map(k -> new CompletedRequest(k.key(), k.fingerprint(), article, now));
         try {
-            record(new ArticleChange(ArticleChange.Kind.PUBLISHED, article, now), completed);
+            record(new ArticleChange(ArticleChange.Kind.PUBLISHED, article, now, caller.subject()), completed);
         } catch (ApiProblem unavailable) {
             catalog.releaseSlug(slug, id);
             throw unavailable;
@@ -128,9 +132,16 @@ final class ArticlePublisher {
         return article;
     }
 
-    Article update(String id, long expectedRevision, ArticleDraft draft) {
+    /**
+     * Replaces an article's content. Turning {@code breaking} on needs {@code articles:breaking}; keeping it on or
+     * turning it off does not, since neither sends an alert.
+     */
+    Article update(String id, long expectedRevision, ArticleDraft draft, Caller caller) {
         synchronized (lockFor(id)) {
             Article current = current(id, expectedRevision);
+            if (draft.breaking() && !current.breaking() && !caller.mayMarkBreaking()) {
+                throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Marking an article breaking");
+            }
             Instant now = now();
             Article next = new Article(
                     id,
@@ -151,25 +162,25 @@ final class ArticlePublisher {
                     now,
                     draft.breaking(),
                     Article.Status.PUBLISHED);
-            record(new ArticleChange(ArticleChange.Kind.UPDATED, next, now), Optional.empty());
+            record(new ArticleChange(ArticleChange.Kind.UPDATED, next, now, caller.subject()), Optional.empty());
             return next;
         }
     }
 
-    Article unpublish(String id, Long expectedRevision) {
+    Article unpublish(String id, long expectedRevision, Caller caller) {
         synchronized (lockFor(id)) {
             Article current = current(id, expectedRevision);
             Instant now = now();
             Article next = current.unpublished(current.revision() + 1, now);
-            record(new ArticleChange(ArticleChange.Kind.UNPUBLISHED, next, now), Optional.empty());
+            record(new ArticleChange(ArticleChange.Kind.UNPUBLISHED, next, now, caller.subject()), Optional.empty());
             return next;
         }
     }
 
-    private Article current(String id, Long expectedRevision) {
+    private Article current(String id, long expectedRevision) {
         Article current = catalog.findPublished(id)
                 .orElseThrow(() -> ApiProblem.notFound("No published article has the id " + id + "."));
-        if (expectedRevision != null && current.revision() != expectedRevision) {
+        if (current.revision() != expectedRevision) {
             throw ApiProblem.status(
                     HttpStatus.PRECONDITION_FAILED,
                     "Stale revision",

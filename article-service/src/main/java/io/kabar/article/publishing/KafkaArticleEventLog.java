@@ -38,7 +38,8 @@ final class KafkaArticleEventLog implements ArticleEventLog, DisposableBean {
                         ArticleRecords.toEvent(
                                 change.article(),
                                 ArticleEventType.valueOf(change.kind().name()),
-                                change.at()));
+                                change.at(),
+                                change.changedBy()));
                 request.ifPresent(r -> operations.send(
                         Topics.ARTICLE_REQUESTS.name(),
                         r.key(),

@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatus;
 class ArticlePublisherTest {
 
     private static final Instant NOW = Instant.parse("2025-10-10T06:41:00Z");
+    private static final Caller WRITER = new Caller("penulis-1", false);
+    private static final Caller EDITOR = new Caller("redaktur-1", true);
 
     private final ArticleCatalog catalog = new ArticleCatalog();
     private final List<ArticleChange> log = new ArrayList<>();
@@ -30,7 +32,7 @@ class ArticlePublisherTest {
     @Test
     void publishesTheFirstRevisionWithSlugUrlAndLeadAsSummary() {
         Article article = publisher
-                .publish(draft("Kemenkeu terbitkan obligasi"), null, "f")
+                .publish(draft("Kemenkeu terbitkan obligasi"), WRITER, null, "f")
                 .article();
 
         assertThat(article.revision()).isEqualTo(1);
@@ -44,9 +46,10 @@ class ArticlePublisherTest {
 
     @Test
     void publishesUpdatedEventWithNextRevisionKeepingSlugAndPublicationTime() {
-        Article first = publisher.publish(draft("Judul awal"), null, "f").article();
+        Article first =
+                publisher.publish(draft("Judul awal"), WRITER, null, "f").article();
 
-        Article second = publisher.update(first.id(), 1, draft("Judul yang diperbaiki"));
+        Article second = publisher.update(first.id(), 1, draft("Judul yang diperbaiki"), WRITER);
 
         assertThat(second.revision()).isEqualTo(2);
         assertThat(second.slug()).isEqualTo(first.slug());
@@ -58,10 +61,11 @@ class ArticlePublisherTest {
 
     @Test
     void refusesAStaleRevisionWithoutWriting() {
-        Article first = publisher.publish(draft("Judul awal"), null, "f").article();
-        publisher.update(first.id(), 1, draft("Judul kedua"));
+        Article first =
+                publisher.publish(draft("Judul awal"), WRITER, null, "f").article();
+        publisher.update(first.id(), 1, draft("Judul kedua"), WRITER);
 
-        assertThatThrownBy(() -> publisher.update(first.id(), 1, draft("Judul ketiga")))
+        assertThatThrownBy(() -> publisher.update(first.id(), 1, draft("Judul ketiga"), WRITER))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
         assertThat(log).hasSize(2);
@@ -73,14 +77,14 @@ class ArticlePublisherTest {
             throw new ArticleEventLog.Unavailable("broker down", null);
         });
 
-        assertThatThrownBy(() -> failing.publish(draft("Tidak tercatat"), "key", "f"))
+        assertThatThrownBy(() -> failing.publish(draft("Tidak tercatat"), WRITER, "key", "f"))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(p.headers().getFirst("Retry-After")).isEqualTo("5");
                 });
         assertThat(catalog.latest(null, null, null, 10)).isEmpty();
         assertThat(publisher
-                        .publish(draft("Tidak tercatat"), "key", "f")
+                        .publish(draft("Tidak tercatat"), WRITER, "key", "f")
                         .article()
                         .slug())
                 .isEqualTo("tidak-tercatat");
@@ -89,31 +93,84 @@ class ArticlePublisherTest {
     @Test
     void replaysTheFirstResultForARepeatedKeyAndRefusesAKeyReusedForAnotherRequest() {
         Article first = publisher
-                .publish(draft("Satu kali saja"), "key-1", "fingerprint-a")
+                .publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a")
                 .article();
 
-        ArticlePublisher.Published again = publisher.publish(draft("Satu kali saja"), "key-1", "fingerprint-a");
+        ArticlePublisher.Published again = publisher.publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a");
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.article()).isEqualTo(first);
         assertThat(log).hasSize(1);
-        assertThatThrownBy(() -> publisher.publish(draft("Lain"), "key-1", "fingerprint-b"))
+        assertThatThrownBy(() -> publisher.publish(draft("Lain"), WRITER, "key-1", "fingerprint-b"))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
     }
 
     @Test
     void unpublishesWithTheNextRevision() {
-        Article first = publisher.publish(draft("Akan ditarik"), null, "f").article();
+        Article first =
+                publisher.publish(draft("Akan ditarik"), WRITER, null, "f").article();
 
-        Article gone = publisher.unpublish(first.id(), null);
+        Article gone = publisher.unpublish(first.id(), 1, WRITER);
 
         assertThat(gone.revision()).isEqualTo(2);
         assertThat(gone.status()).isEqualTo(Article.Status.UNPUBLISHED);
         assertThat(catalog.findPublished(first.id())).isEmpty();
-        assertThatThrownBy(() -> publisher.unpublish(first.id(), null))
+        assertThatThrownBy(() -> publisher.unpublish(first.id(), 2, WRITER))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND));
+    }
+
+    @Test
+    void recordsTheCallerAsWhoMadeEachChange() {
+        Article first = publisher
+                .publish(draft("Siapa yang menulis"), WRITER, null, "f")
+                .article();
+        publisher.update(first.id(), 1, draft("Siapa yang menyunting"), EDITOR);
+
+        assertThat(log).extracting(ArticleChange::changedBy).containsExactly("penulis-1", "redaktur-1");
+    }
+
+    @Test
+    void letsOnlyAnEditorPublishABreakingArticle() {
+        assertThatThrownBy(() -> publisher.publish(breaking("Gempa besar"), WRITER, null, "f"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(p.getMessage()).contains("articles:breaking");
+                });
+        assertThat(log).isEmpty();
+
+        assertThat(publisher
+                        .publish(breaking("Gempa besar"), EDITOR, null, "f")
+                        .article()
+                        .breaking())
+                .isTrue();
+    }
+
+    @Test
+    void letsOnlyAnEditorTurnBreakingOnInAnEdit() {
+        Article calm =
+                publisher.publish(draft("Hujan deras"), WRITER, null, "f").article();
+
+        assertThatThrownBy(() -> publisher.update(calm.id(), 1, breaking("Banjir bandang"), WRITER))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN));
+        assertThat(publisher
+                        .update(calm.id(), 1, breaking("Banjir bandang"), EDITOR)
+                        .breaking())
+                .isTrue();
+    }
+
+    @Test
+    void letsAWriterEditABreakingArticleWithoutAlertingAgain() {
+        Article alert =
+                publisher.publish(breaking("Gempa besar"), EDITOR, null, "f").article();
+
+        Article fixed = publisher.update(alert.id(), 1, breaking("Gempa besar di Cianjur"), WRITER);
+        Article calmed = publisher.update(alert.id(), 2, draft("Gempa di Cianjur"), WRITER);
+
+        assertThat(fixed.breaking()).isTrue();
+        assertThat(calmed.breaking()).isFalse();
     }
 
     private ArticlePublisher publisher(ArticleEventLog eventLog) {
@@ -127,6 +184,14 @@ class ArticlePublisherTest {
     }
 
     private static ArticleDraft draft(String title) {
+        return draft(title, false);
+    }
+
+    private static ArticleDraft breaking(String title) {
+        return draft(title, true);
+    }
+
+    private static ArticleDraft draft(String title, boolean breaking) {
         return new ArticleDraft(
                 title,
                 null,
@@ -139,6 +204,6 @@ class ArticlePublisherTest {
                 null,
                 null,
                 null,
-                false);
+                breaking);
     }
 }

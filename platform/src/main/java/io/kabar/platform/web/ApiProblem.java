@@ -1,5 +1,6 @@
 package io.kabar.platform.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -12,9 +13,17 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final HttpHeaders headers;
+    private final URI type;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
+        this(null, status, title, detail, errors, headers);
+    }
+
+    /** A problem of a documented {@code type} (a URI naming the kind of problem); null leaves {@code about:blank}. */
+    public ApiProblem(
+            URI type, HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
         super(detail);
+        this.type = type;
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
@@ -59,6 +68,11 @@ public class ApiProblem extends RuntimeException {
 
     public HttpHeaders headers() {
         return headers;
+    }
+
+    /** The problem type URI, or null for {@code about:blank}. */
+    public URI type() {
+        return type;
     }
 
     /** One invalid field (a JSON path such as {@code tags[2]}) or request parameter, and why. */

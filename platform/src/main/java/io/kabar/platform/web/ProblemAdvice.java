@@ -39,7 +39,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
-        return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors(), problem.headers());
+        ResponseEntity<Object> answer =
+                problem(problem.status(), problem.title(), problem.getMessage(), problem.errors(), problem.headers());
+        if (problem.type() != null && answer.getBody() instanceof ProblemDetail body) {
+            body.setType(problem.type());
+        }
+        return answer;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
