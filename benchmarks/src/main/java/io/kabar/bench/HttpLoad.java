@@ -28,11 +28,12 @@ public final class HttpLoad {
         });
     }
 
-    /** A JSON POST to a local URL. */
-    public static HttpRequest postJson(String url, String json) {
+    /** A JSON POST to a local URL, authorised by a bearer token as a newsroom tool sends it. */
+    public static HttpRequest postJson(String url, String bearerToken, String json) {
         return HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
     }

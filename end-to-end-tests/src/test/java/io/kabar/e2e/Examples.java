@@ -3,6 +3,7 @@ package io.kabar.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.Http;
+import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +18,15 @@ final class Examples {
 
     private Examples() {}
 
-    /** Publishes an example through article-service and answers the new article's id. */
+    /**
+     * Publishes an example through article-service, as an editor may (some examples are breaking), and answers the
+     * new article's id.
+     */
     static String publish(Http articles, Path example) throws IOException {
         String json = Files.readString(
                 Path.of(System.getProperty("kabar.root", ".."), "examples").resolve(example));
-        Http.Answer created = articles.post("/api/articles", JSON.readValue(json, Map.class));
+        Http.Answer created =
+                articles.bearer(TestTokens.editor()).post("/api/articles", JSON.readValue(json, Map.class));
         assertThat(created.status()).as("publishing " + example).isEqualTo(HttpStatus.CREATED);
         return (String) created.get("id");
     }

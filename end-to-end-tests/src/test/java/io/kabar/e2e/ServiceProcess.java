@@ -2,6 +2,7 @@ package io.kabar.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,6 +49,8 @@ final class ServiceProcess implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + brokers,
+                // The stack trusts the tests' newsroom key, as ./kabar up makes it trust the local one.
+                "--kabar.auth.public-key-location=" + TestTokens.publicKeyLocation(),
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(arguments));
         Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + "-" + port + ".log");

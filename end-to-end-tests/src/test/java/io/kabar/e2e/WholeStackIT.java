@@ -3,8 +3,11 @@ package io.kabar.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
+import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +107,9 @@ class WholeStackIT {
             await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
 
             publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
+            assertThat(TestBroker.valuesOf(Topics.ARTICLES, ids.get("breaking")))
+                    .extracting(ArticleEvent::getChangedBy)
+                    .containsExactly("test-editor");
 
             await().atMost(SETTLED).untilAsserted(() -> {
                 assertThat(receiver.bodies())
@@ -140,7 +146,10 @@ class WholeStackIT {
         String breaking = ids.get("breaking");
         await().atMost(SETTLED).until(() -> relatedTo(ids.get("seed")).contains(breaking));
 
-        assertThat(articles.delete("/api/articles/" + breaking).status()).isEqualTo(HttpStatus.NO_CONTENT);
+        Http.Answer unpublished =
+                articles.bearer(TestTokens.writer()).delete("/api/articles/" + breaking, h -> h.setIfMatch("\"1\""));
+
+        assertThat(unpublished.status()).isEqualTo(HttpStatus.NO_CONTENT);
 
         await().atMost(SETTLED).untilAsserted(() -> {
             assertThat(relatedTo(ids.get("seed"))).doesNotContain(breaking);

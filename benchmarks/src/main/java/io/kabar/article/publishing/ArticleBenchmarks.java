@@ -12,6 +12,7 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.testing.KafkaBroker;
+import io.kabar.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ArticleBenchmarks {
     private static final int RAW_RECORDS = Integer.getInteger("bench.raw", 50_000);
     private static final int PUBLISHES = Integer.getInteger("bench.publishes", 4_000);
     private static final int WARM_UP = 300;
+    private static final Caller BENCHMARK = new Caller("benchmark", false);
 
     private ArticleBenchmarks() {}
 
@@ -46,10 +48,16 @@ public final class ArticleBenchmarks {
             String url = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) service).getWebServer().getPort() + "/api/articles";
             HttpLoad http = new HttpLoad();
+            String token = TestTokens.writer();
 
             raw.pipelined(WARM_UP * 10);
             publishInProcess(publisher, WARM_UP, "warm-up");
-            http.run("warm-up", WARM_UP, CALLERS, 201, i -> HttpLoad.postJson(url, requestJson("Pemanasan " + i)));
+            http.run(
+                    "warm-up",
+                    WARM_UP,
+                    CALLERS,
+                    201,
+                    i -> HttpLoad.postJson(url, token, requestJson("Pemanasan " + i)));
 
             Measurement ceiling = raw.pipelined(RAW_RECORDS);
             Measurement sameShape = raw.transactionPerRecord(PUBLISHES, CALLERS);
@@ -60,7 +68,7 @@ public final class ArticleBenchmarks {
                     PUBLISHES,
                     CALLERS,
                     201,
-                    i -> HttpLoad.postJson(url, requestJson("Berita uji beban nomor " + i)));
+                    i -> HttpLoad.postJson(url, token, requestJson("Berita uji beban nomor " + i)));
 
             System.out.printf(
                     "%nArticle publishing on %d cores, record size %d bytes (serialized ArticleEvent)%n",
@@ -81,6 +89,7 @@ public final class ArticleBenchmarks {
                 .run(
                         "--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--kabar.auth.public-key-location=" + TestTokens.publicKeyLocation(),
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN",
                         "--server.tomcat.threads.max=64");
@@ -91,7 +100,8 @@ public final class ArticleBenchmarks {
     }
 
     private static Measurement publishInProcess(ArticlePublisher publisher, int count, String name) throws Exception {
-        return ClosedLoop.run(name, count, CALLERS, i -> publisher.publish(draft(name + " " + i), null, null));
+        return ClosedLoop.run(
+                name, count, CALLERS, i -> publisher.publish(draft(name + " " + i), BENCHMARK, null, null));
     }
 
     /** A news-sized article: eighteen paragraphs of about 250 characters, like the seed page. */
@@ -157,7 +167,7 @@ public final class ArticleBenchmarks {
                 now,
                 false,
                 Article.Status.PUBLISHED);
-        ArticleEvent event = ArticleRecords.toEvent(article, ArticleEventType.PUBLISHED, now);
+        ArticleEvent event = ArticleRecords.toEvent(article, ArticleEventType.PUBLISHED, now, "benchmark");
         return new AvroSerializer<>(ArticleEvent.class).serialize("bench", event);
     }
 }
