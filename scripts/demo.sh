@@ -9,13 +9,15 @@ RELATED=http://127.0.0.1:8082
 NOTIFY=http://127.0.0.1:8083
 TRENDING=http://127.0.0.1:8084
 RECEIVER="${DEMO_RECEIVER:-http://127.0.0.1:8090/kabar-alerts}"
+# The demo publishes as a newsroom tool would: with an editor's token (one demo story is breaking news).
+TOKEN=$(./kabar token --editor --subject demo-editor | tail -1)
 
 json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 titles() { grep -o '"title":"[^"]*"' | cut -d'"' -f4 | sed 's/^/    - /'; }
 
 publish() {   # file → article id; the Idempotency-Key makes a second demo run publish nothing twice
   curl -fsS -X POST "$ARTICLES/api/articles" -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: demo-$(basename "$1" .json)" --data-binary @"$1" | json_field id
+    -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: demo-$(basename "$1" .json)" --data-binary @"$1" | json_field id
 }
 
 until_ok() {   # timeout in s, url: waits until the URL answers 200
