@@ -23,6 +23,13 @@ public record AuthProperties(
         String authoritiesClaim,
         @DefaultValue List<String> audiences) {
 
+    public AuthProperties {
+        // An empty environment variable (as docker-compose passes an unset one) means no audience check.
+        audiences = audiences == null
+                ? List.of()
+                : audiences.stream().filter(AuthProperties::isSet).toList();
+    }
+
     static boolean isSet(String value) {
         return value != null && !value.isBlank();
     }

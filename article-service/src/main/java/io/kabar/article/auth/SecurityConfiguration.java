@@ -108,7 +108,7 @@ class SecurityConfiguration {
         return decoder;
     }
 
-    private static JwtAuthenticationConverter authenticationConverter(AuthProperties properties) {
+    static JwtAuthenticationConverter authenticationConverter(AuthProperties properties) {
         JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
         if (AuthProperties.isSet(properties.authoritiesClaim())) {
             scopes.setAuthoritiesClaimName(properties.authoritiesClaim());
