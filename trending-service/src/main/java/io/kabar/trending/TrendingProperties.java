@@ -27,8 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param risingBaseline the span whose earlier part gives an article's usual rate for "rising"
  * @param risingMinViews the fewest recent views that can rise, and the damping of the rising score
  * @param rankInterval   how often (wall clock) rankings are recomputed when views or time moved them
- * @param sessionArticlesPerMinute the most distinct articles a session's views count for in one minute
- * @param clientSessionsPerMinute  the most distinct sessions whose views count from one client address in one minute
+ * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  * @param stateDir       where Kafka Streams keeps its RocksDB stores; unset, a fresh temporary directory per instance
  *                       (state is then restored from the changelogs on every start)
  * @param publishTimeout how long an ingest request waits for the broker's acknowledgement before it answers 503
@@ -48,7 +47,6 @@ public record TrendingProperties(
         @DefaultValue("24h") @NotNull Duration risingBaseline,
         @DefaultValue("20") @Min(1) long risingMinViews,
         @DefaultValue("250ms") @NotNull Duration rankInterval,
-        @DefaultValue("30") @Min(1) int sessionArticlesPerMinute,
         @DefaultValue("20") @Min(1) int clientSessionsPerMinute,
         Path stateDir,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
@@ -67,7 +65,6 @@ public record TrendingProperties(
                 topN,
                 new TrendingSettings.Rising(risingRecent, risingBaseline, risingMinViews),
                 rankInterval,
-                sessionArticlesPerMinute,
                 clientSessionsPerMinute);
     }
 }

@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param topN           how many articles a published ranking holds
  * @param rising         how the "rising" ranking compares recent with earlier views
  * @param rankInterval   how often (wall-clock) the rankings are recomputed when views or time have moved them
- * @param sessionArticlesPerMinute the most distinct articles one session may add views to in one minute
- * @param clientSessionsPerMinute  the most distinct sessions one client address may add views with in one minute
+ * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  */
 public record TrendingSettings(
         List<TrendingWindow> windows,
@@ -24,7 +23,6 @@ public record TrendingSettings(
         int topN,
         Rising rising,
         Duration rankInterval,
-        int sessionArticlesPerMinute,
         int clientSessionsPerMinute) {
 
     /**
@@ -64,8 +62,8 @@ public record TrendingSettings(
         if (topN < 1 || rankInterval.isNegative() || rankInterval.isZero()) {
             throw new IllegalArgumentException("need topN >= 1 and rankInterval > 0");
         }
-        if (sessionArticlesPerMinute < 1 || clientSessionsPerMinute < 1) {
-            throw new IllegalArgumentException("per-minute caps must be >= 1");
+        if (clientSessionsPerMinute < 1) {
+            throw new IllegalArgumentException("clientSessionsPerMinute must be >= 1");
         }
     }
 
@@ -78,20 +76,11 @@ public record TrendingSettings(
                 10,
                 Rising.defaults(),
                 Duration.ofMillis(250),
-                30,
                 20);
     }
 
     /** The same settings with another ranking length. */
     public TrendingSettings withTopN(int n) {
-        return new TrendingSettings(
-                windows,
-                dedupeInterval,
-                grace,
-                n,
-                rising,
-                rankInterval,
-                sessionArticlesPerMinute,
-                clientSessionsPerMinute);
+        return new TrendingSettings(windows, dedupeInterval, grace, n, rising, rankInterval, clientSessionsPerMinute);
     }
 }

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 public final class TrendingTopology {
 
     static final String DEDUPE_STORE = "trending-view-dedupe";
+    static final String CLIENT_STORE = "trending-client-sessions";
     static final String COUNT_STORE = "trending-view-buckets";
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
@@ -76,6 +77,10 @@ public final class TrendingTopology {
                 windowStore(DEDUPE_STORE, settings.dedupeInterval().plus(settings.grace()), settings.dedupeInterval()),
                 Serdes.String(),
                 Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
+                Serdes.String(),
+                Serdes.Integer()));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
@@ -89,6 +94,7 @@ public final class TrendingTopology {
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
                 .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE)
+                .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
                 .groupByKey(Grouped.with(Serdes.String(), pageViews))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, settings.grace()))
                 .count(

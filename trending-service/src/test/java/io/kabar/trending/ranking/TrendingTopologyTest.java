@@ -264,7 +264,6 @@ class TrendingTopologyTest {
                 defaults.topN(),
                 new TrendingSettings.Rising(Duration.ofMinutes(10), Duration.ofHours(1), 20),
                 defaults.rankInterval(),
-                defaults.sessionArticlesPerMinute(),
                 defaults.clientSessionsPerMinute()));
         publish("old", 1, "Banjir kemarin", POLITIK, T0);
         publish("new", 1, "Gempa", POLITIK, T0);
@@ -284,6 +283,21 @@ class TrendingTopologyTest {
                 .containsExactly(2.0, 1.8);
         assertThat(views("rising", OLAHRAGA)).isEmpty();
         assertThat(views("1h", null)).containsExactly(tuple("old", 70L), tuple("new", 40L), tuple("few", 3L));
+    }
+
+    @Test
+    void scriptInventingThousandsOfSessionsFromOneClientCannotLiftAnArticleAboveOneGenuinelyRead() {
+        start(TrendingSettings.defaults());
+        publish("gamed", 1, "Iklan", POLITIK, T0);
+        publish("genuine", 1, "Pemilu", POLITIK, T0);
+        for (int i = 0; i < 2_000; i++) {
+            view("gamed", "invented-" + i, "script", T0.plusMillis(i));
+        }
+        for (int i = 0; i < 30; i++) {
+            view("genuine", "reader-" + i, "reader-address-" + i, T0.plusSeconds(5));
+        }
+
+        assertThat(views("1h", null)).containsExactly(tuple("genuine", 30L), tuple("gamed", 20L));
     }
 
     private void start(TrendingSettings settings) {
@@ -322,12 +336,17 @@ class TrendingTopologyTest {
     }
 
     private void view(String articleId, String sessionId, Instant at) {
+        view(articleId, sessionId, null, at);
+    }
+
+    private void view(String articleId, String sessionId, String client, Instant at) {
         views.pipeInput(
                 articleId,
                 PageView.newBuilder()
                         .setArticleId(articleId)
                         .setSessionId(sessionId)
                         .setViewedAt(at)
+                        .setClient(client)
                         .build(),
                 at);
     }
