@@ -74,13 +74,18 @@ public final class TrendingTopology {
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class);
         builder.addStateStore(Stores.windowStoreBuilder(
-                windowStore(DEDUPE_STORE, settings.dedupeInterval().plus(settings.grace()), settings.dedupeInterval()),
-                Serdes.String(),
-                Serdes.Long()));
+                        windowStore(
+                                DEDUPE_STORE,
+                                settings.dedupeInterval().plus(settings.grace()),
+                                settings.dedupeInterval()),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
-                windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
-                Serdes.String(),
-                Serdes.Integer()));
+                        windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
+                        Serdes.String(),
+                        Serdes.Integer())
+                .withCachingEnabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())

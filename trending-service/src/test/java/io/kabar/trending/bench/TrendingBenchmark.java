@@ -178,6 +178,7 @@ public final class TrendingBenchmark {
                 .limit(settings.topN())
                 .toList();
         String overall = RankingKey.overall("1h").asString();
+        double rate;
         try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
                 var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
                 var rankings = new KafkaConsumer<>(
@@ -210,13 +211,18 @@ public final class TrendingBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - running) / 1e9;
-            double rate = views / seconds;
+            rate = views / seconds;
             System.out.printf(
                     "topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n",
                     rate, seconds, (running - start) / 1e9);
             new Freshness(bootstrap, articles, expected).measure(rankings, 5_000, Duration.ofSeconds(20));
-            return rate;
         }
+        Restore.measure("the kept state directory", new TrendingTopology(settings), props);
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("trending-bench-").toString());
+        Restore.measure("an empty state directory", new TrendingTopology(settings), props);
+        return rate;
     }
 
     private static long committed(Admin admin) throws Exception {
