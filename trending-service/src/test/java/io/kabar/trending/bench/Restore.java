@@ -23,11 +23,13 @@ final class Restore {
         AtomicLong restored = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
         long start = System.nanoTime();
+        AtomicLong firstStart = new AtomicLong();
         AtomicLong lastEnd = new AtomicLong(start);
         try (var streams = new KafkaStreams(topology.build(), props)) {
             streams.setGlobalStateRestoreListener(new StateRestoreListener() {
                 @Override
                 public void onRestoreStart(TopicPartition partition, String store, long from, long to) {
+                    firstStart.compareAndSet(0, System.nanoTime());
                     inFlight.incrementAndGet();
                 }
 
@@ -49,8 +51,9 @@ final class Restore {
                 Thread.sleep(20);
             }
         }
+        long began = firstStart.get() == 0 ? lastEnd.get() : firstStart.get();
         System.out.printf(
-                "restart with %s: %,d changelog records restored in %.1f s (until the last store was restored)%n",
-                label, restored.get(), (lastEnd.get() - start) / 1e9);
+                "restart with %s: %,d changelog records restored in %.1f s, %.1f s after start%n",
+                label, restored.get(), (lastEnd.get() - began) / 1e9, (lastEnd.get() - start) / 1e9);
     }
 }
