@@ -9,7 +9,9 @@ FROM eclipse-temurin:25-jre
 ARG MODULE
 # curl serves the container health check against /actuator/health/readiness.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home-dir /app kabar
+    && useradd --system --home-dir /app kabar \
+    && install -d -o kabar /var/lib/kabar
+# /var/lib/kabar belongs to the service user, so a named volume mounted there (trending's state) is writable.
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
 USER kabar

@@ -23,8 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param dedupeInterval a session's repeated views of an article closer than this count once
  * @param grace          how far behind stream time a view may arrive and still count
  * @param topN           articles per published ranking, and so the largest {@code limit} a reader may ask for
- * @param retained       candidates kept per ranking and window; the slack above {@code topN} refills a ranking when
- *                       articles are unpublished
+ * @param risingRecent   the recent span of the "rising" ranking
+ * @param risingBaseline the span whose earlier part gives an article's usual rate for "rising"
+ * @param risingMinViews the fewest recent views that can rise, and the damping of the rising score
+ * @param rankInterval   how often (wall clock) rankings are recomputed when views or time moved them
+ * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  * @param stateDir       where Kafka Streams keeps its RocksDB stores; unset, a fresh temporary directory per instance
  *                       (state is then restored from the changelogs on every start)
  * @param publishTimeout how long an ingest request waits for the broker's acknowledgement before it answers 503
@@ -40,14 +43,18 @@ public record TrendingProperties(
         @DefaultValue("30m") @NotNull Duration dedupeInterval,
         @DefaultValue("5m") @NotNull Duration grace,
         @DefaultValue("50") @Min(1) @Max(500) int topN,
-        @DefaultValue("100") @Min(1) @Max(5000) int retained,
+        @DefaultValue("10m") @NotNull Duration risingRecent,
+        @DefaultValue("24h") @NotNull Duration risingBaseline,
+        @DefaultValue("20") @Min(1) long risingMinViews,
+        @DefaultValue("250ms") @NotNull Duration rankInterval,
+        @DefaultValue("20") @Min(1) int clientSessionsPerMinute,
         Path stateDir,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1m") @NotNull Duration maxClockSkew,
         @DefaultValue("5ms") @NotNull Duration linger) {
 
-    /** The topology's settings; {@link TrendingSettings} checks what bean validation cannot, such as retained >= topN. */
+    /** The topology's settings; {@link TrendingSettings} checks what bean validation cannot, such as whole minutes. */
     public TrendingSettings settings() {
         return new TrendingSettings(
                 windows.stream()
@@ -56,6 +63,8 @@ public record TrendingProperties(
                 dedupeInterval,
                 grace,
                 topN,
-                retained);
+                new TrendingSettings.Rising(risingRecent, risingBaseline, risingMinViews),
+                rankInterval,
+                clientSessionsPerMinute);
     }
 }

@@ -110,6 +110,8 @@ class TrendingApiIT {
         future.put("viewedAt", Instant.now().plus(Duration.ofHours(2)).toString());
         Map<String, Object> garbled = new HashMap<>(view("a", "s1"));
         garbled.put("viewedAt", "kemarin");
+        Map<String, Object> stale = new HashMap<>(view("a", "s1"));
+        stale.put("viewedAt", Instant.now().minus(Duration.ofHours(1)).toString());
 
         Http.Answer single = http.post("/api/page-views", Map.of("sessionId", " "), h -> {});
         Http.Answer batch = http.post(
@@ -119,14 +121,16 @@ class TrendingApiIT {
                         Map.of("articleId", "a"),
                         future,
                         garbled,
-                        Map.of("articleId", "x".repeat(101), "sessionId", "s")),
+                        Map.of("articleId", "x".repeat(101), "sessionId", "s"),
+                        stale),
                 h -> {});
 
         assertThat(single.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(single.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(fields(single)).containsExactly("articleId", "sessionId");
         assertThat(batch.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(batch)).containsExactly("[1].sessionId", "[2].viewedAt", "[3].viewedAt", "[4].articleId");
+        assertThat(fields(batch))
+                .containsExactly("[1].sessionId", "[2].viewedAt", "[3].viewedAt", "[4].articleId", "[5].viewedAt");
     }
 
     @Test

@@ -27,7 +27,7 @@ record PageViewBatch(List<PageViewRequest> views, boolean array) {
     static final int MAX_VIEWS = 500;
 
     /** The views as events, or an {@link ApiProblem} naming every invalid field. */
-    List<PageView> toEvents(Instant now, Duration maxSkew) {
+    List<PageView> toEvents(Instant now, Duration maxAge, Duration maxSkew, String client) {
         if (views.size() > MAX_VIEWS) {
             throw ApiProblem.invalid("body", "must hold at most " + MAX_VIEWS + " page views, got " + views.size());
         }
@@ -39,7 +39,7 @@ record PageViewBatch(List<PageViewRequest> views, boolean array) {
             if (view == null) {
                 errors.add(new FieldError(array ? "[" + i + "]" : "body", "must be a page view object"));
             } else {
-                events.add(view.toEvent(prefix, now, maxSkew, errors));
+                events.add(view.toEvent(prefix, now, maxAge, maxSkew, client, errors));
             }
         }
         if (!errors.isEmpty()) {

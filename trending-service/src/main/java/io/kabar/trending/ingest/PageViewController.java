@@ -3,6 +3,7 @@ package io.kabar.trending.ingest;
 import io.kabar.platform.web.ApiProblem;
 import io.kabar.schemas.PageView;
 import io.kabar.trending.TrendingProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,10 @@ class PageViewController {
      * repeated views of an article within the dedupe interval count once.
      */
     @PostMapping("/api/page-views")
-    CompletableFuture<ResponseEntity<Map<String, Integer>>> ingest(@RequestBody PageViewBatch batch) {
-        List<PageView> views = batch.toEvents(clock.instant(), properties.maxClockSkew());
+    CompletableFuture<ResponseEntity<Map<String, Integer>>> ingest(
+            @RequestBody PageViewBatch batch, HttpServletRequest request) {
+        List<PageView> views = batch.toEvents(
+                clock.instant(), properties.grace(), properties.maxClockSkew(), ClientHash.of(request.getRemoteAddr()));
         CompletableFuture<Void> acked;
         try {
             acked = pageViews.append(views);

@@ -20,8 +20,14 @@ record PageViewRequest(String articleId, String sessionId, String viewedAt, Stri
     static final int MAX_SESSION_LENGTH = 200;
     static final int MAX_REFERRER_LENGTH = 2000;
 
-    /** The view as an event, or null after adding its errors, each named {@code prefix + field}, to {@code errors}. */
-    PageView toEvent(String prefix, Instant now, Duration maxSkew, List<FieldError> errors) {
+    /**
+     * The view as an event, or null after adding its errors, each named {@code prefix + field}, to {@code errors}.
+     *
+     * @param maxAge how far in the past {@code viewedAt} may lie: older views would arrive after the counting's grace
+     * @param client the hash of the client's address, or null
+     */
+    PageView toEvent(
+            String prefix, Instant now, Duration maxAge, Duration maxSkew, String client, List<FieldError> errors) {
         int before = errors.size();
         required(prefix + "articleId", articleId, MAX_ID_LENGTH, errors);
         required(prefix + "sessionId", sessionId, MAX_SESSION_LENGTH, errors);
@@ -36,6 +42,10 @@ record PageViewRequest(String articleId, String sessionId, String viewedAt, Stri
                     errors.add(new FieldError(
                             prefix + "viewedAt",
                             "must not be more than " + maxSkew.toSeconds() + " seconds in the future"));
+                } else if (at.isBefore(now.minus(maxAge))) {
+                    errors.add(new FieldError(
+                            prefix + "viewedAt",
+                            "must not be more than " + maxAge.toSeconds() + " seconds in the past"));
                 }
             } catch (DateTimeException e) {
                 errors.add(new FieldError(
@@ -51,6 +61,7 @@ record PageViewRequest(String articleId, String sessionId, String viewedAt, Stri
                 .setSessionId(sessionId)
                 .setViewedAt(at)
                 .setReferrer(referrer == null || referrer.isBlank() ? null : referrer)
+                .setClient(client)
                 .build();
     }
 

@@ -1,47 +1,40 @@
 package io.kabar.trending.ranking;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-/**
- * The most viewed articles of one ranking in one counting window, most viewed first and capped in length.
- *
- * <p>Keeping only the head is exact because a window's counts only grow and every update carries the article's full
- * count: an article outside the head re-enters with its next view. Removals are the exception, which is why more
- * articles are retained than shown.
- */
+/** The articles of one published ranking, first place first. */
 record Leaderboard(List<Entry> entries) {
 
     static final Leaderboard EMPTY = new Leaderboard(List.of());
 
-    /** Ties go to the lower id so that every replica and replay ranks alike. */
-    private static final Comparator<Entry> MOST_VIEWED_FIRST = Comparator.comparingLong(Entry::views)
-            .reversed()
-            .thenComparing(e -> e.article().id());
-
-    /** One ranked article and its views in the window. */
-    record Entry(ArticleInfo article, long views) {}
+    /**
+     * One ranked article.
+     *
+     * @param views its views in the window (for "rising": in the recent span)
+     * @param score the hot score, or for "rising" how far the recent views exceed the expected ones
+     */
+    record Entry(ArticleInfo article, long views, double score) {}
 
     Leaderboard {
         entries = List.copyOf(entries);
     }
 
-    Leaderboard with(ArticleInfo article, long views, int capacity) {
-        List<Entry> next = new ArrayList<>(without(article.id()).entries);
-        next.add(new Entry(article, views));
-        next.sort(MOST_VIEWED_FIRST);
-        return new Leaderboard(next.subList(0, Math.min(capacity, next.size())));
-    }
-
-    Leaderboard without(String articleId) {
-        return new Leaderboard(entries.stream()
-                .filter(e -> !e.article().id().equals(articleId))
-                .toList());
-    }
-
-    Leaderboard top(int n) {
-        return new Leaderboard(entries.subList(0, Math.min(n, entries.size())));
+    /**
+     * Whether both show the same articles, in the same revision and order, with the same views. Scores are left out:
+     * the hot score decays with every tick of the clock, and publishing for that alone would flood the topic.
+     */
+    boolean sameAs(Leaderboard other) {
+        if (other == null || other.entries.size() != entries.size()) {
+            return false;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry a = entries.get(i);
+            Entry b = other.entries.get(i);
+            if (!a.article().equals(b.article()) || a.views() != b.views()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isEmpty() {

@@ -1,11 +1,12 @@
 package io.kabar.trending.ranking;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
  * The key of a ranking in {@code news.trending}, {@code window|category} with {@code *} for all categories: the one
- * place that defines the format, for the writer and for readers of the topic.
+ * place that defines the format, for the writer and for readers of the topic. A category that is literally {@code *}
+ * or starts with the escape {@code \\} is written with one more {@code \\} in front, so no category collides with
+ * the overall ranking.
  *
  * @param window   the window's name, such as {@code 1h}
  * @param category the category, or {@code null} for the ranking over all categories
@@ -13,7 +14,11 @@ import java.util.Objects;
 public record RankingKey(String window, String category) {
 
     static final String SEPARATOR = "|";
+    /** The window name of the "rising" ranking, beside the configured "most read" windows. */
+    public static final String RISING = "rising";
+
     private static final String OVERALL = "*";
+    private static final String ESCAPE = "\\";
 
     public RankingKey {
         Objects.requireNonNull(window, "window");
@@ -36,17 +41,19 @@ public record RankingKey(String window, String category) {
             throw new IllegalArgumentException("not a ranking key: " + key);
         }
         String category = key.substring(at + 1);
-        return new RankingKey(key.substring(0, at), OVERALL.equals(category) ? null : category);
-    }
-
-    /** The rankings an article of {@code category} takes part in for {@code window}. */
-    static List<RankingKey> forArticle(TrendingWindow window, String category) {
-        return List.of(overall(window.name()), of(window.name(), category));
+        if (OVERALL.equals(category)) {
+            return overall(key.substring(0, at));
+        }
+        return of(key.substring(0, at), category.startsWith(ESCAPE) ? category.substring(1) : category);
     }
 
     /** The topic key. */
     public String asString() {
-        return window + SEPARATOR + (category == null ? OVERALL : category);
+        if (category == null) {
+            return window + SEPARATOR + OVERALL;
+        }
+        boolean escaped = category.equals(OVERALL) || category.startsWith(ESCAPE);
+        return window + SEPARATOR + (escaped ? ESCAPE + category : category);
     }
 
     @Override

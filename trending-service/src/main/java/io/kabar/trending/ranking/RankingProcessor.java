@@ -4,11 +4,10 @@ import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingRanking;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,134 +16,162 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Owns the rankings whose keys land in its task: keeps a {@link Leaderboard} per ranking and open counting window,
- * and publishes a ranking whenever the top N of its current window changes, including when stream time moves the
- * ranking on to the next window.
+ * The ranking stage, one task for all articles: keeps each article's latest revision and its minute buckets with
+ * their sliding sums ({@link ViewTallies}), and, on a wall-clock punctuation, recomputes the rankings of every window
+ * and category ({@link Standings}) and publishes those whose top N changed.
+ *
+ * <p>Time is the later of stream time and the wall clock, so windows move on when views stop: an article nobody reads
+ * leaves "last hour" within a minute of its last view turning an hour old. The stores are the record; the in-memory
+ * copies are rebuilt from them whenever the task (re)starts.
  */
-final class RankingProcessor implements Processor<String, RankingUpdate, String, TrendingRanking> {
+final class RankingProcessor implements Processor<String, RankingInput, String, TrendingRanking> {
 
-    /** Window starts are zero-padded so that a board key's length tells it apart from a longer category's keys. */
-    private static final int START_DIGITS = 19;
+    private static final int BUCKET_DIGITS = 12;
 
     private final TrendingSettings settings;
+    private final Standings standings;
+    private final ViewTallies tallies;
+    private final Map<String, ArticleInfo> articleCopy = new HashMap<>();
+    private final Map<String, Leaderboard> publishedCopy = new HashMap<>();
     private ProcessorContext<String, TrendingRanking> context;
-    private KeyValueStore<String, Leaderboard> boards;
+    private KeyValueStore<String, ArticleInfo> articles;
+    private KeyValueStore<String, Long> buckets;
     private KeyValueStore<String, Leaderboard> published;
+    private boolean changed;
 
     RankingProcessor(TrendingSettings settings) {
         this.settings = settings;
+        this.standings = new Standings(settings);
+        this.tallies = new ViewTallies(Standings.spans(settings));
     }
 
     @Override
     public void init(ProcessorContext<String, TrendingRanking> context) {
         this.context = context;
-        this.boards = context.getStateStore(TrendingTopology.BOARD_STORE);
+        this.articles = context.getStateStore(TrendingTopology.ARTICLE_STORE);
+        this.buckets = context.getStateStore(TrendingTopology.BUCKET_STORE);
         this.published = context.getStateStore(TrendingTopology.PUBLISHED_STORE);
-        context.schedule(settings.shortestAdvance(), PunctuationType.STREAM_TIME, this::refreshAll);
-    }
-
-    @Override
-    public void process(Record<String, RankingUpdate> record) {
-        Optional<TrendingWindow> window =
-                settings.window(RankingKey.parse(record.key()).window());
-        if (window.isEmpty()) {
-            return;
+        articleCopy.clear();
+        publishedCopy.clear();
+        tallies.clear();
+        try (KeyValueIterator<String, ArticleInfo> all = articles.all()) {
+            all.forEachRemaining(entry -> articleCopy.put(entry.key, entry.value));
         }
-        long now = Math.max(record.timestamp(), context.currentStreamTimeMs());
-        RankingUpdate update = record.value();
-        if (update.isRemoval()) {
-            for (KeyValue<String, Leaderboard> board : boardsOf(record.key())) {
-                boards.put(board.key, board.value.without(update.articleId()));
-            }
-        } else if (update.windowStart() >= window.get().currentStart(now)) {
-            String boardKey = boardKey(record.key(), update.windowStart());
-            Leaderboard board = Optional.ofNullable(boards.get(boardKey)).orElse(Leaderboard.EMPTY);
-            boards.put(boardKey, board.with(update.article(), update.views(), settings.retained()));
-        }
-        refresh(record.key(), window.get(), now, false);
-    }
-
-    private void refreshAll(long now) {
-        TreeSet<String> rankingKeys = new TreeSet<>();
         try (KeyValueIterator<String, Leaderboard> all = published.all()) {
-            all.forEachRemaining(entry -> rankingKeys.add(entry.key));
+            all.forEachRemaining(entry -> publishedCopy.put(entry.key, entry.value));
         }
-        try (KeyValueIterator<String, Leaderboard> all = boards.all()) {
-            all.forEachRemaining(entry -> rankingKeys.add(rankingKeyOf(entry.key)));
-        }
-        for (String rankingKey : rankingKeys) {
-            settings.window(RankingKey.parse(rankingKey).window()).ifPresent(w -> refresh(rankingKey, w, now, true));
-        }
-    }
-
-    /**
-     * Publishes the current window's top N if it changed. Only the stream-time punctuation drops the boards of ended
-     * windows: scanning them on every update would decode every open window's board, the stage's main cost.
-     */
-    private void refresh(String rankingKey, TrendingWindow window, long now, boolean expire) {
-        long current = window.currentStart(now);
-        if (expire) {
-            for (KeyValue<String, Leaderboard> entry : boardsOf(rankingKey)) {
-                if (startOf(entry.key) < current) {
-                    boards.delete(entry.key);
-                }
+        long latest = Buckets.of(now());
+        try (KeyValueIterator<String, Long> all = buckets.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                latest = Math.max(latest, bucketOf(entry.key));
             }
         }
-        Leaderboard board =
-                Optional.ofNullable(boards.get(boardKey(rankingKey, current))).orElse(Leaderboard.EMPTY);
-        Leaderboard top = board.top(settings.topN());
-        Leaderboard last = published.get(rankingKey);
-        if (last == null ? top.isEmpty() : last.equals(top)) {
-            return;
-        }
-        if (top.isEmpty()) {
-            published.delete(rankingKey);
-        } else {
-            published.put(rankingKey, top);
-        }
-        context.forward(new Record<>(rankingKey, ranking(RankingKey.parse(rankingKey), top, now), now));
-    }
-
-    /** Read fully before the caller writes, as store iterators need not see concurrent changes. */
-    private List<KeyValue<String, Leaderboard>> boardsOf(String rankingKey) {
-        String prefix = rankingKey + "@";
-        List<KeyValue<String, Leaderboard>> result = new ArrayList<>();
-        try (KeyValueIterator<String, Leaderboard> it = boards.prefixScan(prefix, new StringSerializer())) {
-            it.forEachRemaining(entry -> {
-                if (entry.key.length() == prefix.length() + START_DIGITS) {
-                    result.add(entry);
+        tallies.advanceTo(latest, this::forget);
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = buckets.all()) {
+            all.forEachRemaining(entry -> {
+                if (!tallies.put(articleOf(entry.key), bucketOf(entry.key), entry.value)) {
+                    stale.add(entry.key);
                 }
             });
         }
-        return result;
+        stale.forEach(buckets::delete);
+        changed = true;
+        context.schedule(settings.rankInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> rank());
     }
 
-    private static String boardKey(String rankingKey, long windowStart) {
-        return rankingKey + "@" + String.format("%0" + START_DIGITS + "d", windowStart);
+    @Override
+    public void process(Record<String, RankingInput> record) {
+        switch (record.value()) {
+            case RankingInput.BucketCount count -> {
+                tallies.advanceTo(Math.max(count.bucket(), Buckets.of(now())), this::forget);
+                if (tallies.put(count.articleId(), count.bucket(), count.views())) {
+                    buckets.put(bucketKey(count.bucket(), count.articleId()), count.views());
+                    changed = true;
+                }
+            }
+            case RankingInput.ArticleChange change -> apply(change);
+            case null -> {}
+        }
     }
 
-    private static String rankingKeyOf(String boardKey) {
-        return boardKey.substring(0, boardKey.length() - START_DIGITS - 1);
+    /** Keeps the highest revision: older or repeated ones are ignored, so a replayed PUBLISHED cannot revive one. */
+    private void apply(RankingInput.ArticleChange change) {
+        ArticleInfo previous = articleCopy.get(change.articleId());
+        if (change.article() == null) {
+            articleCopy.remove(change.articleId());
+            articles.delete(change.articleId());
+        } else if (previous == null || change.article().revision() > previous.revision()) {
+            articleCopy.put(change.articleId(), change.article());
+            articles.put(change.articleId(), change.article());
+        } else {
+            return;
+        }
+        changed = true;
     }
 
-    private static long startOf(String boardKey) {
-        return Long.parseLong(boardKey.substring(boardKey.length() - START_DIGITS));
+    private void rank() {
+        long now = now();
+        changed |= tallies.advanceTo(Buckets.of(now), this::forget);
+        if (!changed) {
+            return;
+        }
+        changed = false;
+        Map<String, Leaderboard> next = standings.compute(tallies, articleCopy, now);
+        TreeSet<String> keys = new TreeSet<>(next.keySet());
+        keys.addAll(publishedCopy.keySet());
+        for (String key : keys) {
+            Leaderboard board = next.getOrDefault(key, Leaderboard.EMPTY);
+            Leaderboard last = publishedCopy.get(key);
+            if (last == null ? board.isEmpty() : last.sameAs(board)) {
+                continue;
+            }
+            if (board.isEmpty()) {
+                publishedCopy.remove(key);
+                published.delete(key);
+            } else {
+                publishedCopy.put(key, board);
+                published.put(key, board);
+            }
+            context.forward(new Record<>(key, ranking(RankingKey.parse(key), board, now), now));
+        }
     }
 
-    private static TrendingRanking ranking(RankingKey key, Leaderboard top, long now) {
+    /** The later of stream time and the wall clock. */
+    private long now() {
+        return Math.max(context.currentStreamTimeMs(), context.currentSystemTimeMs());
+    }
+
+    private void forget(long bucket, String articleId) {
+        buckets.delete(bucketKey(bucket, articleId));
+    }
+
+    private static String bucketKey(long bucket, String articleId) {
+        return String.format("%0" + BUCKET_DIGITS + "d", bucket) + "|" + articleId;
+    }
+
+    private static long bucketOf(String key) {
+        return Long.parseLong(key.substring(0, BUCKET_DIGITS));
+    }
+
+    private static String articleOf(String key) {
+        return key.substring(BUCKET_DIGITS + 1);
+    }
+
+    private static TrendingRanking ranking(RankingKey key, Leaderboard board, long now) {
         return TrendingRanking.newBuilder()
                 .setWindow(key.window())
                 .setCategory(key.category())
                 .setGeneratedAt(Instant.ofEpochMilli(now))
-                .setArticles(top.entries().stream()
+                .setArticles(board.entries().stream()
                         .map(entry -> TrendingArticle.newBuilder()
                                 .setArticleId(entry.article().id())
                                 .setTitle(entry.article().title())
                                 .setUrl(entry.article().url())
                                 .setCategory(entry.article().category())
                                 .setViews(entry.views())
-                                .setScore(HotScore.of(
-                                        entry.views(), entry.article().publishedAt(), now))
+                                .setScore(entry.score())
                                 .build())
                         .toList())
                 .build();

@@ -25,18 +25,34 @@ final class TrendingSerdes {
 
     static final Serde<ArticleInfo> ARTICLE = internal(TrendingSerdes::writeArticle, TrendingSerdes::readArticle);
 
-    static final Serde<RankingUpdate> RANKING_UPDATE = internal(
-            (out, update) -> {
-                out.writeUTF(update.articleId());
-                out.writeLong(update.windowStart());
-                out.writeLong(update.views());
-                out.writeBoolean(!update.isRemoval());
-                if (!update.isRemoval()) {
-                    writeArticle(out, update.article());
+    private static final byte BUCKET_COUNT = 1;
+    private static final byte ARTICLE_CHANGE = 2;
+
+    static final Serde<RankingInput> RANKING_INPUT = internal(
+            (out, input) -> {
+                switch (input) {
+                    case RankingInput.BucketCount count -> {
+                        out.writeByte(BUCKET_COUNT);
+                        out.writeUTF(count.articleId());
+                        out.writeLong(count.bucket());
+                        out.writeLong(count.views());
+                    }
+                    case RankingInput.ArticleChange change -> {
+                        out.writeByte(ARTICLE_CHANGE);
+                        out.writeUTF(change.articleId());
+                        out.writeBoolean(change.article() != null);
+                        if (change.article() != null) {
+                            writeArticle(out, change.article());
+                        }
+                    }
                 }
             },
-            in -> new RankingUpdate(
-                    in.readUTF(), in.readLong(), in.readLong(), in.readBoolean() ? readArticle(in) : null));
+            in -> switch (in.readByte()) {
+                case BUCKET_COUNT -> new RankingInput.BucketCount(in.readUTF(), in.readLong(), in.readLong());
+                case ARTICLE_CHANGE ->
+                    new RankingInput.ArticleChange(in.readUTF(), in.readBoolean() ? readArticle(in) : null);
+                default -> throw new IOException("unknown ranking input");
+            });
 
     static final Serde<Leaderboard> LEADERBOARD = internal(
             (out, board) -> {
@@ -44,13 +60,14 @@ final class TrendingSerdes {
                 for (Leaderboard.Entry entry : board.entries()) {
                     writeArticle(out, entry.article());
                     out.writeLong(entry.views());
+                    out.writeDouble(entry.score());
                 }
             },
             in -> {
                 int size = in.readInt();
                 List<Leaderboard.Entry> entries = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    entries.add(new Leaderboard.Entry(readArticle(in), in.readLong()));
+                    entries.add(new Leaderboard.Entry(readArticle(in), in.readLong(), in.readDouble()));
                 }
                 return new Leaderboard(entries);
             });

@@ -4,25 +4,52 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the trending topology counts and ranks.
  *
- * @param windows        the ranking windows, each with a unique name
+ * @param windows        the "most read" ranking windows, each with a unique name
  * @param dedupeInterval a session's repeated views of an article closer than this count once
  * @param grace          how far behind stream time a view may arrive and still count
  * @param topN           how many articles a published ranking holds
- * @param retained       how many articles each open window keeps per ranking; the slack above {@code topN} refills
- *                       the ranking when articles are unpublished
+ * @param rising         how the "rising" ranking compares recent with earlier views
+ * @param rankInterval   how often (wall-clock) the rankings are recomputed when views or time have moved them
+ * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  */
 public record TrendingSettings(
-        List<TrendingWindow> windows, Duration dedupeInterval, Duration grace, int topN, int retained) {
+        List<TrendingWindow> windows,
+        Duration dedupeInterval,
+        Duration grace,
+        int topN,
+        Rising rising,
+        Duration rankInterval,
+        int clientSessionsPerMinute) {
+
+    /**
+     * The "rising" ranking: articles whose views in the last {@code recent} most exceed what their rate over the
+     * {@code baseline} before it predicts, given at least {@code minViews} recent views (see the README for the formula).
+     */
+    public record Rising(Duration recent, Duration baseline, long minViews) {
+
+        public Rising {
+            Objects.requireNonNull(recent, "recent");
+            Objects.requireNonNull(baseline, "baseline");
+            if (Buckets.count(recent) < 1 || Buckets.count(baseline) <= Buckets.count(recent) || minViews < 1) {
+                throw new IllegalArgumentException("rising needs 1m <= recent < baseline and minViews >= 1");
+            }
+        }
+
+        public static Rising defaults() {
+            return new Rising(Duration.ofMinutes(10), Duration.ofHours(24), 20);
+        }
+    }
 
     public TrendingSettings {
         windows = List.copyOf(windows);
         Objects.requireNonNull(dedupeInterval, "dedupeInterval");
         Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(rising, "rising");
+        Objects.requireNonNull(rankInterval, "rankInterval");
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("at least one window is needed");
         }
@@ -32,34 +59,28 @@ public record TrendingSettings(
         if (dedupeInterval.isNegative() || dedupeInterval.isZero() || grace.isNegative()) {
             throw new IllegalArgumentException("dedupeInterval must be > 0 and grace >= 0");
         }
-        if (topN < 1 || retained < topN) {
-            throw new IllegalArgumentException("need 1 <= topN <= retained, got " + topN + " and " + retained);
+        if (topN < 1 || rankInterval.isNegative() || rankInterval.isZero()) {
+            throw new IllegalArgumentException("need topN >= 1 and rankInterval > 0");
+        }
+        if (clientSessionsPerMinute < 1) {
+            throw new IllegalArgumentException("clientSessionsPerMinute must be >= 1");
         }
     }
 
-    /** 1h and 24h rankings of the top 10, views of a session deduplicated over 30 minutes, 5 minutes of grace. */
+    /** 1h and 24h rankings of the top 10 and the default rising list, ranked every 250 ms. */
     public static TrendingSettings defaults() {
         return new TrendingSettings(
                 List.of(TrendingWindow.of("1h", Duration.ofHours(1)), TrendingWindow.of("24h", Duration.ofHours(24))),
                 Duration.ofMinutes(30),
                 Duration.ofMinutes(5),
                 10,
-                50);
+                Rising.defaults(),
+                Duration.ofMillis(250),
+                20);
     }
 
-    /** The same settings with another ranking length, keeping five times as many candidates. */
+    /** The same settings with another ranking length. */
     public TrendingSettings withTopN(int n) {
-        return new TrendingSettings(windows, dedupeInterval, grace, n, Math.max(retained, 5 * n));
-    }
-
-    Optional<TrendingWindow> window(String name) {
-        return windows.stream().filter(w -> w.name().equals(name)).findFirst();
-    }
-
-    Duration shortestAdvance() {
-        return windows.stream()
-                .map(TrendingWindow::advance)
-                .min(Duration::compareTo)
-                .orElseThrow();
+        return new TrendingSettings(windows, dedupeInterval, grace, n, rising, rankInterval, clientSessionsPerMinute);
     }
 }

@@ -4,11 +4,10 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.topics.Topics;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -19,39 +18,49 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Builds the Kafka Streams topology that turns {@code news.page-views} and {@code news.articles} into the rankings of
  * {@code news.trending}.
  *
- * <p>Article state is a partitioned state store fed from {@code news.articles}, not a GlobalKTable: it lives in the
- * same task as the view counts of the same articles (both topics are keyed by article id and must have the same
- * number of partitions), so an article change can re-send that article's counts with its new title or category, or
- * remove it, within the same exactly-once transaction; and each instance holds only its share of the articles.
- *
- * <p>Counts are repartitioned by ranking key ({@code window|category}), so exactly one task owns each ranking and
- * builds it from updates without cross-task coordination; the number of rankings (windows x (categories + 1)), not
- * the number of views, bounds that stage. Readers on any instance read the compacted {@code news.trending} topic.
+ * <p>Counting does a constant, small amount of work per view: the view is deduplicated per session and article, then
+ * counted into its article's one-minute tumbling bucket. The record cache coalesces a bucket's updates between
+ * commits, so the ranking stage receives one update per active article and minute per commit interval, however many
+ * views there are. That stage runs as a single task (its input topic has one partition), since every ranking needs
+ * every article; it keeps the article states and sliding sums, and ranks on a wall-clock punctuation. See the
+ * README for the semantics.
  */
 public final class TrendingTopology {
 
-    static final String ARTICLE_STORE = "trending-articles";
     static final String DEDUPE_STORE = "trending-view-dedupe";
-    static final String BOARD_STORE = "trending-boards";
-    static final String PUBLISHED_STORE = "trending-published";
-    static final String RANKING_UPDATES = "trending-ranking-updates";
+    static final String CLIENT_STORE = "trending-client-sessions";
+    static final String COUNT_STORE = "trending-view-buckets";
+    static final String ARTICLE_STORE = "trending-ranked-articles";
+    static final String BUCKET_STORE = "trending-ranked-buckets";
+    static final String PUBLISHED_STORE = "trending-rankings";
+    static final String RANKING_INPUTS = "trending-ranking-inputs";
 
     private final TrendingSettings settings;
+    private final boolean inMemory;
 
     public TrendingTopology(TrendingSettings settings) {
-        this.settings = settings;
+        this(settings, false);
     }
 
-    /** The name of the windowed view-count store of {@code window}. */
-    static String countStore(TrendingWindow window) {
-        return "trending-counts-" + window.name();
+    private TrendingTopology(TrendingSettings settings, boolean inMemory) {
+        this.settings = settings;
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * The same topology on in-memory stores (still with changelogs): for {@code TopologyTestDriver}, which commits,
+     * and so flushes RocksDB, after every input record.
+     */
+    public TrendingTopology withStoresInMemory() {
+        return new TrendingTopology(settings, true);
     }
 
     /** A topology of its own, for a plain {@code KafkaStreams} or a {@code TopologyTestDriver}. */
@@ -64,63 +73,81 @@ public final class TrendingTopology {
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                        DEDUPE_STORE,
-                        settings.dedupeInterval().plus(settings.grace()),
-                        settings.dedupeInterval(),
-                        false),
-                Serdes.String(),
-                Serdes.Long()));
+                        windowStore(
+                                DEDUPE_STORE,
+                                settings.dedupeInterval().plus(settings.grace()),
+                                settings.dedupeInterval()),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
+                        Serdes.String(),
+                        Serdes.Integer())
+                .withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BOARD_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
+                keyValueStore(PUBLISHED_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
 
-        KStream<String, PageView> counted = builder.stream(
+        KStream<String, RankingInput> bucketCounts = builder.stream(
                         Topics.PAGE_VIEWS.name(),
                         Consumed.with(Serdes.String(), pageViews)
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
-                .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE);
-
-        List<String> articleProcessorStores = new ArrayList<>(List.of(ARTICLE_STORE));
-        List<KStream<String, RankingUpdate>> countUpdates = new ArrayList<>();
-        for (TrendingWindow window : settings.windows()) {
-            articleProcessorStores.add(countStore(window));
-            countUpdates.add(counted.groupByKey(Grouped.with(Serdes.String(), pageViews))
-                    .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), settings.grace())
-                            .advanceBy(window.advance()))
-                    .count(
-                            Named.as("count-" + window.name()),
-                            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(countStore(window))
-                                    .withKeySerde(Serdes.String())
-                                    .withValueSerde(Serdes.Long()))
-                    .toStream(Named.as("counts-" + window.name()))
-                    .process(() -> new CountEnricher(window), Named.as("enrich-" + window.name()), ARTICLE_STORE));
-        }
-        // Reads the count stores to re-send counts on article changes, so it joins their task.
-        KStream<String, RankingUpdate> updates = builder.stream(
+                .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE)
+                .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
+                .groupByKey(Grouped.with(Serdes.String(), pageViews))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, settings.grace()))
+                .count(
+                        Named.as("count-per-minute"),
+                        Materialized.<String, Long>as(
+                                        windowStore(COUNT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH))
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Serdes.Long()))
+                .toStream(Named.as("bucket-counts"))
+                .map(
+                        (window, views) -> KeyValue.pair(
+                                window.key(),
+                                new RankingInput.BucketCount(
+                                        window.key(), Buckets.of(window.window().start()), views)),
+                        Named.as("to-ranking-input"));
+        KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class))
                                 .withName("articles"))
+                .filter((id, event) -> id != null, Named.as("keyed-articles"))
+                .mapValues(
+                        (id, event) ->
+                                new RankingInput.ArticleChange(id, event == null ? null : ArticleInfo.from(event)),
+                        Named.as("to-article-change"));
+        bucketCounts
+                .merge(articleChanges, Named.as("ranking-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), TrendingSerdes.RANKING_INPUT)
+                        .withName(RANKING_INPUTS)
+                        .withNumberOfPartitions(1))
                 .process(
-                        () -> new ArticleStateProcessor(settings),
-                        Named.as("article-state"),
-                        articleProcessorStores.toArray(String[]::new));
-        for (int i = 0; i < countUpdates.size(); i++) {
-            updates = updates.merge(
-                    countUpdates.get(i),
-                    Named.as("merge-" + settings.windows().get(i).name()));
-        }
-        updates.repartition(Repartitioned.with(Serdes.String(), TrendingSerdes.RANKING_UPDATE)
-                        .withName(RANKING_UPDATES))
-                .process(() -> new RankingProcessor(settings), Named.as("rank"), BOARD_STORE, PUBLISHED_STORE)
+                        () -> new RankingProcessor(settings),
+                        Named.as("rank"),
+                        ARTICLE_STORE,
+                        BUCKET_STORE,
+                        PUBLISHED_STORE)
                 .to(
                         Topics.TRENDING.name(),
                         Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class))
                                 .withName("trending"));
+    }
+
+    private KeyValueBytesStoreSupplier keyValueStore(String name) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    }
+
+    private WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration size) {
+        return inMemory
+                ? Stores.inMemoryWindowStore(name, retention, size, false)
+                : Stores.persistentWindowStore(name, retention, size, false);
     }
 }

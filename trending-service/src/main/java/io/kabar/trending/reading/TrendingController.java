@@ -28,8 +28,9 @@ class TrendingController {
             @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "10") int limit) {
         String name = window == null ? properties.windows().get(0) : window;
-        if (!properties.windows().contains(name)) {
-            throw ApiProblem.invalid("window", "must be one of " + String.join(", ", properties.windows()));
+        if (!properties.windows().contains(name) && !RankingKey.RISING.equals(name)) {
+            throw ApiProblem.invalid(
+                    "window", "must be one of " + String.join(", ", properties.windows()) + ", " + RankingKey.RISING);
         }
         if (limit < 1 || limit > properties.topN()) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + properties.topN());

@@ -40,7 +40,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Measures, on a broker of its own, how fast the trending topology counts a backlog of page views against a plain
- * consumer reading the same records, then how many ingest requests a second the HTTP endpoint takes.
+ * consumer reading the same records, then, with the topology still running, how fresh its rankings are under a steady
+ * 5,000 views/s ({@link Freshness}), and finally how many ingest requests a second the HTTP endpoint takes.
  * Arguments: views (default 500000), articles (1000), HTTP load seconds (10).
  */
 public final class TrendingBenchmark {
@@ -60,7 +61,7 @@ public final class TrendingBenchmark {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
             double raw = rawConsumer(bootstrap, views);
-            double topology = topology(bootstrap, views, expected);
+            double topology = topology(bootstrap, views, articles, expected);
             System.out.printf("ratio topology/raw: %.3f%n", topology / raw);
             IngestLoad.run(bootstrap, Duration.ofSeconds(httpSeconds));
         } finally {
@@ -159,12 +160,14 @@ public final class TrendingBenchmark {
         }
     }
 
-    /** Runs the topology over the backlog until its input is committed and the overall 1h ranking is exact. */
-    private static double topology(String bootstrap, int views, Map<String, Long> expected) throws Exception {
-        // The service's defaults: top 50 (the API's largest limit) out of 100 retained candidates.
-        TrendingSettings defaults = TrendingSettings.defaults();
-        TrendingSettings settings =
-                new TrendingSettings(defaults.windows(), defaults.dedupeInterval(), defaults.grace(), 50, 100);
+    /**
+     * Runs the topology over the backlog until its input is committed and the overall 1h ranking is exact, then
+     * measures freshness on the running topology.
+     */
+    private static double topology(String bootstrap, int views, int articles, Map<String, Long> expected)
+            throws Exception {
+        // The service's default: top 50, the API's largest limit.
+        TrendingSettings settings = TrendingSettings.defaults().withTopN(50);
         Properties props = new Properties();
         props.putAll(TrendingStreamsConfig.recommended("trending-bench", bootstrap));
         props.put(
@@ -175,6 +178,7 @@ public final class TrendingBenchmark {
                 .limit(settings.topN())
                 .toList();
         String overall = RankingKey.overall("1h").asString();
+        double rate;
         try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
                 var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
                 var rankings = new KafkaConsumer<>(
@@ -207,12 +211,18 @@ public final class TrendingBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - running) / 1e9;
-            double rate = views / seconds;
+            rate = views / seconds;
             System.out.printf(
                     "topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n",
                     rate, seconds, (running - start) / 1e9);
-            return rate;
+            new Freshness(bootstrap, articles, expected).measure(rankings, 5_000, Duration.ofSeconds(20));
         }
+        Restore.measure("the kept state directory", new TrendingTopology(settings), props);
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("trending-bench-").toString());
+        Restore.measure("an empty state directory", new TrendingTopology(settings), props);
+        return rate;
     }
 
     private static long committed(Admin admin) throws Exception {

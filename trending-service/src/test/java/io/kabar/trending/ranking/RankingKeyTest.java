@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RankingKeyTest {
@@ -24,10 +23,12 @@ class RankingKeyTest {
     }
 
     @Test
-    void currentWindowIsTheEarliestOpenOneThatContainsStreamTime() {
-        TrendingWindow hour = TrendingWindow.of("1h", Duration.ofHours(1));
-        long now = Instant.parse("2026-03-02T11:12:00Z").toEpochMilli();
+    void categoryNamedLikeTheOverallMarkerDoesNotCollideWithTheOverallRanking() {
+        RankingKey star = RankingKey.of("1h", "*");
+        RankingKey escaped = RankingKey.of("1h", "\\x");
 
-        assertThat(Instant.ofEpochMilli(hour.currentStart(now))).isEqualTo(Instant.parse("2026-03-02T10:15:00Z"));
+        assertThat(star.asString()).isNotEqualTo(RankingKey.overall("1h").asString());
+        assertThat(RankingKey.parse(star.asString())).isEqualTo(star);
+        assertThat(RankingKey.parse(escaped.asString())).isEqualTo(escaped);
     }
 }

@@ -37,6 +37,7 @@ class TrendingTopologyTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
+    private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
     private TestInputTopic<String, PageView> views;
     private TestOutputTopic<String, TrendingRanking> trending;
@@ -233,13 +234,81 @@ class TrendingTopologyTest {
                 .allSatisfy(score -> assertThat(score).isPositive());
     }
 
+    @Test
+    void articleNobodyReadsLeavesTheLastHourWithinAMinuteOfTheHourPassingWithoutNewViews() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Liga 1", OLAHRAGA, T0);
+        view("a", "s1", T0);
+        view("b", "s1", T0.plus(Duration.ofMinutes(30)));
+        assertThat(views("1h", null)).containsExactly(tuple("a", 1L), tuple("b", 1L));
+
+        driver.advanceWallClockTime(Duration.ofMinutes(61));
+        assertThat(views("1h", null)).containsExactly(tuple("b", 1L));
+        assertThat(views("1h", POLITIK)).isEmpty();
+        assertThat(views("24h", null)).containsExactly(tuple("a", 1L), tuple("b", 1L));
+
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        assertThat(views("1h", null)).isEmpty();
+        assertThat(ranking("1h", null).getArticles()).isEmpty();
+        assertThat(views("24h", OLAHRAGA)).containsExactly(tuple("b", 1L));
+    }
+
+    @Test
+    void risingListsArticlesWhoseRecentViewsMostExceedTheirEarlierRateAboveAFloor() {
+        TrendingSettings defaults = TrendingSettings.defaults();
+        start(new TrendingSettings(
+                defaults.windows(),
+                defaults.dedupeInterval(),
+                defaults.grace(),
+                defaults.topN(),
+                new TrendingSettings.Rising(Duration.ofMinutes(10), Duration.ofHours(1), 20),
+                defaults.rankInterval(),
+                defaults.clientSessionsPerMinute()));
+        publish("old", 1, "Banjir kemarin", POLITIK, T0);
+        publish("new", 1, "Gempa", POLITIK, T0);
+        publish("few", 1, "Resep", OLAHRAGA, T0);
+        Instant recent = T0.plus(Duration.ofMinutes(55));
+        views("old", 25, T0.plus(Duration.ofMinutes(10)));
+        // old: 45 recent where its earlier rate predicts 5 (25 views in the 50 min before) -> 45 / (5 + 20) = 1.8
+        views("old", 45, recent);
+        // new: 40 recent and none before -> 40 / (0 + 20) = 2.0
+        views("new", 40, recent);
+        // few: 3 recent, under the floor of 20
+        views("few", 3, recent);
+
+        assertThat(views("rising", null)).containsExactly(tuple("new", 40L), tuple("old", 45L));
+        assertThat(ranking("rising", null).getArticles())
+                .extracting(TrendingArticle::getScore)
+                .containsExactly(2.0, 1.8);
+        assertThat(views("rising", OLAHRAGA)).isEmpty();
+        assertThat(views("1h", null)).containsExactly(tuple("old", 70L), tuple("new", 40L), tuple("few", 3L));
+    }
+
+    @Test
+    void scriptInventingThousandsOfSessionsFromOneClientCannotLiftAnArticleAboveOneGenuinelyRead() {
+        start(TrendingSettings.defaults());
+        publish("gamed", 1, "Iklan", POLITIK, T0);
+        publish("genuine", 1, "Pemilu", POLITIK, T0);
+        for (int i = 0; i < 2_000; i++) {
+            view("gamed", "invented-" + i, "script", T0.plusMillis(i));
+        }
+        for (int i = 0; i < 30; i++) {
+            view("genuine", "reader-" + i, "reader-address-" + i, T0.plusSeconds(5));
+        }
+
+        assertThat(views("1h", null)).containsExactly(tuple("genuine", 30L), tuple("gamed", 20L));
+    }
+
     private void start(TrendingSettings settings) {
+        this.settings = settings;
         Properties props = new Properties();
         props.putAll(TrendingStreamsConfig.recommended("trending-test", "unused:9092"));
         // Without the record cache every update reaches the rankings at once, which keeps the output deterministic.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(new TrendingTopology(settings).build(), props);
+        driver = new TopologyTestDriver(
+                new TrendingTopology(settings).withStoresInMemory().build(), props, T0);
         articles = driver.createInputTopic(
                 Topics.ARTICLES.name(),
                 Serdes.String().serializer(),
@@ -267,14 +336,25 @@ class TrendingTopologyTest {
     }
 
     private void view(String articleId, String sessionId, Instant at) {
+        view(articleId, sessionId, null, at);
+    }
+
+    private void view(String articleId, String sessionId, String client, Instant at) {
         views.pipeInput(
                 articleId,
                 PageView.newBuilder()
                         .setArticleId(articleId)
                         .setSessionId(sessionId)
                         .setViewedAt(at)
+                        .setClient(client)
                         .build(),
                 at);
+    }
+
+    private void views(String articleId, int sessions, Instant at) {
+        for (int i = 0; i < sessions; i++) {
+            view(articleId, articleId + "-s" + i, at);
+        }
     }
 
     private static ArticleEvent event(ArticleEventType type, String id, long revision, String title, String category) {
@@ -298,8 +378,12 @@ class TrendingTopologyTest {
                 .build();
     }
 
-    /** The latest ranking published under the key, as a reader of the compacted topic would see it. */
+    /**
+     * The latest ranking published under the key, as a reader of the compacted topic would see it, once the wall clock
+     * has moved on by a rank interval.
+     */
     private TrendingRanking ranking(String window, String category) {
+        driver.advanceWallClockTime(settings.rankInterval());
         latest.putAll(trending.readKeyValuesToMap());
         RankingKey key = category == null ? RankingKey.overall(window) : RankingKey.of(window, category);
         return latest.get(key.asString());
