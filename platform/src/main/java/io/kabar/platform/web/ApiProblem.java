@@ -1,5 +1,6 @@
 package io.kabar.platform.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -12,13 +13,25 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final HttpHeaders headers;
+    private final URI type;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
+        this(status, null, title, detail, errors, headers);
+    }
+
+    private ApiProblem(
+            HttpStatus status, URI type, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
         super(detail);
         this.status = status;
+        this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.headers = headers;
+    }
+
+    /** A problem of a kind named by a {@link ProblemTypes} URI. */
+    public static ApiProblem typed(HttpStatus status, URI type, String title, String detail) {
+        return new ApiProblem(status, type, title, detail, List.of(), HttpHeaders.EMPTY);
     }
 
     public static ApiProblem notFound(String detail) {
@@ -47,6 +60,11 @@ public class ApiProblem extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The problem's {@code type} URI; null for the generic {@code about:blank}. */
+    public URI type() {
+        return type;
     }
 
     public String title() {
