@@ -16,22 +16,18 @@ public class ApiProblem extends RuntimeException {
     private final URI type;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
-        this(status, null, title, detail, errors, headers);
+        this(null, status, title, detail, errors, headers);
     }
 
-    private ApiProblem(
-            HttpStatus status, URI type, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
+    /** A problem of a documented {@code type} (a URI naming the kind of problem); null leaves {@code about:blank}. */
+    public ApiProblem(
+            URI type, HttpStatus status, String title, String detail, List<FieldError> errors, HttpHeaders headers) {
         super(detail);
-        this.status = status;
         this.type = type;
+        this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.headers = headers;
-    }
-
-    /** A problem of a kind named by a {@link ProblemTypes} URI. */
-    public static ApiProblem typed(HttpStatus status, URI type, String title, String detail) {
-        return new ApiProblem(status, type, title, detail, List.of(), HttpHeaders.EMPTY);
     }
 
     public static ApiProblem notFound(String detail) {
@@ -58,13 +54,13 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, List.of(), headers);
     }
 
-    public HttpStatus status() {
-        return status;
+    /** A problem of a kind named by a {@link ProblemTypes} URI, with no field errors or headers. */
+    public static ApiProblem typed(HttpStatus status, URI type, String title, String detail) {
+        return new ApiProblem(type, status, title, detail, List.of(), HttpHeaders.EMPTY);
     }
 
-    /** The problem's {@code type} URI; null for the generic {@code about:blank}. */
-    public URI type() {
-        return type;
+    public HttpStatus status() {
+        return status;
     }
 
     public String title() {
@@ -77,6 +73,11 @@ public class ApiProblem extends RuntimeException {
 
     public HttpHeaders headers() {
         return headers;
+    }
+
+    /** The problem type URI, or null for {@code about:blank}. */
+    public URI type() {
+        return type;
     }
 
     /** One invalid field (a JSON path such as {@code tags[2]}) or request parameter, and why. */
