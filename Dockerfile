@@ -7,7 +7,7 @@ RUN test -n "$MODULE" && ./mvnw -B -q -pl "$MODULE" -am package -DskipTests
 
 FROM eclipse-temurin:25-jre
 ARG MODULE
-# curl serves the container health check against /actuator/health/readiness.
+# curl serves the container health check against /actuator/health/readiness on the management port (service + 1000).
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home-dir /app kabar \
     && install -d -o kabar /var/lib/kabar

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,6 +30,9 @@ class ArticleApiIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Http http;
 
@@ -241,8 +245,9 @@ class ArticleApiIT {
     void reportsReadinessWithKafkaAndExposesPrometheusMetrics() {
         http.post("/api/articles", article("Metrik untuk operator"), h -> {});
 
-        Http.Answer readiness = http.get("/actuator/health/readiness");
-        String metrics = http.text("/actuator/prometheus");
+        Http management = new Http(managementPort);
+        Http.Answer readiness = management.get("/actuator/health/readiness");
+        String metrics = management.text("/actuator/prometheus");
 
         assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.body().toString()).contains("kafka").contains("mirrors");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,9 @@ class BrokerUnavailableIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void answersServiceUnavailableWithRetryAfterWhenTheBrokerIsUnreachable() {
         Http http = new Http(port).bearer(TestTokens.writer());
@@ -42,7 +46,8 @@ class BrokerUnavailableIT {
         assertThat(answer.headers().getFirst("Retry-After")).isEqualTo("7");
         assertThat(answer.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat((String) answer.get("detail")).contains("nothing was written");
-        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(new Http(managementPort).get("/actuator/health/readiness").status())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     /** A port that nothing listens on: bound once to find it, then released. */

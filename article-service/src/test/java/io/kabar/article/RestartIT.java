@@ -30,8 +30,12 @@ class RestartIT {
 
         try (ConfigurableApplicationContext second = start()) {
             Http http = http(second);
+            Http management = new Http(Integer.parseInt(second.getEnvironment().getProperty("local.management.port")));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> http.get("/actuator/health/readiness").status().is2xxSuccessful());
+                    .until(() -> management
+                            .get("/actuator/health/readiness")
+                            .status()
+                            .is2xxSuccessful());
 
             Http.Answer retry = http.post(
                     "/api/articles",

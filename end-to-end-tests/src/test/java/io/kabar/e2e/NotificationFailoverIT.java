@@ -31,6 +31,8 @@ class NotificationFailoverIT {
     private static final String[] FAST_FAILOVER = {
         "--kabar.notifications.allow-loopback=true",
         "--kabar.notifications.webhooks.max-per-host=6",
+        // Every subscriber here comes from 127.0.0.1; the per-client subscribe limit is for the public.
+        "--kabar.limits.rates.subscriptions.requests=" + SUBSCRIBERS,
         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"
     };

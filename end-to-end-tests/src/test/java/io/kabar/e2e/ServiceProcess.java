@@ -21,12 +21,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, int port, int managementPort, Process process, Path log) {
         this.module = module;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -41,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package first");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
                 "-Xmx384m",
@@ -48,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 // The stack trusts the tests' newsroom key, as ./kabar up makes it trust the local one.
                 "--kabar.auth.public-key-location=" + TestTokens.publicKeyLocation(),
@@ -58,14 +62,14 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(module, port, process, log);
+        return new ServiceProcess(module, port, managementPort, process, log);
     }
 
-    /** Waits until the service reports ready, failing with its log when it exits or takes too long. */
+    /** Waits until the service reports ready on its management port, failing with its log when it exits or takes too long. */
     ServiceProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                 .build();
         await(module + " ready")
                 .atMost(timeout)

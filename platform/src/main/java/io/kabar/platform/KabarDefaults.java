@@ -1,5 +1,6 @@
 package io.kabar.platform;
 
+import io.kabar.platform.web.ManagementPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
- * Gives every Kabar service the same defaults (quiet Kafka logs, Actuator probes and Prometheus, the local broker
- * address) as Spring Boot default properties, the lowest precedence of all: a service's own configuration, the
+ * Gives every Kabar service the same defaults (quiet Kafka logs, Actuator probes and Prometheus on a management port
+ * of its own, the local broker address) as Spring Boot default properties, the lowest precedence of all: a service's own configuration, the
  * environment and an application's own default properties all win.
  */
 public final class KabarDefaults implements EnvironmentPostProcessor {
@@ -45,5 +46,6 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
                     .getPropertySources()
                     .addBefore(DEFAULT_PROPERTIES, new MapPropertySource("kabarDefaults", merged));
         }
+        environment.getPropertySources().addLast(new ManagementPort(environment));
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +31,9 @@ class TrendingApiIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Http http;
 
@@ -177,7 +181,7 @@ class TrendingApiIT {
     @Test
     void becomesReadyWithStreamsKafkaAndTheRankingMirror() {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Http.Answer readiness = http.get("/actuator/health/readiness");
+            Http.Answer readiness = new Http(managementPort).get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
             assertThat(readiness.body().toString())
                     .contains("state=RUNNING")

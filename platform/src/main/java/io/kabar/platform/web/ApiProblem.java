@@ -54,6 +54,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, List.of(), headers);
     }
 
+    /** A problem of a kind named by a {@link ProblemTypes} URI, with no field errors or headers. */
+    public static ApiProblem typed(HttpStatus status, URI type, String title, String detail) {
+        return new ApiProblem(type, status, title, detail, List.of(), HttpHeaders.EMPTY);
+    }
+
     public HttpStatus status() {
         return status;
     }

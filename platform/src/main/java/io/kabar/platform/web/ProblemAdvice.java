@@ -57,6 +57,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        ApiProblem raised = cause(exception, ApiProblem.class);
+        if (raised != null) {
+            // Raised below the controller, such as by a request body that passed its size limit while being read.
+            return apiProblem(raised);
+        }
         log.error("request failed unexpectedly", exception);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -111,7 +116,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException jackson = jacksonCause(exception);
+        ApiProblem raised = cause(exception, ApiProblem.class);
+        if (raised != null) {
+            return apiProblem(raised);
+        }
+        JacksonException jackson = cause(exception, JacksonException.class);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
@@ -127,10 +136,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 HttpHeaders.EMPTY);
     }
 
-    private static JacksonException jacksonCause(Throwable exception) {
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException jackson) {
-                return jackson;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

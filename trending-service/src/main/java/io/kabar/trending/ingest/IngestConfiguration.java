@@ -5,10 +5,12 @@ import io.kabar.schemas.topics.Topics;
 import io.kabar.trending.TrendingProperties;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the ingest path: one idempotent acks=all producer that batches the views of concurrent requests. */
+/** Wires the ingest path: beacon bodies, and one idempotent acks=all producer that batches the views of concurrent requests. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
@@ -16,6 +18,12 @@ class IngestConfiguration {
      * Lingering a few milliseconds turns many one-view requests into few large, compressed batches. The timeouts keep
      * a request thread from blocking longer than the publish timeout when the broker is away.
      */
+    /** Beacons from reader pages arrive as text/plain; JSON requests keep Spring's own converter. */
+    @Bean
+    ServerHttpMessageConvertersCustomizer beaconBodies(JsonMapper mapper) {
+        return converters -> converters.addCustomConverter(new BeaconBodies(mapper));
+    }
+
     @Bean
     PageViewLog pageViewLog(KafkaClients clients, TrendingProperties properties) {
         int timeout = (int) properties.publishTimeout().toMillis();

@@ -1,0 +1,79 @@
+package io.kabar.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kabar.testing.HugeBodies;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** article-service's public edge: bounded write bodies, reads open to the reader site, Actuator off the public port. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+class ArticleEdgeIT {
+
+    private static final String READER_SITE = "http://localhost:8080";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void refusesAnArticleBodyAbove512KibWithoutReadingIt() throws Exception {
+        assertThat(HugeBodies.declared(port, "/api/articles", "application/json", 50L * 1024 * 1024, 64 * 1024))
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json");
+        assertThat(HugeBodies.chunked(port, "/api/articles", "application/json", 600 * 1024))
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json");
+    }
+
+    @Test
+    void letsTheReaderSiteReadArticlesButNotWriteThem() throws Exception {
+        HttpResponse<String> read = preflight("/api/articles", "GET");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue(READER_SITE);
+
+        for (String write : new String[] {"POST", "PUT", "DELETE"}) {
+            HttpResponse<String> refused = preflight("/api/articles/some-id", write);
+            assertThat(refused.statusCode()).as(write).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void servesActuatorOnTheManagementPortOnly() throws Exception {
+        assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> preflight(String path, String method) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(url(port, path))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", READER_SITE)
+                        .header("Access-Control-Request-Method", method)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(url(port, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
