@@ -16,7 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code KABAR_NOTIFICATIONS_ALLOW_LOOPBACK=true}).
  *
  * @param allowedHosts   host names or IP addresses accepted as webhook targets even when private, loopback or link-local
- * @param allowLoopback  accept loopback targets (local stack and tests)
+ * @param allowLoopback  accept loopback targets (local stack and tests), over plain http too
+ * @param allowHttp      accept plain-http targets; production accepts https only (loopback aside, see above)
+ * @param requestKey     base64 of at least 32 random bytes, from which the secret and management token of a subscribe
+ *                       request with an Idempotency-Key are derived, so a retry can answer them again without them
+ *                       being stored; the same on every instance. Empty: a random key per start (retries reaching
+ *                       another instance or a restarted one are then refused with 409)
  * @param publishTimeout how long an API write waits for the broker before it answers 503
  * @param retryAfter     what a 503 asks the client to wait before retrying
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
@@ -28,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(
         @DefaultValue({}) @NotNull List<String> allowedHosts,
         @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("") @NotNull String requestKey,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,

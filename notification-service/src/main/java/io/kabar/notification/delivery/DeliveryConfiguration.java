@@ -3,6 +3,7 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.subscriptions.SubscriptionStore;
 import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.targets.TargetPolicy;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
@@ -21,9 +22,10 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 class DeliveryConfiguration {
 
     @Bean
-    WebhookSender webhookSender(NotificationProperties properties) {
+    ApacheWebhookSender webhookSender(NotificationProperties properties, TargetPolicy targets) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
-        return new JdkWebhookSender(webhooks.connectTimeout(), webhooks.requestTimeout(), webhooks.maxPerHost());
+        return new ApacheWebhookSender(
+                targets, webhooks.connectTimeout(), webhooks.requestTimeout(), webhooks.maxPerHost());
     }
 
     @Bean

@@ -3,12 +3,15 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.targets.TargetPolicy;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes one attempt of a delivery: signs the alert with the subscription's secret, posts it and classifies the answer. */
@@ -63,9 +66,16 @@ final class WebhookDispatcher {
     }
 
     private static Outcome unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TargetPolicy.Refused refused) {
+                return new Outcome.Rejected("target refused when connecting: " + refused.getMessage());
+            }
+            if (cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
+                return new Outcome.Failed("timed out", Optional.empty());
+            }
+        }
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String reason = cause instanceof HttpTimeoutException ? "timed out" : "no connection: " + cause;
-        return new Outcome.Failed(reason, java.util.Optional.empty());
+        return new Outcome.Failed("no connection: " + cause, Optional.empty());
     }
 }

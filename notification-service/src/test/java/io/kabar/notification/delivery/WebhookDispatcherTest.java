@@ -42,6 +42,7 @@ class WebhookDispatcherTest {
             true,
             CLOCK.instant(),
             null,
+            null,
             null);
 
     @Test
