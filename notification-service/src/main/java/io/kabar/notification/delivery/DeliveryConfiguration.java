@@ -68,6 +68,8 @@ class DeliveryConfiguration {
                 Topics.ALERT_DELIVERIES,
                 Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, pollInterval)));
         factory.setBatchListener(true);
+        // Started by the ListenerGate once the subscription view has caught up.
+        factory.setAutoStartup(false);
         factory.setConcurrency(webhooks.concurrency());
         return factory;
     }

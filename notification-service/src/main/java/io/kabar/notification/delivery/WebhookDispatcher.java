@@ -32,9 +32,15 @@ final class WebhookDispatcher {
     CompletableFuture<Outcome> attempt(Delivery delivery) {
         Subscription subscription =
                 subscriptions.find(delivery.subscriptionId()).orElse(null);
-        if (subscription == null || !subscription.active()) {
+        if (subscription == null) {
+            // Not in the view is not deleted: it may have been created on another instance a moment ago.
             return CompletableFuture.completedFuture(
-                    new Outcome.Skipped(subscription == null ? "subscription deleted" : "subscription inactive"));
+                    subscriptions.wasDeleted(delivery.subscriptionId())
+                            ? new Outcome.Skipped("subscription deleted")
+                            : new Outcome.Failed("subscription not known to this instance yet", Optional.empty()));
+        }
+        if (!subscription.active()) {
+            return CompletableFuture.completedFuture(new Outcome.Skipped("subscription inactive"));
         }
         byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
         long timestamp = clock.instant().getEpochSecond();
