@@ -52,6 +52,11 @@ public record NotificationProperties(
      * @param maxBackoff      the longest wait, also the cap on a receiver's Retry-After
      * @param concurrency     consumer threads of each webhook container (first attempts, retries)
      * @param jitter          fraction of the wait drawn at random (0.2 = ±20 %), so that retries do not arrive in step
+     * @param batchDeadline   how long a polled batch waits for its deliveries (after its latest due time); what is
+     *                        still unanswered then is abandoned and retried, so a slow host holds up nobody else
+     * @param maxQueuedPerHost requests waiting for one host at most, beyond the in-flight ones; more are retried later
+     * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
+     * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
@@ -62,5 +67,9 @@ public record NotificationProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
-            @DefaultValue("0.2") @DecimalMin("0.0") double jitter) {}
+            @DefaultValue("0.2") @DecimalMin("0.0") double jitter,
+            @DefaultValue("5s") @NotNull Duration batchDeadline,
+            @DefaultValue("1000") @Min(0) @Max(100_000) int maxQueuedPerHost,
+            @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
 }

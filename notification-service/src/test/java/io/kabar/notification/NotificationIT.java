@@ -3,6 +3,7 @@ package io.kabar.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.targets.TargetPolicy;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEventType;
@@ -10,23 +11,29 @@ import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
+import io.kabar.testing.TestBroker;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,6 +43,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +75,12 @@ class NotificationIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SubscriptionView view;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -79,6 +94,67 @@ class NotificationIT {
     @AfterAll
     static void stopReceiver() {
         receiver.close();
+    }
+
+    @Test
+    void aHostThatNeverAnswersDelaysAndDuplicatesNobodyElseAndEndsInDeadLettersWithAReason() throws Exception {
+        String category = unique("Bencana");
+        try (HangingHost hanging = new HangingHost();
+                Receiver healthy = new Receiver(40, 32)) {
+            List<String> hangingIds = Kafka.subscriptions(
+                    brokers,
+                    IntStream.range(0, 2000)
+                            .mapToObj(i -> hanging.url("/hang/" + i))
+                            .toList(),
+                    category);
+            List<String> healthyPaths =
+                    IntStream.range(0, 100).mapToObj(i -> "/healthy/" + i).toList();
+            List<String> healthyIds = Kafka.subscriptions(
+                    brokers, healthyPaths.stream().map(healthy::url).toList(), category);
+            await().atMost(WAIT)
+                    .until(() -> Stream.concat(hangingIds.stream(), healthyIds.stream())
+                            .allMatch(id -> view.find(id).isPresent()));
+
+            // Measured from a settled group: a rebalance while the alert is out would redeliver a batch.
+            await().atMost(WAIT).until(this::listenersAssigned);
+            Kafka.publish(
+                    brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+            await().atMost(WAIT)
+                    .until(() -> healthyPaths.stream()
+                            .allMatch(p -> !healthy.received(p).isEmpty()));
+            String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
+            Set<String> hangingKeys = Set.copyOf(hangingIds);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> deadLetters(dlt, hangingKeys).size() == hangingIds.size());
+            assertThat(deadLetters(dlt, hangingKeys))
+                    .allSatisfy(reason -> assertThat(reason)
+                            .containsAnyOf("circuit open for 127.0.0.1", "no answer within the batch deadline")
+                            .contains("gave up after 3 attempts"));
+            // One delivery per healthy subscriber (one webhook-id), never handed to the retry path by the bad host.
+            assertThat(healthyPaths)
+                    .allSatisfy(p -> assertThat(healthy.received(p))
+                            .extracting(Receiver.Request::id)
+                            .containsOnly(healthy.received(p).get(0).id()));
+        }
+    }
+
+    private boolean listenersAssigned() {
+        return listeners.getListenerContainers().stream().allMatch(c -> {
+            var assignments = c.getAssignmentsByClientId();
+            int consumers = ((ConcurrentMessageListenerContainer<?, ?>) c).getConcurrency();
+            return assignments != null
+                    && assignments.size() == consumers
+                    && assignments.values().stream().noneMatch(Collection::isEmpty);
+        });
+    }
+
+    private static List<String> deadLetters(String topic, Set<String> keys) {
+        return TestBroker.readAll(topic, new ByteArrayDeserializer()).stream()
+                .filter(r -> keys.contains(r.key()))
+                .map(r -> new String(
+                        r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -29,16 +30,18 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Sends webhooks with Apache HttpClient 5's asynchronous client: pooled keep-alive HTTP/1.1 connections (never an
- * h2c upgrade), at most {@code maxPerHost} in flight per host, and every connection's addresses resolved through the
+ * h2c upgrade), each host in its own lane (bounded, with a circuit breaker), and every connection's addresses resolved through the
  * target policy, so the address connected to is the address checked.
  */
 final class ApacheWebhookSender implements WebhookSender, DisposableBean {
 
     private final CloseableHttpAsyncClient client;
-    private final HostLimiter limiter;
+    private final HostLanes lanes;
 
-    ApacheWebhookSender(TargetPolicy targets, Duration connectTimeout, Duration requestTimeout, int maxPerHost) {
-        this.limiter = new HostLimiter(maxPerHost);
+    /** {@code lanes} bound and guard each host; their in-flight bound is also the connection pool's per host. */
+    ApacheWebhookSender(
+            TargetPolicy targets, HostLanes lanes, Duration connectTimeout, Duration requestTimeout, int maxPerHost) {
+        this.lanes = lanes;
         this.client = HttpAsyncClients.custom()
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
@@ -68,13 +71,12 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
                 SimpleRequestBuilder.post(request.target()).setBody(request.body(), ContentType.APPLICATION_JSON);
         request.headers().forEach(http::setHeader);
         SimpleHttpRequest built = http.build();
-        return limiter.submit(
-                request.target().getHost() + ":" + request.target().getPort(), () -> execute(built));
+        return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> execute(built));
     }
 
     private CompletableFuture<Response> execute(SimpleHttpRequest request) {
         CompletableFuture<Response> response = new CompletableFuture<>();
-        client.execute(request, new FutureCallback<SimpleHttpResponse>() {
+        Future<SimpleHttpResponse> call = client.execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override
             public void completed(SimpleHttpResponse result) {
                 Optional<String> retryAfter = Optional.ofNullable(result.getFirstHeader("Retry-After"))
@@ -90,6 +92,12 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
             @Override
             public void cancelled() {
                 response.cancel(false);
+            }
+        });
+        // Abandoned by its batch: stop waiting for the receiver and give the connection back.
+        response.whenComplete((r, e) -> {
+            if (response.isCancelled()) {
+                call.cancel(true);
             }
         });
         return response;

@@ -54,7 +54,16 @@ final class WebhookDispatcher {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+        CompletableFuture<WebhookSender.Response> request = sent;
+        CompletableFuture<Outcome> outcome =
+                sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+        // Cancelling the outcome (a batch abandoning a slow delivery) cancels the request itself.
+        outcome.whenComplete((o, e) -> {
+            if (outcome.isCancelled()) {
+                request.cancel(true);
+            }
+        });
+        return outcome;
     }
 
     private static Outcome classify(WebhookSender.Response response) {
@@ -73,6 +82,9 @@ final class WebhookDispatcher {
 
     private static Outcome unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HostLanes.HostUnavailable unavailable) {
+                return new Outcome.Failed(unavailable.getMessage(), Optional.empty());
+            }
             if (cause instanceof TargetPolicy.Refused refused) {
                 return new Outcome.Rejected("target refused when connecting: " + refused.getMessage());
             }
