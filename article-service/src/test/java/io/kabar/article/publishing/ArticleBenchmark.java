@@ -3,15 +3,15 @@ package io.kabar.article.publishing;
 import io.kabar.article.ArticleServiceApplication;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleRecords;
-import io.kabar.bench.ClosedLoop;
-import io.kabar.bench.HttpLoad;
-import io.kabar.bench.Measurement;
-import io.kabar.bench.RawProducer;
 import io.kabar.platform.kafka.TopicMirror;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.testing.KafkaBroker;
+import io.kabar.testing.load.ClosedLoop;
+import io.kabar.testing.load.HttpLoad;
+import io.kabar.testing.load.Measurement;
+import io.kabar.testing.load.RawProducer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,16 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Measures article publishing against raw Kafka in one run on one broker: raw producer throughput for records the
  * size of a serialized {@link ArticleEvent}, the service's own publish path in-process, and HTTP publishing.
- * Lives in the publisher's package to drive {@link ArticlePublisher} as the controller does.
+ * Test-scope code in the publisher's package, so that it drives {@link ArticlePublisher} as the controller does.
  */
-public final class ArticleBenchmarks {
+public final class ArticleBenchmark {
 
     private static final int CALLERS = Integer.getInteger("bench.callers", 8);
     private static final int RAW_RECORDS = Integer.getInteger("bench.raw", 50_000);
     private static final int PUBLISHES = Integer.getInteger("bench.publishes", 4_000);
     private static final int WARM_UP = 300;
 
-    private ArticleBenchmarks() {}
+    private ArticleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(6);

@@ -1,4 +1,4 @@
-package io.kabar.bench;
+package io.kabar.testing.load;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,7 +1,5 @@
-package io.kabar.bench;
+package io.kabar.article.catalog;
 
-import io.kabar.article.catalog.Article;
-import io.kabar.article.catalog.ArticleCatalog;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
