@@ -48,11 +48,13 @@ class NotificationFailoverIT {
             running.addAll(List.of(first, second));
             first.awaitReady(Duration.ofSeconds(120));
             second.awaitReady(Duration.ofSeconds(120));
-            List<String> ids = subscribe(new Http(first.port()), receiver, category);
+            List<Map<String, Object>> subscriptions = subscribe(new Http(first.port()), receiver, category);
             Http other = new Http(second.port());
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> ids.stream()
-                            .allMatch(id -> other.get("/api/subscriptions/" + id)
+                    .until(() -> subscriptions.stream()
+                            .allMatch(created -> other.get(
+                                            "/api/subscriptions/" + created.get("id"),
+                                            h -> h.setBearerAuth((String) created.get("managementToken")))
                                     .status()
                                     .is2xxSuccessful()));
 
@@ -86,7 +88,7 @@ class NotificationFailoverIT {
         }
     }
 
-    private static List<String> subscribe(Http api, WebhookReceiver receiver, String category) {
+    private static List<Map<String, Object>> subscribe(Http api, WebhookReceiver receiver, String category) {
         return IntStream.range(0, SUBSCRIBERS)
                 .mapToObj(i -> {
                     Http.Answer created = api.post(
@@ -99,7 +101,7 @@ class NotificationFailoverIT {
                                     "categories",
                                     List.of(category)));
                     assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
-                    return (String) created.get("id");
+                    return created.body();
                 })
                 .toList();
     }

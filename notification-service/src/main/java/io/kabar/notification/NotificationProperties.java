@@ -16,7 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code KABAR_NOTIFICATIONS_ALLOW_LOOPBACK=true}).
  *
  * @param allowedHosts   host names or IP addresses accepted as webhook targets even when private, loopback or link-local
- * @param allowLoopback  accept loopback targets (local stack and tests)
+ * @param allowLoopback  accept loopback targets (local stack and tests), over plain http too
+ * @param allowHttp      accept plain-http targets; production accepts https only (loopback aside, see above)
+ * @param requestKey     base64 of at least 32 random bytes, from which the secret and management token of a subscribe
+ *                       request with an Idempotency-Key are derived, so a retry can answer them again without them
+ *                       being stored; the same on every instance. Empty: a random key per start (retries reaching
+ *                       another instance or a restarted one are then refused with 409)
  * @param publishTimeout how long an API write waits for the broker before it answers 503
  * @param retryAfter     what a 503 asks the client to wait before retrying
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
@@ -28,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(
         @DefaultValue({}) @NotNull List<String> allowedHosts,
         @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("false") boolean allowHttp,
+        @DefaultValue("") @NotNull String requestKey,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
@@ -45,6 +52,11 @@ public record NotificationProperties(
      * @param maxBackoff      the longest wait, also the cap on a receiver's Retry-After
      * @param concurrency     consumer threads of each webhook container (first attempts, retries)
      * @param jitter          fraction of the wait drawn at random (0.2 = ±20 %), so that retries do not arrive in step
+     * @param batchDeadline   how long a polled batch waits for its deliveries (after its latest due time); what is
+     *                        still unanswered then is abandoned and retried, so a slow host holds up nobody else
+     * @param maxQueuedPerHost requests waiting for one host at most, beyond the in-flight ones; more are retried later
+     * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
+     * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
@@ -55,5 +67,9 @@ public record NotificationProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
-            @DefaultValue("0.2") @DecimalMin("0.0") double jitter) {}
+            @DefaultValue("0.2") @DecimalMin("0.0") double jitter,
+            @DefaultValue("5s") @NotNull Duration batchDeadline,
+            @DefaultValue("1000") @Min(0) @Max(100_000) int maxQueuedPerHost,
+            @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
 }

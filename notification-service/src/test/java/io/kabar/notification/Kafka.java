@@ -3,13 +3,23 @@ package io.kabar.notification;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.Subscription;
+import io.kabar.schemas.SubscriptionChannel;
+import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.TestBroker;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Talks to the test broker the way other services would: publishes article events, reads committed records. */
 public final class Kafka {
@@ -40,6 +50,43 @@ public final class Kafka {
                         .setBreaking(breaking)
                         .build())
                 .build();
+    }
+
+    /**
+     * Writes one webhook subscription per target straight to {@code news.subscriptions}, as instances of the service
+     * would have, and returns their ids; all sent before any acknowledgement is awaited, for tens of thousands.
+     */
+    public static List<String> subscriptions(String brokers, List<String> targets, String category) {
+        // One request in flight: a pipelining idempotent producer on a just-created topic can retry into out-of-order
+        // sequence errors it never leaves (seen with Kafka 4.1).
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20);
+        List<String> ids = new ArrayList<>(targets.size());
+        try (var producer =
+                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(Subscription.class))) {
+            for (String target : targets) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                producer.send(new ProducerRecord<>(
+                        Topics.SUBSCRIPTIONS.name(),
+                        id,
+                        Subscription.newBuilder()
+                                .setId(id)
+                                .setChannel(SubscriptionChannel.WEBHOOK)
+                                .setTarget(target)
+                                .setSecret("whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
+                                .setCategories(List.of(category))
+                                .setCreatedAt(Instant.now())
+                                .build()));
+            }
+            producer.flush();
+        }
+        return ids;
     }
 
     public static void publish(String brokers, ArticleEvent... events) {

@@ -3,30 +3,48 @@ package io.kabar.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.targets.TargetPolicy;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
+import io.kabar.testing.TestBroker;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +60,26 @@ class NotificationIT {
 
     static final Receiver receiver = new Receiver();
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final Map<String, InetAddress> dns = new ConcurrentHashMap<>();
+
+    /** Name resolution the test controls: names it knows resolve as told, everything else as usual. */
+    @TestConfiguration
+    static class Dns {
+        @Bean
+        @Primary
+        TargetPolicy.Resolver testResolver() {
+            return host -> dns.containsKey(host) ? new InetAddress[] {dns.get(host)} : InetAddress.getAllByName(host);
+        }
+    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SubscriptionView view;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -59,6 +94,67 @@ class NotificationIT {
     @AfterAll
     static void stopReceiver() {
         receiver.close();
+    }
+
+    @Test
+    void aHostThatNeverAnswersDelaysAndDuplicatesNobodyElseAndEndsInDeadLettersWithAReason() throws Exception {
+        String category = unique("Bencana");
+        try (HangingHost hanging = new HangingHost();
+                Receiver healthy = new Receiver(40, 32)) {
+            List<String> hangingIds = Kafka.subscriptions(
+                    brokers,
+                    IntStream.range(0, 2000)
+                            .mapToObj(i -> hanging.url("/hang/" + i))
+                            .toList(),
+                    category);
+            List<String> healthyPaths =
+                    IntStream.range(0, 100).mapToObj(i -> "/healthy/" + i).toList();
+            List<String> healthyIds = Kafka.subscriptions(
+                    brokers, healthyPaths.stream().map(healthy::url).toList(), category);
+            await().atMost(WAIT)
+                    .until(() -> Stream.concat(hangingIds.stream(), healthyIds.stream())
+                            .allMatch(id -> view.find(id).isPresent()));
+
+            // Measured from a settled group: a rebalance while the alert is out would redeliver a batch.
+            await().atMost(WAIT).until(this::listenersAssigned);
+            Kafka.publish(
+                    brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+            await().atMost(WAIT)
+                    .until(() -> healthyPaths.stream()
+                            .allMatch(p -> !healthy.received(p).isEmpty()));
+            String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
+            Set<String> hangingKeys = Set.copyOf(hangingIds);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> deadLetters(dlt, hangingKeys).size() == hangingIds.size());
+            assertThat(deadLetters(dlt, hangingKeys))
+                    .allSatisfy(reason -> assertThat(reason)
+                            .containsAnyOf("circuit open for 127.0.0.1", "no answer within the batch deadline")
+                            .contains("gave up after 3 attempts"));
+            // One delivery per healthy subscriber (one webhook-id), never handed to the retry path by the bad host.
+            assertThat(healthyPaths)
+                    .allSatisfy(p -> assertThat(healthy.received(p))
+                            .extracting(Receiver.Request::id)
+                            .containsOnly(healthy.received(p).get(0).id()));
+        }
+    }
+
+    private boolean listenersAssigned() {
+        return listeners.getListenerContainers().stream().allMatch(c -> {
+            var assignments = c.getAssignmentsByClientId();
+            int consumers = ((ConcurrentMessageListenerContainer<?, ?>) c).getConcurrency();
+            return assignments != null
+                    && assignments.size() == consumers
+                    && assignments.values().stream().noneMatch(Collection::isEmpty);
+        });
+    }
+
+    private static List<String> deadLetters(String topic, Set<String> keys) {
+        return TestBroker.readAll(topic, new ByteArrayDeserializer()).stream()
+                .filter(r -> keys.contains(r.key()))
+                .map(r -> new String(
+                        r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
@@ -173,16 +269,17 @@ class NotificationIT {
         String category = unique("Politik");
         String path = "/" + unique("gone");
         receiver.answer(path, n -> 410);
-        String id = (String)
-                subscribe(receiver.url(path), List.of(category), List.of()).get("id");
+        Map<String, Object> created = subscribe(receiver.url(path), List.of(category), List.of());
+        String id = (String) created.get("id");
+        Consumer<HttpHeaders> owner = bearer(created);
 
         Kafka.publish(
                 brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
 
         await().atMost(WAIT)
                 .until(() -> Boolean.FALSE.equals(
-                        http.get("/api/subscriptions/" + id).get("active")));
-        assertThat(http.get("/api/subscriptions/" + id).body())
+                        http.get("/api/subscriptions/" + id, owner).get("active")));
+        assertThat(http.get("/api/subscriptions/" + id, owner).body())
                 .containsKey("deactivatedAt")
                 .containsEntry("deactivationReason", "the target answered 410 Gone");
         assertThat(receiver.received(path)).hasSize(1);
@@ -228,10 +325,11 @@ class NotificationIT {
     }
 
     @Test
-    void createsReadsAndDeletesASubscriptionShowingTheSecretOnlyOnce() {
+    void subscriptionsBelongToWhoeverHoldsTheirManagementTokenShownOnlyOnce() {
         Http.Answer created = http.post(
                 "/api/subscriptions",
                 Map.of("channel", "webhook", "url", receiver.url("/crud"), "categories", List.of("Nasional")));
+        Map<String, Object> other = subscribe(receiver.url("/crud-other"), List.of(), List.of());
 
         assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
         String id = (String) created.get("id");
@@ -239,14 +337,92 @@ class NotificationIT {
         assertThat((String) created.get("secret")).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(((String) created.get("secret")).substring(6)))
                 .hasSize(32);
+        assertThat((String) created.get("managementToken")).startsWith("kbm_");
         assertThat(created.body()).containsEntry("breakingOnly", true).containsEntry("active", true);
-        Http.Answer read = http.get("/api/subscriptions/" + id);
-        assertThat(read.body()).containsEntry("id", id).doesNotContainKey("secret");
-        assertThat(http.delete("/api/subscriptions/" + id).status()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(http.get("/api/subscriptions/" + id).status()).isEqualTo(HttpStatus.NOT_FOUND);
-        Http.Answer unknown = http.delete("/api/subscriptions/" + id);
-        assertThat(unknown.status()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        Http.Answer anonymous = http.get("/api/subscriptions/" + id);
+        assertThat(anonymous.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(anonymous.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(http.delete("/api/subscriptions/" + id).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        Http.Answer stranger = http.get("/api/subscriptions/" + id, bearer(other));
+        assertThat(stranger.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        Http.Answer unknown = http.get("/api/subscriptions/" + UUID.randomUUID(), bearer(other));
+        assertThat(stranger.body().keySet()).isEqualTo(unknown.body().keySet());
+        assertThat(stranger.get("title")).isEqualTo(unknown.get("title"));
+        assertThat(http.delete("/api/subscriptions/" + id, bearer(other)).status())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        Http.Answer read = http.get("/api/subscriptions/" + id, bearer(created.body()));
+        assertThat(read.status()).isEqualTo(HttpStatus.OK);
+        assertThat(read.body()).containsEntry("id", id).doesNotContainKeys("secret", "managementToken");
+        assertThat(http.delete("/api/subscriptions/" + id, bearer(created.body()))
+                        .status())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.get("/api/subscriptions/" + id, bearer(created.body())).status())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.get("/api/subscriptions/" + other.get("id"), bearer(other))
+                        .status())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aRetriedSubscribeAnswersTheFirstSubscriptionWithItsCredentialsAndStoresNoSecret() {
+        String key = unique("subscribe");
+        Map<String, Object> request =
+                Map.of("channel", "webhook", "url", receiver.url("/idem"), "categories", List.of("Nasional"));
+
+        Http.Answer first = http.post("/api/subscriptions", request, h -> h.set("Idempotency-Key", key));
+        Http.Answer retried = http.post("/api/subscriptions", request, h -> h.set("Idempotency-Key", key));
+        Http.Answer reused = http.post(
+                "/api/subscriptions",
+                Map.of("channel", "webhook", "url", receiver.url("/idem-other")),
+                h -> h.set("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retried.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(reused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reused.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(http.get("/api/subscriptions/" + first.get("id"), bearer(first.body()))
+                        .status())
+                .isEqualTo(HttpStatus.OK);
+        var ledger = Kafka.records(Topics.SUBSCRIPTION_REQUESTS.name(), key, new ByteArrayDeserializer());
+        assertThat(ledger).hasSize(1);
+        String stored = new String(ledger.get(0).value(), StandardCharsets.ISO_8859_1);
+        assertThat(stored)
+                .contains((String) first.get("id"))
+                .doesNotContain((String) first.get("secret"))
+                .doesNotContain((String) first.get("managementToken"));
+    }
+
+    @Test
+    void aTargetNameThatLaterResolvesInsideIsRefusedWhenDeliveringAndDeadLettered() throws Exception {
+        String category = unique("Hukum");
+        String path = "/" + unique("rebinding");
+        String host = unique("hooks") + ".kabar.test";
+        dns.put(host, InetAddress.getByName("127.0.0.1"));
+        URI local = URI.create(receiver.url(path));
+        String id = (String) subscribe("http://" + host + ":" + local.getPort() + path, List.of(category), List.of())
+                .get("id");
+        dns.put(host, InetAddress.getByName("169.254.169.254"));
+
+        Kafka.publish(
+                brokers, Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+        String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
+        await().atMost(WAIT)
+                .until(() ->
+                        !Kafka.records(dlt, id, new ByteArrayDeserializer()).isEmpty());
+        var dead = Kafka.records(dlt, id, new ByteArrayDeserializer()).get(0);
+        assertThat(new String(
+                        dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("target refused when connecting")
+                .contains("169.254.169.254 is link-local")
+                .contains("not retried");
+        assertThat(receiver.received(path)).isEmpty();
     }
 
     @Test
@@ -262,6 +438,10 @@ class NotificationIT {
         assertThat(privateTarget.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(privateTarget)).containsExactly("url");
         assertThat(fields(ftp)).containsExactly("url");
+    }
+
+    private static Consumer<HttpHeaders> bearer(Map<String, Object> created) {
+        return h -> h.setBearerAuth((String) created.get("managementToken"));
     }
 
     private Map<String, Object> subscribe(String url, List<String> categories, List<String> tags) {

@@ -56,7 +56,11 @@ public final class Http {
     }
 
     public Answer get(String path) {
-        return exchange(client.get().uri(path));
+        return get(path, NO_HEADERS);
+    }
+
+    public Answer get(String path, Consumer<HttpHeaders> headers) {
+        return exchange(client.get().uri(path).headers(headers));
     }
 
     public Answer post(String path, Object json) {

@@ -3,27 +3,71 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.subscriptions.SubscriptionStore;
 import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.targets.TargetPolicy;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Wires webhook delivery: the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
     @Bean
-    WebhookSender webhookSender(NotificationProperties properties) {
+    HostLanes hostLanes(NotificationProperties properties, Clock clock, MeterRegistry meters) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
-        return new JdkWebhookSender(webhooks.connectTimeout(), webhooks.requestTimeout(), webhooks.maxPerHost());
+        HostLanes lanes = new HostLanes(
+                webhooks.maxPerHost(),
+                webhooks.maxQueuedPerHost(),
+                webhooks.breakerFailures(),
+                webhooks.breakerOpenFor(),
+                clock);
+        // Totals, not one series per host: receiver hosts are as many as subscribers may choose.
+        Gauge.builder("kabar.notifications.webhooks.queued", lanes, HostLanes::queued)
+                .description("webhook requests waiting for their host, all hosts")
+                .register(meters);
+        Gauge.builder("kabar.notifications.webhooks.queued.longest", lanes, HostLanes::longestQueue)
+                .description("webhook requests waiting for the one host with the longest queue")
+                .register(meters);
+        for (HostLanes.State state : HostLanes.State.values()) {
+            Gauge.builder("kabar.notifications.webhooks.circuits", lanes, l -> l.hostsIn(state))
+                    .tag(
+                            "state",
+                            state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .description("receiver hosts by circuit-breaker state")
+                    .register(meters);
+        }
+        return lanes;
+    }
+
+    @Bean
+    ApacheWebhookSender webhookSender(NotificationProperties properties, TargetPolicy targets, HostLanes lanes) {
+        NotificationProperties.Webhooks webhooks = properties.webhooks();
+        return new ApacheWebhookSender(
+                targets, lanes, webhooks.connectTimeout(), webhooks.requestTimeout(), webhooks.maxPerHost());
+    }
+
+    /** Runs what would otherwise block an HTTP completion thread (a 410's deactivation awaiting the broker). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService deliveryBlockingWork() {
+        // Bounded by the batches in progress: each waits for its own deactivations before it is committed.
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("delivery-blocking-");
+        threads.setDaemon(true);
+        return new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), threads);
     }
 
     @Bean
@@ -40,32 +84,35 @@ class DeliveryConfiguration {
             NotificationProperties properties,
             RandomGenerator random,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            ExecutorService deliveryBlockingWork) {
         return new DeliveryWorker(
                 new WebhookDispatcher(sender, subscriptions, clock),
                 new RetryPolicy(properties.webhooks(), random),
                 log,
                 store,
                 new DeliveryMetrics(meters, clock),
-                clock);
+                clock,
+                properties.webhooks().batchDeadline(),
+                deliveryBlockingWork);
     }
 
     /**
-     * A batch waits for its slowest delivery, a retry batch also for its latest due time, so the poll interval must
-     * outlast the longest back-off plus a request timeout, with room for the host queues.
+     * A batch waits at most its deadline, a retry batch also for its latest due time, so the poll interval must outlast
+     * the longest back-off plus the deadline, with room to spare.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookContainerFactory(
             KafkaClients clients, NotificationProperties properties) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
-        long pollInterval = 2
-                        * (webhooks.maxBackoff().toMillis()
-                                + webhooks.requestTimeout().toMillis())
-                + 60_000;
+        long pollInterval =
+                2 * (webhooks.maxBackoff().toMillis() + webhooks.batchDeadline().toMillis()) + 60_000;
         var factory = clients.listenerFactory(
                 Topics.ALERT_DELIVERIES,
                 Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, pollInterval)));
         factory.setBatchListener(true);
+        // Started by the ListenerGate once the subscription view has caught up.
+        factory.setAutoStartup(false);
         factory.setConcurrency(webhooks.concurrency());
         return factory;
     }

@@ -20,6 +20,7 @@ final class DeliveryMetrics {
     private final Counter deadLettered;
     private final Counter deactivated;
     private final Counter skipped;
+    private final Counter abandoned;
     private final Timer sincePublished;
     private final Timer sinceAlerted;
     private final Clock clock;
@@ -32,6 +33,9 @@ final class DeliveryMetrics {
         deadLettered = outcome(meters, "dead-lettered");
         deactivated = outcome(meters, "deactivated");
         skipped = outcome(meters, "skipped");
+        abandoned = Counter.builder("kabar.notifications.deliveries.abandoned")
+                .description("deliveries abandoned at their batch's deadline (slow host) and handed to the retry path")
+                .register(meters);
         sincePublished = latency(meters, "published");
         sinceAlerted = latency(meters, "alerted");
     }
@@ -76,5 +80,9 @@ final class DeliveryMetrics {
 
     void skipped() {
         skipped.increment();
+    }
+
+    void abandoned() {
+        abandoned.increment();
     }
 }

@@ -7,9 +7,15 @@ import io.kabar.schemas.AlertDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -17,8 +23,10 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Delivers each polled batch of deliveries concurrently and returns (so the offsets are committed) once every one of
- * them has been delivered, deactivated, skipped, handed to the retry topic or dead-lettered. First attempts and
- * retries run in separate containers, so waiting retries never hold up first attempts.
+ * them has been delivered, deactivated, skipped, handed to the retry topic or dead-lettered, but never later than the
+ * batch deadline: whatever is still waiting for a slow host then is abandoned and handed to the retry path, so a slow
+ * host cannot hold up the deliveries polled with it. First attempts and retries run in separate containers, so waiting
+ * retries never hold up first attempts.
  */
 final class DeliveryWorker {
 
@@ -28,20 +36,27 @@ final class DeliveryWorker {
     private final SubscriptionStore store;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final Duration batchDeadline;
+    private final Executor blockingWork;
 
+    /** {@code blockingWork} runs what blocks (a broker write awaited), never the HTTP client's completion threads. */
     DeliveryWorker(
             WebhookDispatcher dispatcher,
             RetryPolicy policy,
             DeliveryLog log,
             SubscriptionStore store,
             DeliveryMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            Duration batchDeadline,
+            Executor blockingWork) {
         this.dispatcher = dispatcher;
         this.policy = policy;
         this.log = log;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
+        this.batchDeadline = batchDeadline;
+        this.blockingWork = blockingWork;
     }
 
     @KafkaListener(
@@ -64,13 +79,48 @@ final class DeliveryWorker {
 
     private void deliverAll(List<ConsumerRecord<String, AlertDelivery>> records) {
         int undecodable = firstUndecodable(records);
-        CompletableFuture.allOf(records.subList(0, undecodable).stream()
-                        .map(r -> deliver(DeliveryRecords.fromAvro(r.value()), r.topic()))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+        List<Delivery> deliveries = records.subList(0, undecodable).stream()
+                .map(r -> DeliveryRecords.fromAvro(r.value()))
+                .toList();
+        Instant latestDue = deliveries.stream()
+                .map(Delivery::notBefore)
+                .filter(t -> t != null)
+                .max(Instant::compareTo)
+                .orElse(Instant.MIN);
+        Instant deadline = later(clock.instant(), latestDue).plus(batchDeadline);
+        List<Attempt> attempts = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            attempts.add(deliver(deliveries.get(i), records.get(i).topic()));
+        }
+        awaitUntil(
+                CompletableFuture.allOf(attempts.stream().map(a -> a.settled).toArray(CompletableFuture[]::new)),
+                deadline);
+        List<CompletableFuture<?>> handedOff = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            attempt.abandon(batchDeadline).ifPresent(handedOff::add);
+        }
+        CompletableFuture.allOf(handedOff.toArray(CompletableFuture[]::new)).join();
         if (undecodable < records.size()) {
             // The platform's error handler commits what came before and dead-letters this record.
             throw new BatchListenerFailedException("undecodable delivery", undecodable);
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private void awaitUntil(CompletableFuture<?> all, Instant deadline) {
+        long millis = Duration.between(clock.instant(), deadline).toMillis();
+        try {
+            all.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slowHosts) {
+            // Abandoned below: their deliveries go to the retry path.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // A settle step failed (a broker write): nothing is committed, the batch is polled again.
+            throw new IllegalStateException("could not settle a delivery", e.getCause());
         }
     }
 
@@ -85,7 +135,43 @@ final class DeliveryWorker {
         return records.size();
     }
 
-    CompletableFuture<?> deliver(Delivery delivery, String topic) {
+    /** One delivery of a batch: settled by its outcome or, at the batch deadline, by handing it to the retry path. */
+    private final class Attempt {
+        private final Delivery delivery;
+        private final String topic;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Outcome> outcome;
+        private final CompletableFuture<?> settled;
+
+        Attempt(Delivery delivery, String topic, CompletableFuture<Outcome> outcome) {
+            this.delivery = delivery;
+            this.topic = topic;
+            this.outcome = outcome;
+            this.settled = outcome.thenCompose(o -> claimed.compareAndSet(false, true)
+                    ? settle(delivery, topic, o)
+                    : CompletableFuture.completedFuture(null));
+        }
+
+        /** At the deadline: cancels the request if still unsettled and hands the delivery to the retry path. */
+        Optional<CompletableFuture<?>> abandon(Duration deadline) {
+            if (settled.isDone() && !settled.isCompletedExceptionally()) {
+                return Optional.empty();
+            }
+            if (!claimed.compareAndSet(false, true)) {
+                return Optional.of(settled); // settling right now: wait for its broker write
+            }
+            outcome.cancel(true);
+            metrics.abandoned();
+            return Optional.of(settle(
+                    delivery,
+                    topic,
+                    new Outcome.Failed(
+                            "no answer within the batch deadline of " + deadline.toMillis() + " ms",
+                            Optional.empty())));
+        }
+    }
+
+    Attempt deliver(Delivery delivery, String topic) {
         Duration wait =
                 delivery.notBefore() == null ? Duration.ZERO : Duration.between(clock.instant(), delivery.notBefore());
         CompletableFuture<Outcome> attempt = wait.isNegative() || wait.isZero()
@@ -94,7 +180,7 @@ final class DeliveryWorker {
                                 () -> delivery,
                                 CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
                         .thenCompose(dispatcher::attempt);
-        return attempt.thenCompose(outcome -> settle(delivery, topic, outcome));
+        return new Attempt(delivery, topic, attempt);
     }
 
     private CompletableFuture<?> settle(Delivery delivery, String topic, Outcome outcome) {
@@ -104,7 +190,9 @@ final class DeliveryWorker {
             metrics.skipped();
         } else if (outcome instanceof Outcome.Gone) {
             metrics.deactivated();
-            store.deactivate(delivery.subscriptionId(), "the target answered 410 Gone");
+            // Awaits a broker write: off the HTTP client's completion thread.
+            return CompletableFuture.runAsync(
+                    () -> store.deactivate(delivery.subscriptionId(), "the target answered 410 Gone"), blockingWork);
         } else if (outcome instanceof Outcome.Rejected rejected) {
             metrics.failed();
             return deadLetter(delivery, topic, rejected.reason() + " (not retried)");

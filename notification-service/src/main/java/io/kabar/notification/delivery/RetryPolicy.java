@@ -37,26 +37,33 @@ final class RetryPolicy {
         long millis = Math.max(
                 (long) jittered,
                 retryAfter
-                        .flatMap(v -> parseRetryAfter(v, now))
+                        .flatMap(v -> parseRetryAfter(v, now, settings.maxBackoff()))
                         .map(Duration::toMillis)
                         .orElse(0L));
         return Optional.of(
                 Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis())));
     }
 
-    /** {@code Retry-After} as delay-seconds or an HTTP date; empty when it is neither. */
-    static Optional<Duration> parseRetryAfter(String value, Instant now) {
+    /**
+     * {@code Retry-After} as delay-seconds or an HTTP date, at most {@code cap}; empty when it is neither. Clamped
+     * while parsing, so that no value a receiver sends (99999999999999999, a date in year 9999) can overflow.
+     */
+    static Optional<Duration> parseRetryAfter(String value, Instant now, Duration cap) {
         String v = value.strip();
+        if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+            // More digits than the cap has seconds cannot be less than the cap; avoids parsing huge numbers.
+            long seconds = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
+            return Optional.of(seconds >= cap.toSeconds() ? cap : Duration.ofSeconds(seconds));
+        }
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            if (!at.isAfter(now)) {
+                return Optional.of(Duration.ZERO);
             }
+            return Optional.of(at.isAfter(now.plus(cap)) ? cap : Duration.between(now, at));
+        } catch (DateTimeParseException notDate) {
+            return Optional.empty();
         }
     }
 }

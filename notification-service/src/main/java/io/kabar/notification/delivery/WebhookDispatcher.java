@@ -3,12 +3,15 @@ package io.kabar.notification.delivery;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.targets.TargetPolicy;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes one attempt of a delivery: signs the alert with the subscription's secret, posts it and classifies the answer. */
@@ -29,9 +32,15 @@ final class WebhookDispatcher {
     CompletableFuture<Outcome> attempt(Delivery delivery) {
         Subscription subscription =
                 subscriptions.find(delivery.subscriptionId()).orElse(null);
-        if (subscription == null || !subscription.active()) {
+        if (subscription == null) {
+            // Not in the view is not deleted: it may have been created on another instance a moment ago.
             return CompletableFuture.completedFuture(
-                    new Outcome.Skipped(subscription == null ? "subscription deleted" : "subscription inactive"));
+                    subscriptions.wasDeleted(delivery.subscriptionId())
+                            ? new Outcome.Skipped("subscription deleted")
+                            : new Outcome.Failed("subscription not known to this instance yet", Optional.empty()));
+        }
+        if (!subscription.active()) {
+            return CompletableFuture.completedFuture(new Outcome.Skipped("subscription inactive"));
         }
         byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
         long timestamp = clock.instant().getEpochSecond();
@@ -45,7 +54,16 @@ final class WebhookDispatcher {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+        CompletableFuture<WebhookSender.Response> request = sent;
+        CompletableFuture<Outcome> outcome =
+                sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+        // Cancelling the outcome (a batch abandoning a slow delivery) cancels the request itself.
+        outcome.whenComplete((o, e) -> {
+            if (outcome.isCancelled()) {
+                request.cancel(true);
+            }
+        });
+        return outcome;
     }
 
     private static Outcome classify(WebhookSender.Response response) {
@@ -63,9 +81,19 @@ final class WebhookDispatcher {
     }
 
     private static Outcome unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HostLanes.HostUnavailable unavailable) {
+                return new Outcome.Failed(unavailable.getMessage(), Optional.empty());
+            }
+            if (cause instanceof TargetPolicy.Refused refused) {
+                return new Outcome.Rejected("target refused when connecting: " + refused.getMessage());
+            }
+            if (cause instanceof InterruptedIOException || cause instanceof TimeoutException) {
+                return new Outcome.Failed("timed out", Optional.empty());
+            }
+        }
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String reason = cause instanceof HttpTimeoutException ? "timed out" : "no connection: " + cause;
-        return new Outcome.Failed(reason, java.util.Optional.empty());
+        return new Outcome.Failed("no connection: " + cause, Optional.empty());
     }
 }

@@ -39,6 +39,8 @@ class MatchingConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> matcherContainerFactory(
             KafkaClients clients, MatcherTransactions transactions, AlertLedger ledger) {
         var factory = clients.listenerFactory(Topics.ARTICLES, Map.of());
+        // Started by the ListenerGate once the subscription view has caught up.
+        factory.setAutoStartup(false);
         // A record that keeps failing goes to news.articles.dlt. Not recovered inside the listener's transaction
         // (commitRecovered=false): that would commit whatever the failed attempt had already sent with it.
         var recoverer = new DeadLetterPublishingRecoverer(

@@ -3,6 +3,7 @@ package io.kabar.notification.subscriptions;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Interests;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param breakingOnly       only breaking alerts; every alert is breaking today, so both values receive the same
  * @param deactivatedAt      when the target asked to stop; null while active
  * @param deactivationReason why; null while active
+ * @param managementTokenHash hex SHA-256 of the subscriber's management token; null for subscriptions older than
+ *                            tokens, which nobody can manage by token
  */
 public record Subscription(
         String id,
@@ -24,7 +27,8 @@ public record Subscription(
         boolean active,
         Instant createdAt,
         Instant deactivatedAt,
-        String deactivationReason) {
+        String deactivationReason,
+        String managementTokenHash) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -39,7 +43,18 @@ public record Subscription(
     }
 
     Subscription deactivated(Instant at, String reason) {
-        return new Subscription(id, channel, target, secret, interests, breakingOnly, false, createdAt, at, reason);
+        return new Subscription(
+                id,
+                channel,
+                target,
+                secret,
+                interests,
+                breakingOnly,
+                false,
+                createdAt,
+                at.truncatedTo(ChronoUnit.MILLIS),
+                reason,
+                managementTokenHash);
     }
 
     /** Where alerts go. */

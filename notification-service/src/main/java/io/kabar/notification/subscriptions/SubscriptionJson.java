@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** A subscription as the API shows it; the secret only in the answer to its creation. */
+/** A subscription as the API shows it; the secret and management token only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SubscriptionJson(
         String id,
@@ -18,7 +18,8 @@ record SubscriptionJson(
         Instant createdAt,
         Instant deactivatedAt,
         String deactivationReason,
-        String secret) {
+        String secret,
+        String managementToken) {
 
     static SubscriptionJson withoutSecret(Subscription s) {
         return new SubscriptionJson(
@@ -32,10 +33,11 @@ record SubscriptionJson(
                 s.createdAt(),
                 s.deactivatedAt(),
                 s.deactivationReason(),
+                null,
                 null);
     }
 
-    static SubscriptionJson withSecret(Subscription s) {
+    static SubscriptionJson withCredentials(Subscription s, String managementToken) {
         SubscriptionJson json = withoutSecret(s);
         return new SubscriptionJson(
                 json.id,
@@ -48,6 +50,7 @@ record SubscriptionJson(
                 json.createdAt,
                 json.deactivatedAt,
                 json.deactivationReason,
-                s.secret());
+                s.secret(),
+                managementToken);
     }
 }

@@ -21,6 +21,7 @@ final class SubscriptionRecords {
                 .setCreatedAt(s.createdAt())
                 .setDeactivatedAt(s.deactivatedAt())
                 .setDeactivationReason(s.deactivationReason())
+                .setManagementTokenHash(s.managementTokenHash())
                 .build();
     }
 
@@ -35,6 +36,7 @@ final class SubscriptionRecords {
                 s.getActive(),
                 s.getCreatedAt(),
                 s.getDeactivatedAt(),
-                s.getDeactivationReason());
+                s.getDeactivationReason(),
+                s.getManagementTokenHash());
     }
 }

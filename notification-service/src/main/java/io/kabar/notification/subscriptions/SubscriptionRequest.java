@@ -4,6 +4,7 @@ import io.kabar.notification.alerts.Interests;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,5 +35,33 @@ record SubscriptionRequest(
 
     boolean breakingOnlyValue() {
         return breakingOnly == null || breakingOnly;
+    }
+
+    /** The subscription this request asks for, with its id, credentials and creation time. */
+    Subscription toSubscription(String id, Credentials.Issued credentials, Instant createdAt) {
+        return new Subscription(
+                id,
+                channelValue(),
+                url,
+                credentials.secret(),
+                interests(),
+                breakingOnlyValue(),
+                true,
+                createdAt,
+                null,
+                null,
+                credentials.tokenHash());
+    }
+
+    /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
+    String fingerprint() {
+        Interests interests = interests();
+        return Credentials.sha256Hex(String.join(
+                "\u0000",
+                channel,
+                url,
+                String.valueOf(interests.categories()),
+                String.valueOf(interests.tags()),
+                String.valueOf(breakingOnlyValue())));
     }
 }

@@ -1,47 +1,37 @@
 package io.kabar.notification.subscriptions;
 
-import io.kabar.notification.alerts.Interests;
+import io.kabar.schemas.SubscriptionRequestCompleted;
 import io.kabar.schemas.topics.Topics;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Creates, deletes and deactivates subscriptions by writing them to {@code news.subscriptions}; each write is shown
- * in the local view as soon as the broker acknowledges it, so that a read right after a write sees it.
+ * Creates, deletes and deactivates subscriptions by writing them to {@code news.subscriptions} (a creation with an
+ * Idempotency-Key together with its {@code news.subscription-requests} record, in one transaction); each write is
+ * shown in the local view as soon as the broker acknowledges it, so that a read right after a write sees it.
  */
 public final class SubscriptionStore implements DisposableBean {
 
-    private static final int SECRET_BYTES = 32;
-
-    private final DefaultKafkaProducerFactory<String, io.kabar.schemas.Subscription> producers;
-    private final KafkaTemplate<String, io.kabar.schemas.Subscription> template;
+    private final DefaultKafkaProducerFactory<String, Object> producers;
+    private final KafkaTemplate<String, Object> template;
     private final SubscriptionView view;
+    private final RequestLedger ledger;
     private final Clock clock;
-    private final RandomGenerator random;
-    private final Duration timeout;
 
+    /** {@code producers} must be transactional; their timeouts bound how long a write may wait for the broker. */
     SubscriptionStore(
-            DefaultKafkaProducerFactory<String, io.kabar.schemas.Subscription> producers,
+            DefaultKafkaProducerFactory<String, Object> producers,
             SubscriptionView view,
-            Clock clock,
-            RandomGenerator random,
-            Duration timeout) {
+            RequestLedger ledger,
+            Clock clock) {
         this.producers = producers;
         this.template = new KafkaTemplate<>(producers);
         this.view = view;
+        this.ledger = ledger;
         this.clock = clock;
-        this.random = random;
-        this.timeout = timeout;
     }
 
     @Override
@@ -49,20 +39,10 @@ public final class SubscriptionStore implements DisposableBean {
         producers.destroy();
     }
 
-    Subscription create(Subscription.Channel channel, String target, Interests interests, boolean breakingOnly) {
-        Subscription subscription = new Subscription(
-                UUID.randomUUID().toString(),
-                channel,
-                target,
-                newSecret(),
-                interests,
-                breakingOnly,
-                true,
-                clock.instant(),
-                null,
-                null);
-        write(subscription.id(), Optional.of(subscription));
-        return subscription;
+    /** Writes a new subscription, and the keyed request that created it, if any, in the same transaction. */
+    void create(Subscription subscription, Optional<RequestLedger.Completed> request) {
+        write(subscription.id(), Optional.of(subscription), request);
+        request.ifPresent(ledger::record);
     }
 
     /** Deletes with a tombstone; false when there was no such subscription. */
@@ -70,7 +50,7 @@ public final class SubscriptionStore implements DisposableBean {
         if (view.find(id).isEmpty()) {
             return false;
         }
-        write(id, Optional.empty());
+        write(id, Optional.empty(), Optional.empty());
         return true;
     }
 
@@ -78,35 +58,36 @@ public final class SubscriptionStore implements DisposableBean {
     public void deactivate(String id, String reason) {
         view.find(id)
                 .filter(Subscription::active)
-                .ifPresent(s -> write(id, Optional.of(s.deactivated(clock.instant(), reason))));
+                .ifPresent(s -> write(id, Optional.of(s.deactivated(clock.instant(), reason)), Optional.empty()));
     }
 
-    private String newSecret() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private void write(String id, Optional<Subscription> value) {
+    private void write(String id, Optional<Subscription> value, Optional<RequestLedger.Completed> request) {
         view.pin(id, value);
         try {
-            template.send(
-                            Topics.SUBSCRIPTIONS.name(),
-                            id,
-                            value.map(SubscriptionRecords::toAvro).orElse(null))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            view.unpin(id, value);
-            throw new Unavailable("interrupted while writing subscription " + id, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            template.executeInTransaction(operations -> {
+                operations.send(
+                        Topics.SUBSCRIPTIONS.name(),
+                        id,
+                        value.map(SubscriptionRecords::toAvro).orElse(null));
+                request.ifPresent(r -> operations.send(
+                        Topics.SUBSCRIPTION_REQUESTS.name(),
+                        r.key(),
+                        SubscriptionRequestCompleted.newBuilder()
+                                .setIdempotencyKey(r.key())
+                                .setRequestFingerprint(r.fingerprint())
+                                .setSubscriptionId(r.subscriptionId())
+                                .setCompletedAt(r.at())
+                                .build()));
+                return null;
+            });
+        } catch (RuntimeException e) {
             view.unpin(id, value);
             throw new Unavailable("the broker did not acknowledge subscription " + id + ": " + e.getMessage(), e);
         }
         view.written(id, value);
     }
 
-    /** The broker did not take the write in time; nothing may have been recorded. */
+    /** The broker did not take the write in time; nothing has been recorded. */
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);

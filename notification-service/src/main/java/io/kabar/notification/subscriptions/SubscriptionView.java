@@ -1,6 +1,7 @@
 package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Alert;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,12 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every subscription in memory, fed by the mirror of {@code news.subscriptions} and by this instance's own writes as
  * soon as the broker acknowledges them. A value being written is pinned until the mirror reaches that same record, so
- * that older records still on their way through the mirror cannot undo a write this instance has just made.
+ * that older records still on their way through the mirror cannot undo a write this instance has just made. It also
+ * remembers the ids of the latest deletions it has seen (at most {@value #DELETIONS_KEPT}, about 100 bytes each), so
+ * that a delivery can tell a deleted subscription from one this instance has not read yet.
  */
 public final class SubscriptionView {
 
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Optional<Subscription>> pinned = new ConcurrentHashMap<>();
+
+    static final int DELETIONS_KEPT = 100_000;
+
+    private final Map<String, Boolean> deleted = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > DELETIONS_KEPT;
+        }
+    };
 
     public Optional<Subscription> find(String id) {
         return Optional.ofNullable(subscriptions.get(id));
@@ -23,6 +35,13 @@ public final class SubscriptionView {
     /** Active subscriptions that want the alert; a scan, fine for tens of thousands of subscriptions. */
     public List<Subscription> interestedIn(Alert alert) {
         return subscriptions.values().stream().filter(s -> s.wants(alert)).toList();
+    }
+
+    /** Whether the subscription was deleted lately, as opposed to not yet read by this instance. */
+    public boolean wasDeleted(String id) {
+        synchronized (deleted) {
+            return deleted.containsKey(id);
+        }
     }
 
     public int size() {
@@ -63,6 +82,11 @@ public final class SubscriptionView {
     }
 
     private void put(String id, Optional<Subscription> value) {
-        value.ifPresentOrElse(s -> subscriptions.put(id, s), () -> subscriptions.remove(id));
+        value.ifPresentOrElse(s -> subscriptions.put(id, s), () -> {
+            subscriptions.remove(id);
+            synchronized (deleted) {
+                deleted.put(id, Boolean.TRUE);
+            }
+        });
     }
 }

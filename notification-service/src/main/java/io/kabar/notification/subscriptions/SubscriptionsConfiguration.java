@@ -3,20 +3,26 @@ package io.kabar.notification.subscriptions;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.platform.kafka.TopicMirror;
+import io.kabar.schemas.SubscriptionRequestCompleted;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the subscription table: its mirror, the writer bounded by the publish timeout, and the API's target policy. */
+/** Wires the subscription table and request ledger with their mirrors, the transactional writer and the target policy. */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionsConfiguration.class);
 
     @Bean
     SubscriptionView subscriptionView(MeterRegistry meters) {
@@ -35,29 +41,80 @@ class SubscriptionsConfiguration {
     }
 
     @Bean
-    SubscriptionStore subscriptionStore(
-            KafkaClients clients,
-            SubscriptionView view,
-            Clock clock,
-            RandomGenerator random,
-            NotificationProperties properties) {
-        int timeout = (int) properties.publishTimeout().toMillis();
-        var producers = clients.producerFactory(
-                Topics.SUBSCRIPTIONS,
-                Map.of(
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        timeout,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        timeout,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        timeout + 1000,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        0));
-        return new SubscriptionStore(producers, view, clock, random, properties.publishTimeout());
+    RequestLedger subscriptionRequestLedger(MeterRegistry meters) {
+        RequestLedger ledger =
+                new RequestLedger(Topics.SUBSCRIPTION_REQUESTS.retention().orElseThrow());
+        Gauge.builder("kabar.notifications.subscription-requests", ledger, RequestLedger::size)
+                .description("keyed subscribe requests remembered for retries")
+                .register(meters);
+        return ledger;
     }
 
     @Bean
-    TargetPolicy targetPolicy(NotificationProperties properties) {
-        return new TargetPolicy(properties.allowedHosts(), properties.allowLoopback(), InetAddress::getAllByName);
+    TopicMirror<SubscriptionRequestCompleted> subscriptionRequestsMirror(KafkaClients clients, RequestLedger ledger) {
+        return clients.mirror(Topics.SUBSCRIPTION_REQUESTS, (key, done) -> {
+            if (done != null) {
+                ledger.record(new RequestLedger.Completed(
+                        key, done.getRequestFingerprint(), done.getSubscriptionId(), done.getCompletedAt()));
+            }
+        });
+    }
+
+    /**
+     * Transactions make a subscription and its idempotency record atomic; the timeouts bound how long a request waits
+     * for an unreachable broker before it answers 503.
+     */
+    @Bean
+    SubscriptionStore subscriptionStore(
+            KafkaClients clients,
+            SubscriptionView view,
+            RequestLedger ledger,
+            Clock clock,
+            NotificationProperties properties) {
+        int timeout = (int) properties.publishTimeout().toMillis();
+        var producers = clients.producerFactory(Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                timeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeout,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                timeout + 1000,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0));
+        // Unique per instance: producer-only transactions need no stable id, only no clash with a sibling instance.
+        producers.setTransactionIdPrefix("notification-subscriptions-" + UUID.randomUUID() + "-");
+        return new SubscriptionStore(producers, view, ledger, clock);
+    }
+
+    @Bean
+    SubscriptionCreator subscriptionCreator(
+            SubscriptionStore store,
+            SubscriptionView view,
+            RequestLedger ledger,
+            Clock clock,
+            RandomGenerator random,
+            NotificationProperties properties) {
+        return new SubscriptionCreator(
+                store, view, ledger, new Credentials(requestKey(properties, random), random), clock);
+    }
+
+    private static byte[] requestKey(NotificationProperties properties, RandomGenerator random) {
+        if (properties.requestKey().isBlank()) {
+            log.warn("kabar.notifications.request-key is not set: a random one is used, so a subscribe retried with"
+                    + " the same Idempotency-Key after a restart or on another instance is refused with 409");
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            return key;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(properties.requestKey().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("kabar.notifications.request-key must be base64", e);
+        }
+        if (key.length < 32) {
+            throw new IllegalStateException("kabar.notifications.request-key must hold at least 32 bytes");
+        }
+        return key;
     }
 }

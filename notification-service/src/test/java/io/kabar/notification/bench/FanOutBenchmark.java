@@ -6,20 +6,11 @@ import io.kabar.notification.Receiver;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
-import io.kabar.schemas.Subscription;
-import io.kabar.schemas.SubscriptionChannel;
-import io.kabar.schemas.serde.AvroSerializer;
-import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.KafkaBroker;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,7 +34,12 @@ public final class FanOutBenchmark {
                                 "logging.level.root=WARN")
                         .run()) {
             String category = "Bench";
-            subscribe(broker.bootstrapServers(), receiver, category);
+            Kafka.subscriptions(
+                    broker.bootstrapServers(),
+                    IntStream.range(0, SUBSCRIBERS)
+                            .mapToObj(i -> receiver.url("/hook/" + i))
+                            .toList(),
+                    category);
             SubscriptionView view = app.getBean(SubscriptionView.class);
             while (view.size() < SUBSCRIBERS) {
                 Thread.sleep(100);
@@ -74,32 +70,5 @@ public final class FanOutBenchmark {
             broker.close();
         }
         System.exit(0);
-    }
-
-    private static void subscribe(String brokers, Receiver receiver, String category) {
-        // One request in flight: a pipelining idempotent producer on a just-created topic can retry into out-of-order
-        // sequence errors it never leaves (seen with Kafka 4.1); setting up subscriptions is not what is measured.
-        Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                1);
-        try (var producer =
-                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(Subscription.class))) {
-            for (int i = 0; i < SUBSCRIBERS; i++) {
-                String id = UUID.randomUUID().toString();
-                producer.send(new ProducerRecord<>(
-                        Topics.SUBSCRIPTIONS.name(),
-                        id,
-                        Subscription.newBuilder()
-                                .setId(id)
-                                .setChannel(SubscriptionChannel.WEBHOOK)
-                                .setTarget(receiver.url("/hook/" + i))
-                                .setSecret("whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
-                                .setCategories(List.of(category))
-                                .setCreatedAt(Instant.now())
-                                .build()));
-            }
-        }
     }
 }

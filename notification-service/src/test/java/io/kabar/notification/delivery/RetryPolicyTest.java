@@ -20,7 +20,11 @@ class RetryPolicyTest {
             2.0,
             Duration.ofSeconds(30),
             1,
-            0.2);
+            0.2,
+            Duration.ofSeconds(5),
+            100,
+            5,
+            Duration.ofSeconds(30));
 
     @Test
     void backsOffExponentiallyAndGivesUpAfterTheLastAttempt() {
@@ -55,5 +59,19 @@ class RetryPolicyTest {
         assertThat(policy.delayAfter(1, Optional.of("3600"), NOW)).contains(Duration.ofSeconds(30));
         assertThat(policy.delayAfter(1, Optional.of("Wed, 01 May 2024 10:00:20 GMT"), NOW))
                 .contains(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void clampsAbsurdRetryAfterValuesToTheMaximumBackOffInsteadOfOverflowing() {
+        RetryPolicy policy = new RetryPolicy(SETTINGS, new java.util.Random(7));
+
+        assertThat(policy.delayAfter(1, Optional.of("99999999999999999"), NOW)).contains(Duration.ofSeconds(30));
+        assertThat(policy.delayAfter(1, Optional.of("9223372036854775807"), NOW))
+                .contains(Duration.ofSeconds(30));
+        assertThat(policy.delayAfter(1, Optional.of("99999999999999999999999"), NOW))
+                .contains(Duration.ofSeconds(30));
+        assertThat(policy.delayAfter(1, Optional.of("Fri, 31 Dec 9999 23:59:59 GMT"), NOW))
+                .contains(Duration.ofSeconds(30));
+        assertThat(policy.delayAfter(1, Optional.of("-5"), NOW).orElseThrow()).isLessThan(Duration.ofSeconds(3));
     }
 }

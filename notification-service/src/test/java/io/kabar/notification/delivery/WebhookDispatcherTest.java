@@ -42,6 +42,7 @@ class WebhookDispatcherTest {
             true,
             CLOCK.instant(),
             null,
+            null,
             null);
 
     @Test
@@ -77,13 +78,13 @@ class WebhookDispatcherTest {
     }
 
     @Test
-    void skipsADeletedSubscription() {
-        assertThat(dispatcher(r -> {
-                            throw new AssertionError("must not send");
-                        })
-                        .attempt(Delivery.first(ALERT, "gone"))
-                        .join())
-                .isInstanceOf(Outcome.Skipped.class);
+    void skipsADeletedSubscriptionAndRetriesOneNotKnownYet() {
+        WebhookDispatcher dispatcher = dispatcher(r -> {
+            throw new AssertionError("must not send");
+        });
+
+        assertThat(dispatcher.attempt(Delivery.first(ALERT, "gone")).join()).isInstanceOf(Outcome.Skipped.class);
+        assertThat(dispatcher.attempt(Delivery.first(ALERT, "not-yet")).join()).isInstanceOf(Outcome.Failed.class);
     }
 
     private static Outcome answer(int status) {
@@ -96,6 +97,8 @@ class WebhookDispatcherTest {
         SubscriptionView view = mock(SubscriptionView.class);
         when(view.find("s1")).thenReturn(Optional.of(SUBSCRIPTION));
         when(view.find("gone")).thenReturn(Optional.empty());
+        when(view.wasDeleted("gone")).thenReturn(true);
+        when(view.find("not-yet")).thenReturn(Optional.empty());
         return new WebhookDispatcher(sender, view, CLOCK);
     }
 }

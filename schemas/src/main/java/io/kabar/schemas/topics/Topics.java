@@ -9,6 +9,7 @@ import io.kabar.schemas.PageView;
 import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.Subscription;
+import io.kabar.schemas.SubscriptionRequestCompleted;
 import io.kabar.schemas.TrendingRanking;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +82,18 @@ public final class Topics {
             Optional.empty(),
             "alert subscriptions, key = subscription id; tombstone = deleted");
 
+    /**
+     * Subscribe requests that carried an Idempotency-Key, kept a week so retries find them; written in the same
+     * transaction as the subscription. Holds no secret.
+     */
+    public static final TopicSpec<String, SubscriptionRequestCompleted> SUBSCRIPTION_REQUESTS = new TopicSpec<>(
+            "news.subscription-requests",
+            String.class,
+            SubscriptionRequestCompleted.class,
+            CleanupPolicy.COMPACT_DELETE,
+            Optional.of(Duration.ofDays(7)),
+            "completed idempotent subscribe requests, key = Idempotency-Key");
+
     /** Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. */
     public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>(
             "news.breaking-alerts",
@@ -132,6 +145,7 @@ public final class Topics {
                 RELATED_LINKS_REQUESTS,
                 TRENDING,
                 SUBSCRIPTIONS,
+                SUBSCRIPTION_REQUESTS,
                 BREAKING_ALERTS,
                 ALERT_DELIVERIES,
                 ALERT_DELIVERY_RETRIES,

@@ -1,0 +1,131 @@
+package io.kabar.notification.delivery;
+
+import io.kabar.notification.targets.TargetPolicy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Sends webhooks with Apache HttpClient 5's asynchronous client: pooled keep-alive HTTP/1.1 connections (never an
+ * h2c upgrade), each host in its own lane (bounded, with a circuit breaker), and every connection's addresses resolved through the
+ * target policy, so the address connected to is the address checked.
+ */
+final class ApacheWebhookSender implements WebhookSender, DisposableBean {
+
+    private final CloseableHttpAsyncClient client;
+    private final HostLanes lanes;
+
+    /** {@code lanes} bound and guard each host; their in-flight bound is also the connection pool's per host. */
+    ApacheWebhookSender(
+            TargetPolicy targets, HostLanes lanes, Duration connectTimeout, Duration requestTimeout, int maxPerHost) {
+        this.lanes = lanes;
+        this.client = HttpAsyncClients.custom()
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckingResolver(targets))
+                        .setMaxConnPerRoute(maxPerHost)
+                        .setMaxConnTotal(Integer.MAX_VALUE)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(requestTimeout))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(requestTimeout))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        client.start();
+    }
+
+    @Override
+    public CompletableFuture<Response> send(Request request) {
+        SimpleRequestBuilder http =
+                SimpleRequestBuilder.post(request.target()).setBody(request.body(), ContentType.APPLICATION_JSON);
+        request.headers().forEach(http::setHeader);
+        SimpleHttpRequest built = http.build();
+        return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> execute(built));
+    }
+
+    private CompletableFuture<Response> execute(SimpleHttpRequest request) {
+        CompletableFuture<Response> response = new CompletableFuture<>();
+        Future<SimpleHttpResponse> call = client.execute(request, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse result) {
+                Optional<String> retryAfter = Optional.ofNullable(result.getFirstHeader("Retry-After"))
+                        .map(Header::getValue);
+                response.complete(new Response(result.getCode(), retryAfter));
+            }
+
+            @Override
+            public void failed(Exception failure) {
+                response.completeExceptionally(failure);
+            }
+
+            @Override
+            public void cancelled() {
+                response.cancel(false);
+            }
+        });
+        // Abandoned by its batch: stop waiting for the receiver and give the connection back.
+        response.whenComplete((r, e) -> {
+            if (response.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return response;
+    }
+
+    @Override
+    public void destroy() {
+        client.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Hands every resolution of a connection to the target policy, which refuses internal addresses. */
+    private record CheckingResolver(TargetPolicy targets) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return targets.addressesToConnect(host);
+        }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            return Arrays.stream(resolve(host))
+                    .map(a -> new InetSocketAddress(a, port))
+                    .toList();
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+}

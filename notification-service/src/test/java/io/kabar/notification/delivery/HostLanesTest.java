@@ -1,0 +1,120 @@
+package io.kabar.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class HostLanesTest {
+
+    Instant now = Instant.parse("2024-05-01T10:00:00Z");
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    final List<CompletableFuture<String>> calls = new ArrayList<>();
+
+    CompletableFuture<String> call() {
+        CompletableFuture<String> call = new CompletableFuture<>();
+        calls.add(call);
+        return call;
+    }
+
+    @Test
+    void boundsRequestsInFlightPerHostQueuesAFewAndRefusesTheRestAtOnce() {
+        HostLanes lanes = new HostLanes(2, 1, 5, Duration.ofSeconds(30), clock);
+
+        var first = lanes.submit("slow:80", this::call);
+        lanes.submit("slow:80", this::call);
+        var queued = lanes.submit("slow:80", this::call);
+        var refused = lanes.submit("slow:80", this::call);
+        var otherHost = lanes.submit("fast:80", this::call);
+
+        assertThat(calls).hasSize(3);
+        assertThat(lanes.queued()).isEqualTo(1);
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(failure(refused))
+                .isInstanceOf(HostLanes.HostUnavailable.class)
+                .hasMessageContaining("full");
+        calls.get(2).complete("ok");
+        assertThat(otherHost).isCompletedWithValue("ok");
+        calls.get(0).complete("ok");
+        assertThat(first).isCompletedWithValue("ok");
+        assertThat(calls).hasSize(4);
+        calls.get(3).complete("ok");
+        assertThat(queued).isCompletedWithValue("ok");
+    }
+
+    @Test
+    void opensTheCircuitAfterConsecutiveFailuresFailingWhatWaitsThenTriesOneRequestAfterTheOpenTime() {
+        HostLanes lanes = new HostLanes(1, 10, 2, Duration.ofSeconds(30), clock);
+        lanes.submit("bad:80", this::call);
+        lanes.submit("bad:80", this::call);
+        var waiting = lanes.submit("bad:80", this::call);
+
+        calls.get(0).completeExceptionally(new ConnectException("refused"));
+        calls.get(1).completeExceptionally(new ConnectException("refused"));
+
+        assertThat(failure(waiting))
+                .isInstanceOf(HostLanes.HostUnavailable.class)
+                .hasMessageContaining("circuit open");
+        assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isEqualTo(1);
+        assertThat(failure(lanes.submit("bad:80", this::call))).hasMessageContaining("circuit open");
+        assertThat(calls).hasSize(2);
+
+        now = now.plusSeconds(31);
+        assertThat(lanes.hostsIn(HostLanes.State.HALF_OPEN)).isEqualTo(1);
+        var trial = lanes.submit("bad:80", this::call);
+        assertThat(failure(lanes.submit("bad:80", this::call))).hasMessageContaining("circuit open");
+        calls.get(2).complete("back");
+
+        assertThat(trial).isCompletedWithValue("back");
+        assertThat(lanes.hostsIn(HostLanes.State.CLOSED)).isEqualTo(1);
+        lanes.submit("bad:80", this::call);
+        assertThat(calls).hasSize(4);
+    }
+
+    @Test
+    void cancellingAbandonsTheRequestAndCountsAgainstTheHost() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        var running = lanes.submit("hang:80", this::call);
+        var waiting = lanes.submit("hang:80", this::call);
+
+        waiting.cancel(true);
+        running.cancel(true);
+
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).isCancelled();
+        assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isEqualTo(1);
+    }
+
+    private static Throwable failure(CompletableFuture<?> future) {
+        assertThat(future).isCompletedExceptionally();
+        try {
+            future.join();
+            throw new AssertionError("expected a failure");
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
+    }
+}
