@@ -46,6 +46,7 @@ final class ServiceProcess implements AutoCloseable {
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
+                "-XX:+UseCompactObjectHeaders",
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
@@ -88,6 +89,14 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
+    String module() {
+        return module;
     }
 
     /** Kills the JVM at once, as a crash or an OOM killer would: no shutdown hooks, no leaving the group. */

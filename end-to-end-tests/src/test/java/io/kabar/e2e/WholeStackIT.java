@@ -66,6 +66,19 @@ class WholeStackIT {
     }
 
     @Test
+    @Order(0)
+    void everyServiceRunsOnJava25() {
+        for (ServiceProcess service : services) {
+            Object java =
+                    new Http(service.managementPort()).get("/actuator/info").get("java");
+            assertThat(((Map<?, ?>) java).get("version"))
+                    .as(service.module() + "'s Java runtime")
+                    .asString()
+                    .startsWith("25");
+        }
+    }
+
+    @Test
     @Order(1)
     void seedPageLinksToTheStoriesAboutRussiaAndNorthKoreaBeforeSportAndStocks() throws IOException {
         publish("seed", Path.of("seed-article.json"));
