@@ -1,11 +1,10 @@
 package io.kabar.article;
 
+import static io.kabar.testing.EdgeRequests.get;
+import static io.kabar.testing.EdgeRequests.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.HugeBodies;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,8 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ArticleEdgeIT {
 
     private static final String READER_SITE = "http://localhost:8080";
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -40,12 +37,12 @@ class ArticleEdgeIT {
 
     @Test
     void letsTheReaderSiteReadArticlesButNotWriteThem() throws Exception {
-        HttpResponse<String> read = preflight("/api/articles", "GET");
+        HttpResponse<String> read = preflight(port, "/api/articles", READER_SITE, "GET");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue(READER_SITE);
 
         for (String write : new String[] {"POST", "PUT", "DELETE"}) {
-            HttpResponse<String> refused = preflight("/api/articles/some-id", write);
+            HttpResponse<String> refused = preflight(port, "/api/articles/some-id", READER_SITE, write);
             assertThat(refused.statusCode()).as(write).isEqualTo(403);
             assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
                     .isEmpty();
@@ -57,23 +54,5 @@ class ArticleEdgeIT {
         assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(404);
         assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
         assertThat(get(managementPort, "/actuator/prometheus").statusCode()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> preflight(String path, String method) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(url(port, path))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", READER_SITE)
-                        .header("Access-Control-Request-Method", method)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(port, path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

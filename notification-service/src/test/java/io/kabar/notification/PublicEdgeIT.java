@@ -1,5 +1,8 @@
 package io.kabar.notification;
 
+import static io.kabar.testing.EdgeRequests.get;
+import static io.kabar.testing.EdgeRequests.preflight;
+import static io.kabar.testing.EdgeRequests.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +10,6 @@ import io.kabar.testing.HugeBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,11 +112,11 @@ class PublicEdgeIT {
 
     @Test
     void letsTheReaderSiteOpenTheAlertStreamButNotSubscribe() throws Exception {
-        HttpResponse<String> stream = preflight("/api/alerts/stream", "GET");
+        HttpResponse<String> stream = preflight(port, "/api/alerts/stream", READER_SITE, "GET");
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Access-Control-Allow-Origin")).hasValue(READER_SITE);
 
-        HttpResponse<String> subscribe = preflight("/api/subscriptions", "POST");
+        HttpResponse<String> subscribe = preflight(port, "/api/subscriptions", READER_SITE, "POST");
         assertThat(subscribe.statusCode()).isEqualTo(403);
         assertThat(subscribe.headers().firstValue("Access-Control-Allow-Origin"))
                 .isEmpty();
@@ -156,23 +158,5 @@ class PublicEdgeIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private HttpResponse<String> preflight(String path, String method) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(url(port, path))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", READER_SITE)
-                        .header("Access-Control-Request-Method", method)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(port, path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -1,9 +1,11 @@
 package io.kabar.trending;
 
+import static io.kabar.testing.EdgeRequests.get;
+import static io.kabar.testing.EdgeRequests.preflight;
+import static io.kabar.testing.EdgeRequests.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.HugeBodies;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -73,10 +75,13 @@ class TrendingEdgeIT {
 
     @Test
     void letsTheReaderSiteSendViewsAndReadRankingsCrossOrigin() throws Exception {
-        assertThat(preflight("/api/page-views", "POST", READER_SITE).statusCode())
+        assertThat(preflight(port, "/api/page-views", READER_SITE, "POST", "content-type")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(preflight("/api/trending", "GET", READER_SITE).statusCode()).isEqualTo(200);
-        assertThat(preflight("/api/page-views", "POST", "https://elsewhere.example")
+        assertThat(preflight(port, "/api/trending", READER_SITE, "GET", "content-type")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(preflight(port, "/api/page-views", "https://elsewhere.example", "POST", "content-type")
                         .statusCode())
                 .isEqualTo(403);
     }
@@ -85,24 +90,5 @@ class TrendingEdgeIT {
     void servesActuatorOnTheManagementPortOnly() throws Exception {
         assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(404);
         assertThat(get(managementPort, "/actuator/health").statusCode()).isIn(200, 503);
-    }
-
-    private HttpResponse<String> preflight(String path, String method, String origin) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(url(port, path))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", origin)
-                        .header("Access-Control-Request-Method", method)
-                        .header("Access-Control-Request-Headers", "content-type")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(port, path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -1,9 +1,11 @@
 package io.kabar.platform.web;
 
+import static io.kabar.testing.EdgeRequests.get;
+import static io.kabar.testing.EdgeRequests.preflight;
+import static io.kabar.testing.EdgeRequests.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.HugeBodies;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,7 +132,7 @@ class WebGuardsIT {
 
     @Test
     void allowsTheReaderSitesPreflightForAPublicRead() throws Exception {
-        HttpResponse<String> preflight = preflight("/api/news", READER_SITE, "GET");
+        HttpResponse<String> preflight = preflight(port, "/api/news", READER_SITE, "GET");
 
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
@@ -139,7 +141,7 @@ class WebGuardsIT {
 
     @Test
     void refusesPreflightFromAnotherOrigin() throws Exception {
-        HttpResponse<String> preflight = preflight("/api/news", "https://evil.example", "GET");
+        HttpResponse<String> preflight = preflight(port, "/api/news", "https://evil.example", "GET");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
@@ -149,7 +151,7 @@ class WebGuardsIT {
 
     @Test
     void refusesPreflightForAWriteOnAReadOnlyPath() throws Exception {
-        HttpResponse<String> preflight = preflight("/api/news", READER_SITE, "POST");
+        HttpResponse<String> preflight = preflight(port, "/api/news", READER_SITE, "POST");
 
         assertThat(preflight.statusCode()).isEqualTo(403);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
@@ -175,24 +177,6 @@ class WebGuardsIT {
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> preflight(String path, String origin, String method) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(url(port, path))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", origin)
-                        .header("Access-Control-Request-Method", method)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(port, path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI url(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** A client address from the documentation range, a new one on every call. */
