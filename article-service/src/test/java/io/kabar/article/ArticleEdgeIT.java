@@ -5,6 +5,7 @@ import static io.kabar.testing.EdgeRequests.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.testing.HugeBodies;
+import io.kabar.testing.TestTokens;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** article-service's public edge: bounded write bodies, reads open to the reader site, Actuator off the public port. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "kabar.auth.public-key-location=${" + TestTokens.PUBLIC_KEY_LOCATION + "}"
+        })
 class ArticleEdgeIT {
 
     private static final String READER_SITE = "http://localhost:8080";
