@@ -23,11 +23,12 @@ public final class HugeBodies {
      * Declares {@code declaredBytes} in {@code Content-Length}, sends only {@code sentBytes} of them and returns the
      * status line and headers of the answer (the connection stays open and unfinished until then).
      */
-    public static String declared(int port, String path, String contentType, long declaredBytes, int sentBytes)
+    public static String declared(
+            int port, String path, String contentType, long declaredBytes, int sentBytes, String... headers)
             throws IOException {
         try (Socket socket = connect(port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(head(path, contentType, "Content-Length: " + declaredBytes));
+            out.write(head(path, contentType, "Content-Length: " + declaredBytes, headers));
             byte[] chunk = filler(CHUNK);
             for (int sent = 0; sent < sentBytes; sent += CHUNK) {
                 out.write(chunk, 0, Math.min(CHUNK, sentBytes - sent));
@@ -37,11 +38,15 @@ public final class HugeBodies {
         }
     }
 
-    /** Sends a chunked body of {@code sentBytes} that never ends, and returns the status line and headers. */
-    public static String chunked(int port, String path, String contentType, int sentBytes) throws IOException {
+    /**
+     * Sends a chunked body of {@code sentBytes} that never ends, with extra header lines ({@code "Name: value"}), and
+     * returns the status line and headers.
+     */
+    public static String chunked(int port, String path, String contentType, int sentBytes, String... headers)
+            throws IOException {
         try (Socket socket = connect(port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(head(path, contentType, "Transfer-Encoding: chunked"));
+            out.write(head(path, contentType, "Transfer-Encoding: chunked", headers));
             byte[] chunk = filler(CHUNK);
             for (int sent = 0; sent < sentBytes; sent += CHUNK) {
                 out.write((Integer.toHexString(CHUNK) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -59,10 +64,13 @@ public final class HugeBodies {
         return socket;
     }
 
-    private static byte[] head(String path, String contentType, String framing) {
-        return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n" + framing
-                        + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+    private static byte[] head(String path, String contentType, String framing, String... headers) {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        head.append("Content-Type: ").append(contentType).append("\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        return head.append(framing).append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whitespace: a JSON parser reads on through it looking for a value, so only the size can stop it. */
