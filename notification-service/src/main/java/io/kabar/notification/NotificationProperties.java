@@ -69,7 +69,7 @@ public record NotificationProperties(
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
             @DefaultValue("0.2") @DecimalMin("0.0") double jitter,
             @DefaultValue("5s") @NotNull Duration batchDeadline,
-            @DefaultValue("1000") @Min(0) @Max(100_000) int maxQueuedPerHost,
+            @DefaultValue("10000") @Min(0) @Max(100_000) int maxQueuedPerHost,
             @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
             @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
 }
