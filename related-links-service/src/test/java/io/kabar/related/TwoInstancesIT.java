@@ -58,8 +58,8 @@ class TwoInstancesIT {
     @Test
     void sharesTheComputingAndServesEveryFreshListFromBothInstances() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RelatedLinksServiceApplication.class)
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + TestTopics.brokers())
-                .run()) {
+                // Arguments, not default properties: those rank below application.properties' fixed port.
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + TestTopics.brokers())) {
             List<ConfigurableApplicationContext> instances = List.of(first, second);
             // Both must own partitions of the requests before the work arrives, or the first would do it all.
             await().atMost(SETTLED).until(() -> instances.stream().allMatch(TwoInstancesIT::computesSomePartition));
