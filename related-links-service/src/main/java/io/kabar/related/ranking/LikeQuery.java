@@ -39,7 +39,9 @@ final class LikeQuery {
         count(analyzer, StoryIndex.TITLE, story.title(), settings.sourceTitleWeight(), frequencies);
         count(analyzer, StoryIndex.BODY, StoryIndex.bodyText(story), 1, frequencies);
 
-        int others = reader.numDocs() - (sourceIndexed ? 1 : 0);
+        // maxDoc, not numDocs: docFreq still counts replaced and removed stories until a merge drops them, and
+        // against the live count a term in every story would get a negative weight (Lucene 10 refuses the boost).
+        int others = reader.maxDoc() - (sourceIndexed ? 1 : 0);
         List<Map.Entry<String, Double>> weighted = new ArrayList<>();
         for (Map.Entry<String, Integer> e : frequencies.entrySet()) {
             String term = e.getKey();
