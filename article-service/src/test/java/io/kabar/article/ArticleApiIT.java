@@ -1,6 +1,7 @@
 package io.kabar.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
@@ -8,6 +9,7 @@ import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
 import io.kabar.testing.TestTokens;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,9 +289,14 @@ class ArticleApiIT {
         return TestBroker.valuesOf(Topics.ARTICLES, id);
     }
 
+    /**
+     * The article's newest event. A 201 follows the transaction's commit, but read_committed readers see the record
+     * only once the broker has written the commit marker, a moment later: so this waits for it.
+     */
     static ArticleEvent lastEventOf(String id) {
-        List<ArticleEvent> events = eventsOf(id);
-        assertThat(events).as("events of article " + id).isNotEmpty();
+        List<ArticleEvent> events = await("events of article " + id)
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> eventsOf(id), found -> !found.isEmpty());
         return events.get(events.size() - 1);
     }
 }
