@@ -37,13 +37,10 @@ public final class TrendingTopology {
 
     static final String DEDUPE_STORE = "trending-view-dedupe";
     static final String CLIENT_STORE = "trending-client-sessions";
-    static final String SESSION_STORE = "trending-session-articles";
     static final String COUNT_STORE = "trending-view-buckets";
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
     static final String PUBLISHED_STORE = "trending-rankings";
-    static final String SESSION_VIEWS = "trending-session-views";
-    static final String COUNTED_VIEWS = "trending-counted-views";
     static final String RANKING_INPUTS = "trending-ranking-inputs";
 
     private final TrendingSettings settings;
@@ -89,11 +86,6 @@ public final class TrendingTopology {
                         Serdes.String(),
                         Serdes.Integer())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(
-                        windowStore(SESSION_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
-                        Serdes.String(),
-                        Serdes.Integer())
-                .withCachingEnabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
@@ -107,15 +99,8 @@ public final class TrendingTopology {
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
                 .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE)
-                .processValues(
-                        () -> MinuteCapProcessor.perClient(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
-                // A session spans articles, and so partitions: its cap needs the session's views in one place.
-                .selectKey((articleId, view) -> view.getSessionId(), Named.as("key-by-session"))
-                .repartition(Repartitioned.with(Serdes.String(), pageViews).withName(SESSION_VIEWS))
-                .processValues(
-                        () -> MinuteCapProcessor.perSession(settings), Named.as("cap-session-articles"), SESSION_STORE)
-                .selectKey((sessionId, view) -> view.getArticleId(), Named.as("key-by-article"))
-                .groupByKey(Grouped.with(COUNTED_VIEWS, Serdes.String(), pageViews))
+                .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
+                .groupByKey(Grouped.with(Serdes.String(), pageViews))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, settings.grace()))
                 .count(
                         Named.as("count-per-minute"),

@@ -264,8 +264,7 @@ class TrendingTopologyTest {
                 defaults.topN(),
                 new TrendingSettings.Rising(Duration.ofMinutes(10), Duration.ofHours(1), 20),
                 defaults.rankInterval(),
-                defaults.clientSessionsPerMinute(),
-                defaults.sessionArticlesPerMinute()));
+                defaults.clientSessionsPerMinute()));
         publish("old", 1, "Banjir kemarin", POLITIK, T0);
         publish("new", 1, "Gempa", POLITIK, T0);
         publish("few", 1, "Resep", OLAHRAGA, T0);
@@ -299,34 +298,6 @@ class TrendingTopologyTest {
         }
 
         assertThat(views("1h", null)).containsExactly(tuple("genuine", 30L), tuple("gamed", 20L));
-    }
-
-    @Test
-    void sessionViewingAHundredArticlesInAMinuteCountsOnlyTheCapOfThem() {
-        start(TrendingSettings.defaults().withTopN(200));
-        for (int i = 0; i < 100; i++) {
-            publish("a" + i, 1, "Artikel " + i, POLITIK, T0);
-            publish("b" + i, 1, "Berita " + i, POLITIK, T0);
-        }
-        for (int i = 0; i < 100; i++) {
-            view("a" + i, "crawler", T0.plusMillis(500L * i));
-        }
-        view("a99", "reader", T0.plusSeconds(59));
-
-        int cap = TrendingSettings.defaults().sessionArticlesPerMinute();
-        List<Tuple> counted = views("1h", null);
-        assertThat(counted).hasSize(cap + 1);
-        assertThat(counted.stream().mapToLong(t -> (Long) t.toList().get(1)).sum())
-                .isEqualTo(cap + 1L);
-
-        // The next minute, the session's views of other articles count again, up to the cap.
-        for (int i = 0; i < 100; i++) {
-            view("b" + i, "crawler", T0.plus(Duration.ofMinutes(1)).plusMillis(500L * i));
-        }
-        assertThat(views("1h", null).stream()
-                        .mapToLong(t -> (Long) t.toList().get(1))
-                        .sum())
-                .isEqualTo(2L * cap + 1);
     }
 
     private void start(TrendingSettings settings) {
