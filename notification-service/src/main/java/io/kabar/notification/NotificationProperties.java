@@ -44,7 +44,9 @@ public record NotificationProperties(
      * Webhook sending and retry policy.
      *
      * @param connectTimeout  TCP and TLS connect timeout
-     * @param requestTimeout  how long one attempt may take, from request to response headers
+     * @param requestTimeout  how long one attempt may take, from request to response headers; shorter than {@code
+     *                        batchDeadline}, so that a host that never answers times out (and opens its circuit)
+     *                        before its batch abandons the request, which does not count against the host
      * @param maxPerHost      requests in flight to one host at most; further ones queue
      * @param maxAttempts     attempts in all, the first included, before a delivery is dead-lettered
      * @param initialBackoff  wait before the second attempt
@@ -60,7 +62,7 @@ public record NotificationProperties(
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
-            @DefaultValue("10s") @NotNull Duration requestTimeout,
+            @DefaultValue("4s") @NotNull Duration requestTimeout,
             @DefaultValue("32") @Min(1) @Max(10_000) int maxPerHost,
             @DefaultValue("6") @Min(1) @Max(30) int maxAttempts,
             @DefaultValue("2s") @NotNull Duration initialBackoff,
