@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
  *                       time reads {@code news.articles} from the start and must not alert the archive
  * @param webhooks       how webhooks are sent and retried
+ * @param stream         how the live alert streams (SSE) are bounded
  */
 @Validated
 @ConfigurationProperties("kabar.notifications")
@@ -38,7 +39,24 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
-        @DefaultValue @Valid @NotNull Webhooks webhooks) {
+        @DefaultValue @Valid @NotNull Webhooks webhooks,
+        @DefaultValue @Valid @NotNull Stream stream) {
+
+    /**
+     * Live alert streams.
+     *
+     * @param idleTimeout a stream sent no alert for this long gets a {@code reconnect} event and is ended
+     *                    ({@code KABAR_NOTIFICATIONS_STREAM_IDLE_TIMEOUT})
+     * @param buffer      events waiting to be written to one client; a client that falls further behind is
+     *                    disconnected and resumes with {@code Last-Event-ID}
+     * @param replays     streams catching up from a {@code Last-Event-ID} at a time, each with a consumer of its own
+     * @param replayQueue streams waiting for a replay; beyond it a resume is answered 503 with {@code Retry-After}
+     */
+    public record Stream(
+            @DefaultValue("10m") @NotNull Duration idleTimeout,
+            @DefaultValue("256") @Min(1) @Max(100_000) int buffer,
+            @DefaultValue("4") @Min(1) @Max(64) int replays,
+            @DefaultValue("64") @Min(1) @Max(10_000) int replayQueue) {}
 
     /**
      * Webhook sending and retry policy.
