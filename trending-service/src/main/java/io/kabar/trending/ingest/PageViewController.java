@@ -1,6 +1,7 @@
 package io.kabar.trending.ingest;
 
 import io.kabar.platform.web.ApiProblem;
+import io.kabar.platform.web.ClientAddresses;
 import io.kabar.schemas.PageView;
 import io.kabar.trending.TrendingProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,22 +30,25 @@ class PageViewController {
     private final PageViewLog pageViews;
     private final TrendingProperties properties;
     private final Clock clock;
+    private final ClientAddresses clients;
 
-    PageViewController(PageViewLog pageViews, TrendingProperties properties, Clock clock) {
+    PageViewController(PageViewLog pageViews, TrendingProperties properties, Clock clock, ClientAddresses clients) {
         this.pageViews = pageViews;
         this.properties = properties;
         this.clock = clock;
+        this.clients = clients;
     }
 
     /**
      * 202 once the broker holds every view. A 503 may follow a partial write; a retry is safe because a session's
-     * repeated views of an article within the dedupe interval count once.
+     * repeated views of an article within the dedupe interval count once. The client is the reader's address (from
+     * {@code X-Forwarded-For} only behind a trusted proxy), not the proxy's, or one proxy would cap the whole site.
      */
     @PostMapping("/api/page-views")
     CompletableFuture<ResponseEntity<Map<String, Integer>>> ingest(
             @RequestBody PageViewBatch batch, HttpServletRequest request) {
         List<PageView> views = batch.toEvents(
-                clock.instant(), properties.grace(), properties.maxClockSkew(), ClientHash.of(request.getRemoteAddr()));
+                clock.instant(), properties.grace(), properties.maxClockSkew(), ClientHash.of(clients.of(request)));
         CompletableFuture<Void> acked;
         try {
             acked = pageViews.append(views);
