@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
  *                       time reads {@code news.articles} from the start and must not alert the archive
  * @param webhooks       how webhooks are sent and retried
+ * @param stream         how the live alert streams (SSE) are bounded
  */
 @Validated
 @ConfigurationProperties("kabar.notifications")
@@ -38,13 +39,32 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
-        @DefaultValue @Valid @NotNull Webhooks webhooks) {
+        @DefaultValue @Valid @NotNull Webhooks webhooks,
+        @DefaultValue @Valid @NotNull Stream stream) {
+
+    /**
+     * Live alert streams.
+     *
+     * @param idleTimeout a stream sent no alert for this long gets a {@code reconnect} event and is ended
+     *                    ({@code KABAR_NOTIFICATIONS_STREAM_IDLE_TIMEOUT})
+     * @param buffer      events waiting to be written to one client; a client that falls further behind is
+     *                    disconnected and resumes with {@code Last-Event-ID}
+     * @param replays     streams catching up from a {@code Last-Event-ID} at a time, each with a consumer of its own
+     * @param replayQueue streams waiting for a replay; beyond it a resume is answered 503 with {@code Retry-After}
+     */
+    public record Stream(
+            @DefaultValue("10m") @NotNull Duration idleTimeout,
+            @DefaultValue("256") @Min(1) @Max(100_000) int buffer,
+            @DefaultValue("4") @Min(1) @Max(64) int replays,
+            @DefaultValue("64") @Min(1) @Max(10_000) int replayQueue) {}
 
     /**
      * Webhook sending and retry policy.
      *
      * @param connectTimeout  TCP and TLS connect timeout
-     * @param requestTimeout  how long one attempt may take, from request to response headers
+     * @param requestTimeout  how long one attempt may take, from request to response headers; shorter than {@code
+     *                        batchDeadline}, so that a host that never answers times out (and opens its circuit)
+     *                        before its batch abandons the request, which does not count against the host
      * @param maxPerHost      requests in flight to one host at most; further ones queue
      * @param maxAttempts     attempts in all, the first included, before a delivery is dead-lettered
      * @param initialBackoff  wait before the second attempt
@@ -60,7 +80,7 @@ public record NotificationProperties(
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
-            @DefaultValue("10s") @NotNull Duration requestTimeout,
+            @DefaultValue("4s") @NotNull Duration requestTimeout,
             @DefaultValue("32") @Min(1) @Max(10_000) int maxPerHost,
             @DefaultValue("6") @Min(1) @Max(30) int maxAttempts,
             @DefaultValue("2s") @NotNull Duration initialBackoff,

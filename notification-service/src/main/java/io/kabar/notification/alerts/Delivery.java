@@ -26,6 +26,11 @@ public record Delivery(String deliveryId, String subscriptionId, int attempt, In
         return new Delivery("msg_" + id.toString().replace("-", ""), subscriptionId, 1, null, alert);
     }
 
+    /** The same attempt again, due at {@code due}: it was never sent, so it uses up no attempt. */
+    public Delivery postponedTo(Instant due) {
+        return new Delivery(deliveryId, subscriptionId, attempt, due, alert);
+    }
+
     /** The next attempt, due at {@code due}. */
     public Delivery retryAt(Instant due) {
         return new Delivery(deliveryId, subscriptionId, attempt + 1, due, alert);

@@ -71,7 +71,10 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
                 SimpleRequestBuilder.post(request.target()).setBody(request.body(), ContentType.APPLICATION_JSON);
         request.headers().forEach(http::setHeader);
         SimpleHttpRequest built = http.build();
-        return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> execute(built));
+        return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> {
+            request.sending().run();
+            return execute(built);
+        });
     }
 
     private CompletableFuture<Response> execute(SimpleHttpRequest request) {

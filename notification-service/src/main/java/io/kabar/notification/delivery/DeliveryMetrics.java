@@ -21,6 +21,7 @@ final class DeliveryMetrics {
     private final Counter deactivated;
     private final Counter skipped;
     private final Counter abandoned;
+    private final Counter postponed;
     private final Timer sincePublished;
     private final Timer sinceAlerted;
     private final Clock clock;
@@ -33,6 +34,7 @@ final class DeliveryMetrics {
         deadLettered = outcome(meters, "dead-lettered");
         deactivated = outcome(meters, "deactivated");
         skipped = outcome(meters, "skipped");
+        postponed = outcome(meters, "postponed");
         abandoned = Counter.builder("kabar.notifications.deliveries.abandoned")
                 .description("deliveries abandoned at their batch's deadline (slow host) and handed to the retry path")
                 .register(meters);
@@ -80,6 +82,10 @@ final class DeliveryMetrics {
 
     void skipped() {
         skipped.increment();
+    }
+
+    void postponed() {
+        postponed.increment();
     }
 
     void abandoned() {

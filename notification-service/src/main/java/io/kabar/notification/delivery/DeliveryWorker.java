@@ -25,7 +25,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * Delivers each polled batch of deliveries concurrently and returns (so the offsets are committed) once every one of
  * them has been delivered, deactivated, skipped, handed to the retry topic or dead-lettered, but never later than the
  * batch deadline: whatever is still waiting for a slow host then is abandoned and handed to the retry path, so a slow
- * host cannot hold up the deliveries polled with it. First attempts and retries run in separate containers, so waiting
+ * host cannot hold up the deliveries polled with it. An abandoned delivery that was sent counts as a failed attempt;
+ * one that never left its host's lane is postponed as the same attempt. First attempts and retries run in separate containers, so waiting
  * retries never hold up first attempts.
  */
 final class DeliveryWorker {
@@ -96,8 +97,13 @@ final class DeliveryWorker {
                 CompletableFuture.allOf(attempts.stream().map(a -> a.settled).toArray(CompletableFuture[]::new)),
                 deadline);
         List<CompletableFuture<?>> handedOff = new ArrayList<>();
-        for (Attempt attempt : attempts) {
-            attempt.abandon(batchDeadline).ifPresent(handedOff::add);
+        // Those not sent first: abandoning a sent one frees its lane, which would start the next one waiting there.
+        for (boolean sent : new boolean[] {false, true}) {
+            for (Attempt attempt : attempts) {
+                if (attempt.sent.get() == sent) {
+                    attempt.abandon(batchDeadline).ifPresent(handedOff::add);
+                }
+            }
         }
         CompletableFuture.allOf(handedOff.toArray(CompletableFuture[]::new)).join();
         if (undecodable < records.size()) {
@@ -140,12 +146,14 @@ final class DeliveryWorker {
         private final Delivery delivery;
         private final String topic;
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private final AtomicBoolean sent;
         private final CompletableFuture<Outcome> outcome;
         private final CompletableFuture<?> settled;
 
-        Attempt(Delivery delivery, String topic, CompletableFuture<Outcome> outcome) {
+        Attempt(Delivery delivery, String topic, AtomicBoolean sent, CompletableFuture<Outcome> outcome) {
             this.delivery = delivery;
             this.topic = topic;
+            this.sent = sent;
             this.outcome = outcome;
             this.settled = outcome.thenCompose(o -> claimed.compareAndSet(false, true)
                     ? settle(delivery, topic, o)
@@ -160,27 +168,28 @@ final class DeliveryWorker {
             if (!claimed.compareAndSet(false, true)) {
                 return Optional.of(settled); // settling right now: wait for its broker write
             }
-            outcome.cancel(true);
+            outcome.cancel(true); // a request still waiting in its lane now never starts
             metrics.abandoned();
+            String reason = "no answer within the batch deadline of " + deadline.toMillis() + " ms";
             return Optional.of(settle(
                     delivery,
                     topic,
-                    new Outcome.Failed(
-                            "no answer within the batch deadline of " + deadline.toMillis() + " ms",
-                            Optional.empty())));
+                    sent.get() ? new Outcome.Failed(reason, Optional.empty()) : new Outcome.NotSent(reason)));
         }
     }
 
     Attempt deliver(Delivery delivery, String topic) {
         Duration wait =
                 delivery.notBefore() == null ? Duration.ZERO : Duration.between(clock.instant(), delivery.notBefore());
+        AtomicBoolean sent = new AtomicBoolean();
+        Runnable sending = () -> sent.set(true);
         CompletableFuture<Outcome> attempt = wait.isNegative() || wait.isZero()
-                ? dispatcher.attempt(delivery)
+                ? dispatcher.attempt(delivery, sending)
                 : CompletableFuture.supplyAsync(
                                 () -> delivery,
                                 CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(dispatcher::attempt);
-        return new Attempt(delivery, topic, attempt);
+                        .thenCompose(d -> dispatcher.attempt(d, sending));
+        return new Attempt(delivery, topic, sent, attempt);
     }
 
     private CompletableFuture<?> settle(Delivery delivery, String topic, Outcome outcome) {
@@ -196,6 +205,9 @@ final class DeliveryWorker {
         } else if (outcome instanceof Outcome.Rejected rejected) {
             metrics.failed();
             return deadLetter(delivery, topic, rejected.reason() + " (not retried)");
+        } else if (outcome instanceof Outcome.NotSent) {
+            metrics.postponed();
+            return log.retry(delivery.postponedTo(clock.instant()));
         } else if (outcome instanceof Outcome.Failed failed) {
             metrics.failed();
             Instant now = clock.instant();

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * One lane per receiver host: at most {@code maxPerHost} requests in flight, at most {@code maxQueued} waiting, and a
  * circuit breaker that stops calling a host after {@code failuresToOpen} consecutive failures (no connection, timed
- * out, abandoned at a batch deadline) for {@code openFor}, then lets one trial request through. A request the lane
+ * out; not requests we abandon) for {@code openFor}, then lets one trial request through. A request the lane
  * cannot take fails at once with {@link HostUnavailable}, so that a bad host costs the others nothing: its deliveries
  * go to the retry path instead of waiting. No thread is ever blocked. There is a lane per host called so far (a few
  * hundred bytes each): it grows with the number of distinct receiver hosts, not with requests.
@@ -59,7 +59,8 @@ final class HostLanes {
 
     /**
      * Runs the task in the host's lane. Cancelling the returned future abandons the request: a waiting one never
-     * starts, a running one has its own future cancelled, which counts as a failure of the host.
+     * starts, a running one has its own future cancelled. Neither counts against the host: only the host's own failures
+     * (no connection, timed out, an error answer the task fails with) open its circuit.
      */
     <T> CompletableFuture<T> submit(String host, Supplier<CompletableFuture<T>> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -76,7 +77,9 @@ final class HostLanes {
                 }
             });
             running.whenComplete((value, failure) -> {
-                lane.finished(failure == null ? Result.SUCCEEDED : Result.FAILED);
+                // Cancelled by us (a batch's deadline) says nothing about the host.
+                lane.finished(
+                        failure == null ? Result.SUCCEEDED : result.isCancelled() ? Result.ABANDONED : Result.FAILED);
                 if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
@@ -165,6 +168,8 @@ final class HostLanes {
                     if (failures >= failuresToOpen || openUntil != null) {
                         openUntil = clock.instant().plus(openFor);
                     }
+                } else if (openUntil != null) {
+                    trialRunning = false; // an abandoned trial proved nothing: the next request tries again
                 }
                 if (openUntil != null) {
                     // An open circuit fails what waits at once instead of keeping it until the host is back.

@@ -11,6 +11,9 @@ sealed interface Outcome {
     /** Worth another attempt: 5xx, 429, timeout or no connection. */
     record Failed(String reason, Optional<String> retryAfter) implements Outcome {}
 
+    /** Never sent: still waiting for its host when its batch's deadline came; tried again without counting. */
+    record NotSent(String reason) implements Outcome {}
+
     /** Another attempt would fail the same way: any other 4xx, or a redirect. */
     record Rejected(String reason) implements Outcome {}
 

@@ -29,7 +29,8 @@ final class WebhookDispatcher {
         this.clock = clock;
     }
 
-    CompletableFuture<Outcome> attempt(Delivery delivery) {
+    /** {@code sending} runs when the request leaves for the receiver; never if the attempt ends before that. */
+    CompletableFuture<Outcome> attempt(Delivery delivery, Runnable sending) {
         Subscription subscription =
                 subscriptions.find(delivery.subscriptionId()).orElse(null);
         if (subscription == null) {
@@ -50,7 +51,7 @@ final class WebhookDispatcher {
                 "webhook-signature", WebhookSigner.sign(subscription.secret(), delivery.deliveryId(), timestamp, body));
         CompletableFuture<WebhookSender.Response> sent;
         try {
-            sent = sender.send(new WebhookSender.Request(URI.create(subscription.target()), headers, body));
+            sent = sender.send(new WebhookSender.Request(URI.create(subscription.target()), headers, body, sending));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -11,8 +11,11 @@ interface WebhookSender {
 
     CompletableFuture<Response> send(Request request);
 
-    /** One POST of a JSON body. */
-    record Request(URI target, Map<String, String> headers, byte[] body) {}
+    /**
+     * One POST of a JSON body; the sender runs {@code sending} when the request actually leaves for the receiver (not
+     * while it waits its turn), so that a request abandoned before that is known never to have been sent.
+     */
+    record Request(URI target, Map<String, String> headers, byte[] body, Runnable sending) {}
 
     /** The receiver's status and, if it sent one, its {@code Retry-After}. */
     record Response(int status, Optional<String> retryAfter) {}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,7 +44,12 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
         this.replays = replays;
     }
 
-    /** Adds a stream, live from now or resuming after {@code resume}; false if the feed is not following the topic yet. */
+    /**
+     * Adds a stream, live from now or resuming after {@code resume}; false if the feed is not following the topic yet.
+     *
+     * @throws Unreachable when {@code resume} lies beyond anything this topic has produced
+     * @throws RejectedExecutionException when the replay queue is full
+     */
     boolean join(StreamClient client, Optional<StreamPosition> resume) throws InterruptedException {
         if (!ready.await(5, TimeUnit.SECONDS)) {
             return false;
@@ -51,11 +57,35 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
         StreamPosition now;
         synchronized (position) {
             now = new StreamPosition(position);
+            Optional<String> unreachable = resume.flatMap(from -> from.beyond(now));
+            if (unreachable.isPresent()) {
+                throw new Unreachable(unreachable.get());
+            }
             client.startAt(resume.orElse(now), resume.isPresent());
             clients.add(client);
         }
-        resume.ifPresent(from -> replays.execute(() -> replay(client, from, now)));
+        client.startWriting();
+        if (resume.isPresent()) {
+            try {
+                replays.execute(() -> replay(client, resume.get(), now));
+            } catch (RejectedExecutionException full) {
+                leave(client);
+                throw full;
+            }
+        }
         return true;
+    }
+
+    /** A resume position that this topic could not have produced. */
+    static final class Unreachable extends RuntimeException {
+        Unreachable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Streams open on this instance. */
+    int open() {
+        return clients.size();
     }
 
     void leave(StreamClient client) {
@@ -83,12 +113,15 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
                             .anyMatch(p -> c.position(p) < until.next().get(p.partition()))) {
                 for (ConsumerRecord<String, BreakingAlert> r : c.poll(POLL)) {
                     if (r.value() != null && r.offset() < until.next().get(r.partition())) {
-                        client.replayed(read(r));
+                        client.replayed(read(r)); // waits for room in the client's buffer, or drops it
                     }
                 }
             }
         } catch (RuntimeException e) {
             log.warn("replay of missed alerts failed, closing the stream: {}", e.toString());
+            client.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             client.close();
         }
         client.caughtUp();
@@ -97,7 +130,7 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
     @Override
     protected void stopping() {
         // Streams never end by themselves; ended here, before the web server's graceful shutdown waits for them.
-        clients.forEach(StreamClient::end);
+        clients.forEach(StreamClient::close);
         clients.clear();
         replays.shutdownNow();
     }

@@ -20,6 +20,23 @@ record StreamPosition(Map<Integer, Long> next) {
                 .entrySet().stream().map(e -> e.getKey() + "-" + e.getValue()).collect(Collectors.joining("."));
     }
 
+    /**
+     * Why this position cannot have come from a topic now at {@code end}: a partition it does not have, or an offset
+     * past its end; empty when it could have.
+     */
+    Optional<String> beyond(StreamPosition end) {
+        for (Map.Entry<Integer, Long> e : new TreeMap<>(next).entrySet()) {
+            Long last = end.next().get(e.getKey());
+            if (last == null) {
+                return Optional.of("the alert topic has no partition " + e.getKey());
+            }
+            if (e.getValue() > last) {
+                return Optional.of("partition " + e.getKey() + " has not reached offset " + e.getValue() + " yet");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The position an event id names, or empty when it is not one of ours. */
     static Optional<StreamPosition> parse(String id) {
         if (id == null || id.isBlank() || id.length() > 4096) {

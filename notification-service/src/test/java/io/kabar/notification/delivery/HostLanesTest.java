@@ -95,7 +95,7 @@ class HostLanesTest {
     }
 
     @Test
-    void cancellingAbandonsTheRequestAndCountsAgainstTheHost() {
+    void cancellingAbandonsTheRequestWithoutCountingAgainstTheHost() {
         HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
         var running = lanes.submit("hang:80", this::call);
         var waiting = lanes.submit("hang:80", this::call);
@@ -105,7 +105,36 @@ class HostLanesTest {
 
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0)).isCancelled();
-        assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isEqualTo(1);
+        assertThat(lanes.hostsIn(HostLanes.State.CLOSED)).isEqualTo(1);
+        lanes.submit("hang:80", this::call);
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aRequestCancelledWhileQueuedIsNeverStartedAndLeavesTheCircuitClosed() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        lanes.submit("slow:80", this::call);
+        var waiting = lanes.submit("slow:80", this::call);
+
+        waiting.cancel(true);
+        calls.get(0).complete("ok");
+
+        assertThat(calls).hasSize(1);
+        assertThat(lanes.queued()).isZero();
+        assertThat(lanes.hostsIn(HostLanes.State.CLOSED)).isEqualTo(1);
+    }
+
+    @Test
+    void anAbandonedTrialLetsTheNextRequestTryTheHost() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        lanes.submit("bad:80", this::call);
+        calls.get(0).completeExceptionally(new ConnectException("refused"));
+        now = now.plusSeconds(31);
+
+        lanes.submit("bad:80", this::call).cancel(true);
+        lanes.submit("bad:80", this::call);
+
+        assertThat(calls).hasSize(3);
     }
 
     private static Throwable failure(CompletableFuture<?> future) {

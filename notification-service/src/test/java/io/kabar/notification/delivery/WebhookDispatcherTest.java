@@ -52,7 +52,7 @@ class WebhookDispatcherTest {
                     sent[0] = request;
                     return CompletableFuture.completedFuture(new WebhookSender.Response(204, Optional.empty()));
                 })
-                .attempt(Delivery.first(ALERT, "s1"))
+                .attempt(Delivery.first(ALERT, "s1"), () -> {})
                 .join();
 
         assertThat(outcome).isInstanceOf(Outcome.Delivered.class);
@@ -72,7 +72,7 @@ class WebhookDispatcherTest {
         assertThat(answer(400)).isInstanceOf(Outcome.Rejected.class);
         assertThat(answer(301)).isInstanceOf(Outcome.Rejected.class);
         assertThat(dispatcher(r -> CompletableFuture.failedFuture(new ConnectException("refused")))
-                        .attempt(Delivery.first(ALERT, "s1"))
+                        .attempt(Delivery.first(ALERT, "s1"), () -> {})
                         .join())
                 .isInstanceOf(Outcome.Failed.class);
     }
@@ -83,13 +83,17 @@ class WebhookDispatcherTest {
             throw new AssertionError("must not send");
         });
 
-        assertThat(dispatcher.attempt(Delivery.first(ALERT, "gone")).join()).isInstanceOf(Outcome.Skipped.class);
-        assertThat(dispatcher.attempt(Delivery.first(ALERT, "not-yet")).join()).isInstanceOf(Outcome.Failed.class);
+        assertThat(dispatcher.attempt(Delivery.first(ALERT, "gone"), () -> {}).join())
+                .isInstanceOf(Outcome.Skipped.class);
+        assertThat(dispatcher
+                        .attempt(Delivery.first(ALERT, "not-yet"), () -> {})
+                        .join())
+                .isInstanceOf(Outcome.Failed.class);
     }
 
     private static Outcome answer(int status) {
         return dispatcher(r -> CompletableFuture.completedFuture(new WebhookSender.Response(status, Optional.empty())))
-                .attempt(Delivery.first(ALERT, "s1"))
+                .attempt(Delivery.first(ALERT, "s1"), () -> {})
                 .join();
     }
 

@@ -1,0 +1,50 @@
+package io.kabar.notification.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kabar.notification.alerts.Alert;
+import io.kabar.notification.alerts.Interests;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+class StreamClientTest {
+
+    static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+    static final Alert ALERT =
+            new Alert("a1", "art1", 1, "Judul", null, "https://kabar.example/x", "Nasional", List.of(), NOW, NOW);
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedOnceItsBufferIsFullWithoutHoldingTheFeedUp() {
+        CountDownLatch release = new CountDownLatch(1);
+        SseEmitter neverWritten = new SseEmitter(0L) {
+            @Override
+            public void send(SseEventBuilder builder) throws IOException {
+                try {
+                    release.await(); // a client that reads nothing: the write never returns
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        };
+        AtomicInteger dropped = new AtomicInteger();
+        StreamClient client = new StreamClient(
+                neverWritten, Interests.everything(), 2, Duration.ofMinutes(10), dropped::incrementAndGet);
+        client.startAt(new StreamPosition(Map.of(0, 0L)), false);
+        client.startWriting();
+
+        for (int i = 0; i < 10; i++) {
+            client.live(new StreamClient.Read(0, i, ALERT)); // returns at once although nothing is written
+        }
+
+        assertThat(client.closed()).isTrue();
+        assertThat(dropped).hasValue(1);
+        release.countDown();
+    }
+}
