@@ -6,6 +6,9 @@ import io.kabar.schemas.RelatedLinks;
 /** Maps between the Avro {@link RelatedLinks} of {@code news.related-links} and {@link LinkList}, at the Kafka edge only. */
 public final class LinkListRecords {
 
+    /** The ranking this service computes lists with (RelatedLinks v2 {@code ranking}); bump it when ranking changes. */
+    static final String RANKING = "lucene-like-query/1";
+
     private LinkListRecords() {}
 
     public static LinkList fromAvro(RelatedLinks avro) {
@@ -23,6 +26,7 @@ public final class LinkListRecords {
                 .setArticleId(list.articleId())
                 .setComputedAt(list.computedAt())
                 .setSourceRevision(list.sourceRevision())
+                .setRanking(RANKING)
                 .setLinks(list.links().stream()
                         .map(l -> io.kabar.schemas.RelatedLink.newBuilder()
                                 .setArticleId(l.id())

@@ -14,6 +14,17 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class PassThroughAvroSerializer implements Serializer<Object> {
 
     private final Map<Class<?>, AvroSerializer<?>> avro = new ConcurrentHashMap<>();
+    private final SchemaRegistry registry;
+
+    /** A serializer that registers nothing: for tests and tools whose readers ship the same schemas. */
+    public PassThroughAvroSerializer() {
+        this(SchemaRegistry.NONE);
+    }
+
+    /** A serializer that registers the schema of each record type in {@code registry} before its first record. */
+    public PassThroughAvroSerializer(SchemaRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -25,7 +36,8 @@ public final class PassThroughAvroSerializer implements Serializer<Object> {
             return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         if (data instanceof SpecificRecord record) {
-            AvroSerializer serializer = avro.computeIfAbsent(record.getClass(), type -> new AvroSerializer(type));
+            AvroSerializer serializer =
+                    avro.computeIfAbsent(record.getClass(), type -> new AvroSerializer(type, registry));
             return serializer.serialize(topic, record);
         }
         throw new SerializationException(

@@ -133,6 +133,19 @@ public final class Topics {
             Optional.empty(),
             "newest revision seen and alert created per article, key = article id");
 
+    /**
+     * The schema registry the services own: every Avro schema any writer writes with, key = its CRC-64-AVRO
+     * fingerprint in hex (as in the single-object encoding), value = the schema's JSON. Every writer registers its
+     * own schemas; a key always carries the same value, so writers never disagree.
+     */
+    public static final TopicSpec<String, String> SCHEMAS = new TopicSpec<>(
+            "kabar.schemas",
+            String.class,
+            String.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
+            "writer schemas, key = 64-bit schema fingerprint (hex), value = schema JSON");
+
     private Topics() {}
 
     /** Every topic the platform owns, without dead-letter topics. */
@@ -149,7 +162,8 @@ public final class Topics {
                 BREAKING_ALERTS,
                 ALERT_DELIVERIES,
                 ALERT_DELIVERY_RETRIES,
-                ALERTED_ARTICLES);
+                ALERTED_ARTICLES,
+                SCHEMAS);
     }
 
     /** The registered topic of that name, if any. */

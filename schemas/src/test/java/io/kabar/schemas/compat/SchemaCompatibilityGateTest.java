@@ -76,4 +76,54 @@ class SchemaCompatibilityGateTest {
                 .contains("readers of Sample v1 cannot read data written with the current schema")
                 .contains("title");
     }
+
+    @Test
+    void checksTheCurrentSchemaAgainstEveryReleasedVersionNotOnlyTheLatest() {
+        Schema v1 = sample("{\"name\": \"note\", \"type\": \"string\"}");
+        Schema v2 = sample("{\"name\": \"note\", \"type\": \"string\", \"default\": \"\"}");
+        Schema current = sample();
+
+        assertThat(SchemaCompatibilityGate.violations(current, List.of(v2))).isEmpty();
+        assertThat(SchemaCompatibilityGate.violations(current, List.of(v1, v2)))
+                .singleElement()
+                .asString()
+                .contains("readers of Sample v1 cannot read data written with the current schema")
+                .contains("note");
+    }
+
+    @Test
+    void checksEachReleasedVersionAgainstTheVersionsReleasedBeforeIt() {
+        Schema v1 = sample("{\"name\": \"note\", \"type\": \"string\"}");
+        Schema v2 = sample();
+
+        assertThat(SchemaCompatibilityGate.violations(v2, List.of(v1, v2)))
+                .contains("readers of Sample v1 cannot read data written with Sample v2: field note /fields/1: "
+                        + "READER_FIELD_MISSING_DEFAULT_VALUE (note)")
+                .allSatisfy(violation -> assertThat(violation).contains("note"));
+    }
+
+    @Test
+    void rejectsAnIncompatibleChangeToAReleasedContract() {
+        Schema released = SchemaHistory.released("RelatedLinks").getLast();
+        Schema changed = new Schema.Parser()
+                .parse(released.toString()
+                        .replace(
+                                "\"name\":\"sourceRevision\",\"type\":\"long\"",
+                                "\"name\":\"sourceRevision\",\"type\":\"string\""));
+
+        assertThat(SchemaHistory.released("RelatedLinks")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(SchemaCompatibilityGate.violations(changed, SchemaHistory.released("RelatedLinks")))
+                .isNotEmpty()
+                .anySatisfy(violation -> assertThat(violation).contains("RelatedLinks v1"))
+                .anySatisfy(violation -> assertThat(violation).contains("RelatedLinks v2"))
+                .allSatisfy(violation -> assertThat(violation).contains("sourceRevision"));
+    }
+
+    private static Schema sample(String... extraFields) {
+        return new Schema.Parser()
+                .parse("""
+                {"type": "record", "name": "Sample", "namespace": "io.kabar.test", "fields": [
+                  {"name": "id", "type": "string"}%s
+                ]}""".formatted(extraFields.length == 0 ? "" : ", " + String.join(", ", extraFields)));
+    }
 }

@@ -7,9 +7,12 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.Fixtures;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -110,6 +113,71 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> deserializer.deserialize("news.articles", "{\"json\":true}".getBytes()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("not an Avro single-object encoded ArticleEvent");
+    }
+
+    @Test
+    void readsARecordOfANewerWriterSchemaItFindsInTheRegistry() throws Exception {
+        Schema newer = withArticleFields(
+                ArticleEvent.getClassSchema(),
+                fields -> fields.add(
+                        new Schema.Field("priority", SchemaBuilder.builder().intType(), "added later", 0)));
+        Map<Long, Schema> registered = new HashMap<>();
+        SchemaRegistry registry = inMemory(registered);
+        registry.register(newer);
+        AvroDeserializer<ArticleEvent> reader = new AvroDeserializer<>(ArticleEvent.class, registry);
+
+        ArticleEvent read = reader.deserialize("news.articles", encodeAs(newer, Fixtures.publishedEvent()));
+
+        assertThat(read.getArticle().getTitle()).isEqualTo("Pertemuan Putin dan Kim");
+    }
+
+    @Test
+    void registersItsSchemaOnceBeforeItsFirstRecord() {
+        Map<Long, Schema> registered = new HashMap<>();
+        AvroSerializer<ArticleEvent> writer = new AvroSerializer<>(ArticleEvent.class, inMemory(registered));
+
+        writer.serialize("news.articles", Fixtures.publishedEvent());
+        writer.serialize("news.articles", Fixtures.publishedEvent());
+
+        assertThat(registered)
+                .containsExactly(Map.entry(
+                        SchemaNormalization.parsingFingerprint64(ArticleEvent.getClassSchema()),
+                        ArticleEvent.getClassSchema()));
+    }
+
+    @Test
+    void writesNothingWhenItCannotRegisterItsSchema() {
+        SchemaRegistry unreachable = new SchemaRegistry() {
+            @Override
+            public void register(Schema schema) {
+                throw new SerializationException("registry unreachable");
+            }
+
+            @Override
+            public Schema findByFingerprint(long fingerprint) {
+                return null;
+            }
+        };
+
+        assertThatThrownBy(() -> new AvroSerializer<>(ArticleEvent.class, unreachable)
+                        .serialize("news.articles", Fixtures.publishedEvent()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("registry unreachable");
+    }
+
+    /** A registry in a map, as the Kafka one behaves once its topic is read. */
+    private static SchemaRegistry inMemory(Map<Long, Schema> schemas) {
+        return new SchemaRegistry() {
+            @Override
+            public void register(Schema schema) {
+                schemas.put(SchemaNormalization.parsingFingerprint64(schema), schema);
+            }
+
+            @Override
+            public Schema findByFingerprint(long fingerprint) {
+                return schemas.get(fingerprint);
+            }
+        };
     }
 
     /** Copies an event schema, changing the fields of its nested Article record. */
