@@ -3,6 +3,7 @@ package io.kabar.platform.kafka;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.serde.PassThroughAvroSerializer;
+import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -26,8 +27,9 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
- * Builds Kafka producers and consumers for a registered topic, with the topic's Avro serde and Kabar's delivery
- * guarantees (idempotent acks=all producers; read-committed consumers that commit only after processing).
+ * Builds Kafka producers and consumers for a registered topic, with the topic's Avro serde (backed by the schema
+ * registry) and Kabar's delivery guarantees (idempotent acks=all producers; read-committed consumers that commit
+ * only after processing).
  */
 public final class KafkaClients {
 
@@ -35,16 +37,24 @@ public final class KafkaClients {
     private final KafkaConnectionDetails connection;
     private final CommonErrorHandler errorHandler;
     private final MeterRegistry meters;
+    private final SchemaRegistry schemas;
 
     KafkaClients(
             KafkaProperties properties,
             KafkaConnectionDetails connection,
             CommonErrorHandler errorHandler,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            SchemaRegistry schemas) {
         this.properties = properties;
         this.connection = connection;
         this.errorHandler = errorHandler;
         this.meters = meters;
+        this.schemas = schemas;
+    }
+
+    /** The registry every serde of these clients registers its writer schemas in and looks unknown ones up in. */
+    public SchemaRegistry schemaRegistry() {
+        return schemas;
     }
 
     /** Producer settings from Spring Boot's {@code spring.kafka.*}, with idempotence and acks=all enforced. */
@@ -75,15 +85,15 @@ public final class KafkaClients {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
         return measured(new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new AvroSerializer<>(topic.valueType())));
+                props, new StringSerializer(), new AvroSerializer<>(topic.valueType(), schemas)));
     }
 
     /** A producer factory for writers of several topics: any generated Avro record, in single-object encoding. */
     public DefaultKafkaProducerFactory<String, Object> producerFactory(Map<String, Object> overrides) {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
-        return measured(
-                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PassThroughAvroSerializer()));
+        return measured(new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new PassThroughAvroSerializer(schemas)));
     }
 
     /**
@@ -97,7 +107,7 @@ public final class KafkaClients {
         return measured(new DefaultKafkaConsumerFactory<>(
                 props,
                 new ErrorHandlingDeserializer<>(new StringDeserializer()),
-                new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType()))));
+                new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType(), schemas))));
     }
 
     /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
@@ -115,7 +125,7 @@ public final class KafkaClients {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(
-                props, new StringDeserializer(), new AvroDeserializer<>(topic.valueType())));
+                props, new StringDeserializer(), new AvroDeserializer<>(topic.valueType(), schemas)));
         return factory::createConsumer;
     }
 

@@ -1,10 +1,13 @@
 package io.kabar.platform.kafka;
 
 import io.kabar.platform.KabarKafkaProperties;
+import io.kabar.schemas.serde.KafkaSchemaRegistry;
 import io.kabar.schemas.serde.PassThroughAvroSerializer;
+import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -24,9 +27,15 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Declares Kabar's topics, the dead-letter error handler, the Kafka client factory and the Kafka health check. */
+/**
+ * Declares Kabar's topics, the schema registry, the dead-letter error handler, the Kafka client factory and the Kafka
+ * health check.
+ */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
+
+    /** How long a writer waits to register a schema, and a reader to find an unknown one, before giving up. */
+    static final Duration SCHEMA_REGISTRY_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
     KafkaAdmin.NewTopics kabarTopics(KabarKafkaProperties kafka) {
@@ -51,11 +60,14 @@ public class KafkaConfiguration {
      */
     @Bean
     DefaultErrorHandler kabarErrorHandler(
-            KafkaProperties properties, KafkaConnectionDetails connection, KabarKafkaProperties kafka) {
+            KafkaProperties properties,
+            KafkaConnectionDetails connection,
+            KabarKafkaProperties kafka,
+            SchemaRegistry kabarSchemaRegistry) {
         Map<String, Object> props = new HashMap<>(properties.buildProducerProperties());
         props.put("bootstrap.servers", connection.getProducer().getBootstrapServers());
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
-                props, new PassThroughAvroSerializer(), new PassThroughAvroSerializer());
+                props, new PassThroughAvroSerializer(), new PassThroughAvroSerializer(kabarSchemaRegistry));
         var recoverer = new DeadLetterPublishingRecoverer(
                 new KafkaTemplate<>(factory),
                 (record, exception) -> new TopicPartition(deadLetterOf(record.topic()), -1));
@@ -70,13 +82,22 @@ public class KafkaConfiguration {
                 .orElseThrow(() -> new IllegalStateException("no dead-letter topic registered for " + topic));
     }
 
+    /** The services' own schema registry on the topic {@code kabar.schemas}, shared by every serde of the service. */
+    @Bean(destroyMethod = "close")
+    KafkaSchemaRegistry kabarSchemaRegistry(KafkaProperties properties, KafkaConnectionDetails connection) {
+        Map<String, Object> props = new HashMap<>(properties.buildAdminProperties());
+        props.put("bootstrap.servers", connection.getAdmin().getBootstrapServers());
+        return new KafkaSchemaRegistry(props, SCHEMA_REGISTRY_TIMEOUT);
+    }
+
     @Bean
     KafkaClients kafkaClients(
             KafkaProperties properties,
             KafkaConnectionDetails connection,
             DefaultErrorHandler kabarErrorHandler,
-            MeterRegistry meters) {
-        return new KafkaClients(properties, connection, kabarErrorHandler, meters);
+            MeterRegistry meters,
+            SchemaRegistry kabarSchemaRegistry) {
+        return new KafkaClients(properties, connection, kabarErrorHandler, meters, kabarSchemaRegistry);
     }
 
     @Bean(destroyMethod = "close")

@@ -38,6 +38,9 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
     /** Called first on stop, before the consumer is woken: the place to let go of whatever the follower serves. */
     protected void stopping() {}
 
+    /** Called for each record stepped over because it could not be decoded, before the follower moves past it. */
+    protected void skipped(RecordDeserializationException e) {}
+
     protected final boolean following() {
         return running;
     }
@@ -49,6 +52,7 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
         } catch (RecordDeserializationException e) {
             log.error(
                     "{}: skipping undecodable record {}@{}: {}", name, e.topicPartition(), e.offset(), e.getMessage());
+            skipped(e);
             c.seek(e.topicPartition(), e.offset() + 1);
             return ConsumerRecords.empty();
         }

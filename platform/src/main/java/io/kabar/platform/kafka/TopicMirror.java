@@ -1,8 +1,11 @@
 package io.kabar.platform.kafka;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -10,13 +13,15 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an in-memory view of a whole topic: reads every partition from the beginning, then follows it, handing
  * each record (tombstones as {@code null}) to a sink; reports when it has caught up with the end of the log as it
- * stood at start. Every instance of a service reads everything, so it uses no consumer group and commits nothing.
+ * stood at start, and that it has not while the latest record of some key could not be decoded. Every instance of
+ * a service reads everything, so it uses no consumer group and commits nothing.
  */
 public final class TopicMirror<V> extends TopicFollower<V> {
 
@@ -25,6 +30,7 @@ public final class TopicMirror<V> extends TopicFollower<V> {
     private final String topic;
     private final BiConsumer<String, V> sink;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Map<String, String> undecodable = new ConcurrentHashMap<>();
 
     TopicMirror(String topic, Supplier<Consumer<String, V>> consumers, BiConsumer<String, V> sink) {
         super("mirror-" + topic, consumers);
@@ -36,11 +42,23 @@ public final class TopicMirror<V> extends TopicFollower<V> {
         return topic;
     }
 
+    /** True once the mirror has read the log as it stood at start and the latest record of every key was decoded. */
     public boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return caughtUp.getCount() == 0 && undecodable.isEmpty();
     }
 
-    /** Waits until the mirror has read the log as it stood at start; false if that took longer than {@code timeout}. */
+    /**
+     * The keys whose latest record could not be decoded, each with where it is and why: the view lacks their
+     * current state until a decodable record (or a tombstone) for the key follows.
+     */
+    public Map<String, String> undecodable() {
+        return Map.copyOf(undecodable);
+    }
+
+    /**
+     * Waits until the mirror has read the log as it stood at start, whether or not every record could be decoded;
+     * false if that took longer than {@code timeout}.
+     */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -57,14 +75,26 @@ public final class TopicMirror<V> extends TopicFollower<V> {
             for (ConsumerRecord<String, V> record : poll(c)) {
                 apply(record);
             }
-            if (!isCaughtUp() && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+            if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
                 log.info("mirror of {} caught up", topic);
                 caughtUp.countDown();
             }
         }
     }
 
+    @Override
+    protected void skipped(RecordDeserializationException e) {
+        ByteBuffer key = e.keyBuffer();
+        String id = key == null
+                ? "(no key)"
+                : StandardCharsets.UTF_8.decode(key.duplicate()).toString();
+        undecodable.put(id, e.topicPartition() + "@" + e.offset() + ": " + e.getMessage());
+    }
+
     private void apply(ConsumerRecord<String, V> record) {
+        if (record.key() != null) {
+            undecodable.remove(record.key());
+        }
         try {
             sink.accept(record.key(), record.value());
         } catch (RuntimeException e) {

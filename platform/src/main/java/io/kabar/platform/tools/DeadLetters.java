@@ -1,13 +1,17 @@
 package io.kabar.platform.tools;
 
+import io.kabar.schemas.serde.KafkaSchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,8 +28,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The operators' tool for dead letters: {@code show <topic>} prints what sits in the topic's dead-letter topic and
- * why, {@code replay <topic>} copies the dead letters back to the topic once the cause is fixed. Replays resume
- * where the previous one stopped (consumer group {@code kabar-dlt-replay.<topic>}).
+ * why, {@code replay <topic>} copies the dead letters back to the topic once the cause is fixed, except, on a
+ * compacted topic, those not newer than their key's current state ({@link ReplayGuard}), and reports each record it
+ * kept or dropped. Replays resume where the previous one stopped (consumer group {@code kabar-dlt-replay.<topic>}).
  */
 public final class DeadLetters {
 
@@ -45,11 +51,11 @@ public final class DeadLetters {
     public static int run(String command, String topicName, String bootstrap, PrintStream out) {
         TopicSpec<?, ?> topic =
                 Topics.byName(topicName).orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));
-        boolean replay = command.equals("replay");
-        int count = replay ? replay(bootstrap, topic) : show(bootstrap, topic, out);
-        out.printf(
-                "%s %d record(s) of %s%n",
-                replay ? "replayed" : "shown", count, topic.deadLetter().name());
+        if (command.equals("replay")) {
+            return replay(bootstrap, topic, out);
+        }
+        int count = show(bootstrap, topic, out);
+        out.printf("shown %d record(s) of %s%n", count, topic.deadLetter().name());
         return count;
     }
 
@@ -64,7 +70,8 @@ public final class DeadLetters {
         }
     }
 
-    private static int replay(String bootstrap, TopicSpec<?, ?> topic) {
+    /** Copies the dead letters that {@link ReplayGuard} keeps back to the topic; answers how many it copied. */
+    private static int replay(String bootstrap, TopicSpec<?, ?> topic, PrintStream out) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -72,24 +79,59 @@ public final class DeadLetters {
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-replay." + topic.name());
                 KafkaProducer<byte[], byte[]> producer =
-                        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            int count = drain(
-                    consumer,
-                    topic,
-                    record -> {
-                        RecordHeaders headers = new RecordHeaders();
-                        for (Header header : record.headers()) {
-                            if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
-                                headers.add(header);
-                            }
-                        }
-                        producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers));
-                    },
-                    producer::flush);
-            return count;
+                        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+                KafkaSchemaRegistry schemas = new KafkaSchemaRegistry(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), Duration.ofSeconds(10))) {
+            drain(consumer, topic, deadLetters::add, () -> {
+                ReplayGuard guard = ReplayGuard.load(topic, deadLetters, bootstrap, schemas);
+                for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
+                    ReplayGuard.Verdict verdict = guard.judge(record.key(), record.value());
+                    out.printf(
+                            "%s %s@%d key=%s: %s%n",
+                            verdict.keep() ? "kept" : "dropped",
+                            record.topic(),
+                            record.offset(),
+                            text(record.key()),
+                            verdict.reason());
+                    if (verdict.keep()) {
+                        sent.add(producer.send(new ProducerRecord<>(
+                                topic.name(), null, record.key(), record.value(), withoutFailure(record))));
+                    }
+                }
+                producer.flush();
+                sent.forEach(DeadLetters::await);
+            });
         }
+        out.printf(
+                "replayed %d record(s) of %s, dropped %d%n",
+                sent.size(), topic.deadLetter().name(), deadLetters.size() - sent.size());
+        return sent.size();
+    }
+
+    /** Fails the replay, before it commits its position, when a copy was not acknowledged. */
+    private static void await(Future<RecordMetadata> copy) {
+        try {
+            copy.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a replayed record was not written: " + e.getCause(), e);
+        }
+    }
+
+    private static RecordHeaders withoutFailure(ConsumerRecord<byte[], byte[]> record) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
+                headers.add(header);
+            }
+        }
+        return headers;
     }
 
     /**
