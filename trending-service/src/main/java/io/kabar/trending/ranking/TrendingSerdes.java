@@ -2,6 +2,7 @@ package io.kabar.trending.ranking;
 
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.schemas.serde.SchemaRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -74,8 +75,8 @@ final class TrendingSerdes {
 
     private TrendingSerdes() {}
 
-    static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
-        return Serdes.serdeFrom(new AvroSerializer<>(type), new AvroDeserializer<>(type));
+    static <T extends SpecificRecord> Serde<T> avro(Class<T> type, SchemaRegistry schemas) {
+        return Serdes.serdeFrom(new AvroSerializer<>(type, schemas), new AvroDeserializer<>(type, schemas));
     }
 
     private static void writeArticle(DataOutputStream out, ArticleInfo article) throws IOException {

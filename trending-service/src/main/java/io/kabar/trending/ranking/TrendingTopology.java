@@ -3,6 +3,7 @@ package io.kabar.trending.ranking;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingRanking;
+import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,14 +46,16 @@ public final class TrendingTopology {
 
     private final TrendingSettings settings;
     private final boolean inMemory;
+    private final SchemaRegistry schemas;
 
     public TrendingTopology(TrendingSettings settings) {
-        this(settings, false);
+        this(settings, false, SchemaRegistry.NONE);
     }
 
-    private TrendingTopology(TrendingSettings settings, boolean inMemory) {
+    private TrendingTopology(TrendingSettings settings, boolean inMemory, SchemaRegistry schemas) {
         this.settings = settings;
         this.inMemory = inMemory;
+        this.schemas = schemas;
     }
 
     /**
@@ -60,7 +63,15 @@ public final class TrendingTopology {
      * and so flushes RocksDB, after every input record.
      */
     public TrendingTopology withStoresInMemory() {
-        return new TrendingTopology(settings, true);
+        return new TrendingTopology(settings, true, schemas);
+    }
+
+    /**
+     * The same topology with Avro serdes that register the schemas they write in {@code registry} and look up there
+     * the writer schemas of newer producers, so that a rolling upgrade of a producer dead-letters nothing.
+     */
+    public TrendingTopology withSchemaRegistry(SchemaRegistry registry) {
+        return new TrendingTopology(settings, inMemory, registry);
     }
 
     /** A topology of its own, for a plain {@code KafkaStreams} or a {@code TopologyTestDriver}. */
@@ -72,7 +83,7 @@ public final class TrendingTopology {
 
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
-        Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class);
+        Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class, schemas);
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(
                                 DEDUPE_STORE,
@@ -117,7 +128,7 @@ public final class TrendingTopology {
                         Named.as("to-ranking-input"));
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
-                        Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class))
+                        Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class, schemas))
                                 .withName("articles"))
                 .filter((id, event) -> id != null, Named.as("keyed-articles"))
                 .mapValues(
@@ -137,7 +148,7 @@ public final class TrendingTopology {
                         PUBLISHED_STORE)
                 .to(
                         Topics.TRENDING.name(),
-                        Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class))
+                        Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class, schemas))
                                 .withName("trending"));
     }
 

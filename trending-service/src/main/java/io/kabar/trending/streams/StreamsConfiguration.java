@@ -73,8 +73,9 @@ class StreamsConfiguration {
      * service up with nothing counting.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer trendingStreamsConfigurer(TrendingProperties properties) {
-        TrendingTopology topology = new TrendingTopology(properties.settings());
+    StreamsBuilderFactoryBeanConfigurer trendingStreamsConfigurer(TrendingProperties properties, KafkaClients clients) {
+        TrendingTopology topology =
+                new TrendingTopology(properties.settings()).withSchemaRegistry(clients.schemaRegistry());
         return factory -> {
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override

@@ -9,6 +9,7 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingRanking;
+import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -312,15 +313,15 @@ class TrendingTopologyTest {
         articles = driver.createInputTopic(
                 Topics.ARTICLES.name(),
                 Serdes.String().serializer(),
-                TrendingSerdes.avro(ArticleEvent.class).serializer());
+                TrendingSerdes.avro(ArticleEvent.class, SchemaRegistry.NONE).serializer());
         views = driver.createInputTopic(
                 Topics.PAGE_VIEWS.name(),
                 Serdes.String().serializer(),
-                TrendingSerdes.avro(PageView.class).serializer());
+                TrendingSerdes.avro(PageView.class, SchemaRegistry.NONE).serializer());
         trending = driver.createOutputTopic(
                 Topics.TRENDING.name(),
                 Serdes.String().deserializer(),
-                TrendingSerdes.avro(TrendingRanking.class).deserializer());
+                TrendingSerdes.avro(TrendingRanking.class, SchemaRegistry.NONE).deserializer());
     }
 
     private void publish(String id, long revision, String title, String category, Instant at) {
