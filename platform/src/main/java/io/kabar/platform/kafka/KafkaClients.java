@@ -6,6 +6,7 @@ import io.kabar.schemas.serde.PassThroughAvroSerializer;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -85,7 +86,7 @@ public final class KafkaClients {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
         return measured(new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new AvroSerializer<>(topic.valueType(), schemas)));
+                props, new StringSerializer(), new AvroSerializer<>(topic.valueType(), registering(props))));
     }
 
     /** A producer factory for writers of several topics: any generated Avro record, in single-object encoding. */
@@ -93,7 +94,7 @@ public final class KafkaClients {
         Map<String, Object> props = producerProperties();
         props.putAll(overrides);
         return measured(new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new PassThroughAvroSerializer(schemas)));
+                props, new StringSerializer(), new PassThroughAvroSerializer(registering(props))));
     }
 
     /**
@@ -127,6 +128,12 @@ public final class KafkaClients {
         DefaultKafkaConsumerFactory<String, V> factory = measured(new DefaultKafkaConsumerFactory<>(
                 props, new StringDeserializer(), new AvroDeserializer<>(topic.valueType(), schemas)));
         return factory::createConsumer;
+    }
+
+    /** The registry, with registrations bounded by the producer's own {@code max.block.ms} where it sets one. */
+    private SchemaRegistry registering(Map<String, Object> producerProps) {
+        Object maxBlock = producerProps.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        return maxBlock == null ? schemas : schemas.within(Duration.ofMillis(Long.parseLong(maxBlock.toString())));
     }
 
     /** Exposes the producers' client metrics (record rates, errors, latency) to Micrometer. */

@@ -91,6 +91,11 @@ public class KafkaConfiguration {
     }
 
     @Bean
+    SchemaPreRegistration kabarSchemaPreRegistration(SchemaRegistry kabarSchemaRegistry) {
+        return new SchemaPreRegistration(kabarSchemaRegistry);
+    }
+
+    @Bean
     KafkaClients kafkaClients(
             KafkaProperties properties,
             KafkaConnectionDetails connection,

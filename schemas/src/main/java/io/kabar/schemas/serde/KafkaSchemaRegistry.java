@@ -7,8 +7,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,7 +55,10 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
         producerProperties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+        producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
+        producerProperties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        producerProperties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() + 1000);
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.consumerProperties = new HashMap<>(clientProperties);
         consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -66,20 +73,54 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
 
     @Override
     public void register(Schema schema) {
+        register(schema, timeout);
+    }
+
+    @Override
+    public SchemaRegistry within(Duration bound) {
+        Duration wait = bound.compareTo(timeout) < 0 ? bound : timeout;
+        KafkaSchemaRegistry registry = this;
+        return new SchemaRegistry() {
+            @Override
+            public void register(Schema schema) {
+                registry.register(schema, wait);
+            }
+
+            @Override
+            public Schema findByFingerprint(long fingerprint) {
+                return registry.findByFingerprint(fingerprint);
+            }
+        };
+    }
+
+    /** Writes the schema on a thread of its own (a send may block for metadata) and waits for it at most {@code wait}. */
+    private void register(Schema schema, Duration wait) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         if (registered.contains(fingerprint)) {
             return;
         }
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key(schema), schema.toString());
         try {
-            producer()
-                    .send(new ProducerRecord<>(TOPIC, key(schema), schema.toString()))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    producer().send(record).get();
+                                } catch (InterruptedException | ExecutionException e) {
+                                    throw new CompletionException(e);
+                                }
+                            },
+                            task -> Thread.ofVirtual()
+                                    .name("schema-registration")
+                                    .start(task))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SerializationException("interrupted while registering schema " + schema.getFullName(), e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new SerializationException(
-                    "cannot register schema " + schema.getFullName() + " " + key(schema) + " in " + TOPIC, e);
+                    "cannot register schema " + schema.getFullName() + " " + key(schema) + " in " + TOPIC + " within "
+                            + wait,
+                    e);
         }
         known.put(fingerprint, schema);
         registered.add(fingerprint);

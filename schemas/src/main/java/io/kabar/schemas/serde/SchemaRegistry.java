@@ -1,5 +1,6 @@
 package io.kabar.schemas.serde;
 
+import java.time.Duration;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
 
@@ -25,6 +26,14 @@ public interface SchemaRegistry extends SchemaStore {
      * find it; fails with an unchecked exception when it cannot.
      */
     void register(Schema schema);
+
+    /**
+     * This registry, with registrations that give up after {@code timeout} at the latest: for writers that must
+     * answer within a bound of their own (an HTTP request waiting for its write, say).
+     */
+    default SchemaRegistry within(Duration timeout) {
+        return this;
+    }
 
     /** The schema with this CRC-64-AVRO fingerprint of its parsing canonical form, or null when none is known. */
     @Override
