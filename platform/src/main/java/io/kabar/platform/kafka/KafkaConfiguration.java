@@ -35,7 +35,8 @@ public class KafkaConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
-    static NewTopic newTopic(TopicSpec<?, ?> topic, KabarKafkaProperties kafka) {
+    /** The topic as Kabar creates it: partitions, replicas and configs from the registry and {@code kabar.kafka.*}. */
+    public static NewTopic newTopic(TopicSpec<?, ?> topic, KabarKafkaProperties kafka) {
         TopicBuilder builder = TopicBuilder.name(topic.name())
                 .partitions(kafka.partitions())
                 .replicas(kafka.replicationFactor())
