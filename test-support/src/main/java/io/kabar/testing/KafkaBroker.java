@@ -35,7 +35,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker whose automatically created topics get {@code partitions} partitions. */
     public static KafkaBroker start(int partitions) {
-        return start(partitions, SecurityProtocol.PLAINTEXT, Map.of(), Map.of());
+        return start(partitions, Map.of());
+    }
+
+    /** Starts a plaintext broker with further broker settings (for example a log cleaner that runs often). */
+    public static KafkaBroker start(int partitions, Map<String, String> config) {
+        return start(partitions, SecurityProtocol.PLAINTEXT, Map.of(), config);
     }
 
     /**

@@ -43,6 +43,15 @@ public class KafkaConfiguration {
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().config())
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(kafka.minInsyncReplicas()));
         topic.retention().ifPresent(r -> builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(r.toMillis())));
+        if (topic.cleanup().config().contains("compact")) {
+            // Bounds how long a superseded or deleted record (a taken-down article's text) survives compaction.
+            builder.config(
+                            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+                            String.valueOf(kafka.maxCompactionLag().toMillis()))
+                    .config(
+                            TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                            String.valueOf(kafka.deleteRetention().toMillis()));
+        }
         return builder.build();
     }
 

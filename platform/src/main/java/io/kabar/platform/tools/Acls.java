@@ -6,7 +6,10 @@ import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.topics.KafkaAcls;
 import io.kabar.schemas.topics.Service;
 import io.kabar.schemas.topics.Topics;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
@@ -27,17 +34,20 @@ import org.apache.kafka.common.resource.ResourcePatternFilter;
 /**
  * The operators' tool for Kafka access: {@code print} lists the ACLs every service gets, derived from the topic
  * registry; {@code apply} creates the registered topics that are missing and makes each service principal's ACLs
- * exactly those (adding what is missing, deleting what the registry no longer grants). {@code apply} must run as a
- * super user; broker and credentials come from {@code KABAR_BOOTSTRAP_SERVERS} and {@code KABAR_KAFKA_*}.
+ * exactly those (adding what is missing, deleting what the registry no longer grants); {@code users <dir>} sets each
+ * service's SCRAM-SHA-512 password to the one in {@code <dir>/<service>/password}. {@code apply} and {@code users} must
+ * run as a super user; broker and credentials come from {@code KABAR_BOOTSTRAP_SERVERS} and {@code KABAR_KAFKA_*}.
  */
 public final class Acls {
 
     private Acls() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !List.of("print", "apply").contains(args[0])) {
-            System.err.println("usage: Acls print|apply   (apply: broker from KABAR_BOOTSTRAP_SERVERS, default"
-                    + " 127.0.0.1:9092, as the super user of KABAR_KAFKA_SASL_USERNAME / _PASSWORD)");
+        boolean valid = (args.length == 1 && List.of("print", "apply").contains(args[0]))
+                || (args.length == 2 && args[0].equals("users"));
+        if (!valid) {
+            System.err.println("usage: Acls print|apply|users <dir>   (apply, users: broker from"
+                    + " KABAR_BOOTSTRAP_SERVERS, default 127.0.0.1:9092, as a super user configured by KABAR_KAFKA_*)");
             System.exit(2);
         }
         if (args[0].equals("print")) {
@@ -48,7 +58,27 @@ public final class Acls {
         Map<String, Object> admin =
                 new HashMap<>(KafkaSecurity.fromEnvironment(env).clientProperties());
         admin.put("bootstrap.servers", env.getOrDefault("KABAR_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        apply(admin, layout(env), System.out);
+        if (args[0].equals("users")) {
+            users(admin, Path.of(args[1]), System.out);
+        } else {
+            apply(admin, layout(env), System.out);
+        }
+    }
+
+    /** Creates or updates every service's SCRAM-SHA-512 credentials from {@code <dir>/<service>/password}. */
+    public static void users(Map<String, Object> adminProperties, Path dir, PrintStream out)
+            throws IOException, InterruptedException, ExecutionException {
+        List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Path file = dir.resolve(service.user()).resolve("password");
+            String password = Files.readString(file).strip();
+            upserts.add(new UserScramCredentialUpsertion(
+                    service.user(), new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password));
+        }
+        try (Admin admin = Admin.create(adminProperties)) {
+            admin.alterUserScramCredentials(upserts).all().get();
+        }
+        out.printf("set the SCRAM-SHA-512 credentials of %d service(s)%n", upserts.size());
     }
 
     /** Prints every service's ACLs, one per line. */
@@ -104,6 +134,8 @@ public final class Acls {
                 Integer.parseInt(env.getOrDefault("KABAR_KAFKA_MIN_INSYNC_REPLICAS", "1")),
                 0,
                 Duration.ZERO,
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("KABAR_KAFKA_MAX_COMPACTION_LAG_MS", "86400000"))),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("KABAR_KAFKA_DELETE_RETENTION_MS", "604800000"))));
     }
 }

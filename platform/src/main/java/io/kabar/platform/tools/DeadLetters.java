@@ -1,10 +1,12 @@
 package io.kabar.platform.tools;
 
+import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,13 +67,13 @@ public final class DeadLetters {
     }
 
     private static int replay(String bootstrap, TopicSpec<?, ?> topic) {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = secured(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true);
+                true));
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-replay." + topic.name());
                 KafkaProducer<byte[], byte[]> producer =
                         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -156,7 +158,7 @@ public final class DeadLetters {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -164,7 +166,14 @@ public final class DeadLetters {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
+                false));
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Adds the operator's credentials from {@code KABAR_KAFKA_*} (see {@link KafkaSecurity}), if any. */
+    private static Map<String, Object> secured(Map<String, Object> props) {
+        Map<String, Object> all = new HashMap<>(props);
+        all.putAll(KafkaSecurity.fromEnvironment(System.getenv()).clientProperties());
+        return all;
     }
 }

@@ -93,7 +93,15 @@ class AclsIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Acls.apply(
                 broker.adminProperties(),
-                new KabarKafkaProperties(1, (short) 1, 1, 0, Duration.ZERO, Duration.ofSeconds(3)),
+                new KabarKafkaProperties(
+                        1,
+                        (short) 1,
+                        1,
+                        0,
+                        Duration.ZERO,
+                        Duration.ofSeconds(3),
+                        Duration.ofDays(1),
+                        Duration.ofDays(7)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
