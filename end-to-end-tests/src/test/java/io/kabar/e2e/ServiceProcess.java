@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One Kabar service started from its runnable jar in a JVM of its own, as {@code ./kabar up} and production start it. */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final String SECRETS_KEY = "e2e:" + Base64.getEncoder().encodeToString(new byte[32]);
 
     private final String module;
     private final int port;
@@ -56,6 +59,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 // The stack trusts the tests' newsroom key, as ./kabar up makes it trust the local one.
                 "--kabar.auth.public-key-location=" + TestTokens.publicKeyLocation(),
+                // notification-service encrypts webhook secrets at rest; every instance shares the key.
+                "--kabar.notifications.secrets.keys=" + SECRETS_KEY,
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(arguments));
         Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(module + "-" + port + ".log");

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  *                       time reads {@code news.articles} from the start and must not alert the archive
  * @param webhooks       how webhooks are sent and retried
  * @param stream         how the live alert streams (SSE) are bounded
+ * @param secrets        the keys that encrypt webhook signing secrets on {@code news.subscriptions}
  */
 @Validated
 @ConfigurationProperties("kabar.notifications")
@@ -40,7 +41,30 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
         @DefaultValue @Valid @NotNull Webhooks webhooks,
-        @DefaultValue @Valid @NotNull Stream stream) {
+        @DefaultValue @Valid @NotNull Stream stream,
+        @DefaultValue @Valid @NotNull Secrets secrets) {
+
+    /**
+     * AES-256 keys for webhook signing secrets at rest, each with an id recorded next to what it encrypted. Every
+     * instance needs every key still in use; new secrets are encrypted under {@code currentKey}.
+     *
+     * @param keys       {@code id:base64-of-32-bytes} entries ({@code KABAR_NOTIFICATIONS_SECRETS_KEYS}, comma-separated)
+     * @param keysFile   a file of {@code id=base64-of-32-bytes} lines, read at start in addition to {@code keys}
+     *                   ({@code KABAR_NOTIFICATIONS_SECRETS_KEYS_FILE}; the local stack's is {@code
+     *                   .kabar/secrets/webhook-keys.properties})
+     * @param currentKey the id of the key new and rotated secrets are encrypted under ({@code
+     *                   KABAR_NOTIFICATIONS_SECRETS_CURRENT_KEY}); empty when there is exactly one key
+     */
+    public record Secrets(
+            @DefaultValue({}) @NotNull List<String> keys,
+            @DefaultValue("") @NotNull String keysFile,
+            @DefaultValue("") @NotNull String currentKey) {
+
+        @Override
+        public String toString() {
+            return "Secrets[" + keys.size() + " key(s), keysFile=" + keysFile + ", currentKey=" + currentKey + "]";
+        }
+    }
 
     /**
      * Live alert streams.

@@ -1,5 +1,6 @@
 package io.kabar.platform;
 
+import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.platform.web.ManagementPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,5 +48,21 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
                     .addBefore(DEFAULT_PROPERTIES, new MapPropertySource("kabarDefaults", merged));
         }
         environment.getPropertySources().addLast(new ManagementPort(environment));
+        addKafkaSecurity(environment);
+    }
+
+    /**
+     * Turns {@code KABAR_KAFKA_SECURITY_PROTOCOL}, {@code KABAR_KAFKA_SASL_*} and {@code KABAR_KAFKA_SSL_TRUSTSTORE}
+     * into {@code spring.kafka.properties.*}, which every producer, consumer, admin and Streams client of the service
+     * gets; explicit {@code spring.kafka.properties.*} settings still win.
+     */
+    private static void addKafkaSecurity(ConfigurableEnvironment environment) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        KafkaSecurity.from(environment::getProperty)
+                .clientProperties()
+                .forEach((key, value) -> properties.put("spring.kafka.properties." + key, value));
+        if (!properties.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource("kabarKafkaSecurity", properties));
+        }
     }
 }

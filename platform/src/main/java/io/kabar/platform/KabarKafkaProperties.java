@@ -18,6 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param retries           attempts after the first before a record goes to its dead-letter topic
  * @param retryBackoff      wait before the first retry; doubles with each further one
  * @param healthTimeout     how long the health check waits for the cluster to answer
+ * @param maxCompactionLag  longest a superseded record (an article's text before its takedown, say) stays in a
+ *                          compacted topic: the broker rolls and compacts the segment within this time
+ *                          ({@code max.compaction.lag.ms}, set when a topic is created)
+ * @param deleteRetention   how long a tombstone stays after compaction ({@code delete.retention.ms}): a reader
+ *                          offline for longer misses deletions and must rebuild from the log
  */
 @Validated
 @ConfigurationProperties("kabar.kafka")
@@ -27,4 +32,6 @@ public record KabarKafkaProperties(
         @DefaultValue("1") @Min(1) @Max(7) int minInsyncReplicas,
         @DefaultValue("3") @Min(0) @Max(20) int retries,
         @DefaultValue("200ms") @NotNull Duration retryBackoff,
-        @DefaultValue("3s") @NotNull Duration healthTimeout) {}
+        @DefaultValue("3s") @NotNull Duration healthTimeout,
+        @DefaultValue("1d") @NotNull Duration maxCompactionLag,
+        @DefaultValue("7d") @NotNull Duration deleteRetention) {}

@@ -5,6 +5,7 @@ import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +75,14 @@ public final class TestBroker {
 
     /** Like {@link #readAll(String, Deserializer)}, from the broker at {@code bootstrap}. */
     public static <V> List<ConsumerRecord<String, V>> readAll(String bootstrap, String topic, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
+        return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, values);
+    }
+
+    /** Like {@link #readAll(String, Deserializer)}, with these client settings (another broker, credentials). */
+    public static <V> List<ConsumerRecord<String, V>> readAll(
+            Map<String, Object> client, String topic, Deserializer<V> values) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -97,6 +101,15 @@ public final class TestBroker {
     /** The values of one key, oldest first. */
     public static <V extends SpecificRecord> List<V> valuesOf(TopicSpec<String, V> topic, String key) {
         return readAll(topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    /** The values of one key, oldest first, read with these client settings (another broker, credentials). */
+    public static <V extends SpecificRecord> List<V> valuesOf(
+            Map<String, Object> client, TopicSpec<String, V> topic, String key) {
+        return readAll(client, topic.name(), new AvroDeserializer<>(topic.valueType())).stream()
                 .filter(r -> key.equals(r.key()))
                 .map(ConsumerRecord::value)
                 .toList();

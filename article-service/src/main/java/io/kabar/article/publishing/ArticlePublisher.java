@@ -204,7 +204,8 @@ final class ArticlePublisher {
         meters.counter("kabar.articles.events", "type", change.kind().name()).increment();
     }
 
-    private Object lockFor(String id) {
+    /** The lock every change of the article is made under; a takedown takes it too. */
+    Object lockFor(String id) {
         return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 

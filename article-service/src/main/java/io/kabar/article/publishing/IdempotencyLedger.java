@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,18 @@ final class IdempotencyLedger {
 
     void record(CompletedRequest request) {
         completed.putIfAbsent(request.key(), request);
+    }
+
+    /** The keys of completed requests that created the article. */
+    List<String> keysOf(String articleId) {
+        return completed.values().stream()
+                .filter(r -> r.article().id().equals(articleId))
+                .map(CompletedRequest::key)
+                .toList();
+    }
+
+    void forget(String key) {
+        completed.remove(key);
     }
 
     /** Claims the key for one request at a time; false while another request with the key is in flight. */

@@ -4,6 +4,7 @@ import io.kabar.article.catalog.ArticleRecords;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.topics.Topics;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -53,6 +54,29 @@ final class KafkaArticleEventLog implements ArticleEventLog, DisposableBean {
             });
         } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
             throw new Unavailable("the broker did not acknowledge the change: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes an article down in one transaction: the UNPUBLISHED event of the stripped article (so every reader drops
+     * it), then a tombstone for it, and tombstones for the idempotency records that held its content; once compacted,
+     * nothing of it is left in either topic.
+     */
+    void takeDown(ArticleChange stripped, List<String> requestKeys) {
+        String id = stripped.article().id();
+        try {
+            template.executeInTransaction(operations -> {
+                operations.send(
+                        Topics.ARTICLES.name(),
+                        id,
+                        ArticleRecords.toEvent(
+                                stripped.article(), ArticleEventType.UNPUBLISHED, stripped.at(), stripped.changedBy()));
+                operations.send(Topics.ARTICLES.name(), id, null);
+                requestKeys.forEach(key -> operations.send(Topics.ARTICLE_REQUESTS.name(), key, null));
+                return null;
+            });
+        } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
+            throw new Unavailable("the broker did not acknowledge the takedown: " + e.getMessage(), e);
         }
     }
 }

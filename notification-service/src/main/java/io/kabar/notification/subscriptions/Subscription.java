@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param deactivationReason why; null while active
  * @param managementTokenHash hex SHA-256 of the subscriber's management token; null for subscriptions older than
  *                            tokens, which nobody can manage by token
+ * @param secretKeyId        the id of the key the secret is encrypted under on the log; null until written, and for
+ *                            records from before encryption, whose secret is in clear there
  */
 public record Subscription(
         String id,
@@ -28,7 +30,8 @@ public record Subscription(
         Instant createdAt,
         Instant deactivatedAt,
         String deactivationReason,
-        String managementTokenHash) {
+        String managementTokenHash,
+        String secretKeyId) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -54,7 +57,25 @@ public record Subscription(
                 createdAt,
                 at.truncatedTo(ChronoUnit.MILLIS),
                 reason,
-                managementTokenHash);
+                managementTokenHash,
+                secretKeyId);
+    }
+
+    /** The same subscription, its secret to be encrypted under the key {@code keyId}. */
+    Subscription encryptedUnder(String keyId) {
+        return new Subscription(
+                id,
+                channel,
+                target,
+                secret,
+                interests,
+                breakingOnly,
+                active,
+                createdAt,
+                deactivatedAt,
+                deactivationReason,
+                managementTokenHash,
+                keyId);
     }
 
     /** Where alerts go. */

@@ -2,18 +2,30 @@ package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Interests;
 import io.kabar.schemas.SubscriptionChannel;
+import java.nio.ByteBuffer;
 
-/** Maps subscriptions to and from their Avro form at the Kafka edge. */
+/**
+ * Maps subscriptions to and from their Avro form at the Kafka edge, encrypting the signing secret on the way out and
+ * decrypting it on the way in (records written before encryption carry it in clear and are read as they are).
+ */
 final class SubscriptionRecords {
 
-    private SubscriptionRecords() {}
+    private final SecretCipher cipher;
 
-    static io.kabar.schemas.Subscription toAvro(Subscription s) {
+    SubscriptionRecords(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** The record to write; the subscription must say which key to encrypt under. */
+    io.kabar.schemas.Subscription toAvro(Subscription s) {
+        byte[] encrypted = cipher.encrypt(s.secretKeyId(), s.id(), s.secret());
         return io.kabar.schemas.Subscription.newBuilder()
                 .setId(s.id())
                 .setChannel(SubscriptionChannel.valueOf(s.channel().name()))
                 .setTarget(s.target())
-                .setSecret(s.secret())
+                .setSecret("")
+                .setEncryptedSecret(ByteBuffer.wrap(encrypted))
+                .setSecretKeyId(s.secretKeyId())
                 .setCategories(s.interests().categories())
                 .setTags(s.interests().tags())
                 .setBreakingOnly(s.breakingOnly())
@@ -25,18 +37,28 @@ final class SubscriptionRecords {
                 .build();
     }
 
-    static Subscription fromAvro(io.kabar.schemas.Subscription s) {
+    Subscription fromAvro(io.kabar.schemas.Subscription s) {
+        String secret = s.getEncryptedSecret() == null
+                ? s.getSecret()
+                : cipher.decrypt(s.getSecretKeyId(), s.getId(), bytes(s.getEncryptedSecret()));
         return new Subscription(
                 s.getId(),
                 Subscription.Channel.valueOf(s.getChannel().name()),
                 s.getTarget(),
-                s.getSecret(),
+                secret,
                 new Interests(s.getCategories(), s.getTags()),
                 s.getBreakingOnly(),
                 s.getActive(),
                 s.getCreatedAt(),
                 s.getDeactivatedAt(),
                 s.getDeactivationReason(),
-                s.getManagementTokenHash());
+                s.getManagementTokenHash(),
+                s.getEncryptedSecret() == null ? null : s.getSecretKeyId());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 }

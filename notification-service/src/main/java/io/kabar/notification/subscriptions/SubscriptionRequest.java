@@ -50,7 +50,8 @@ record SubscriptionRequest(
                 createdAt,
                 null,
                 null,
-                credentials.tokenHash());
+                credentials.tokenHash(),
+                null);
     }
 
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */

@@ -11,7 +11,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Creates, deletes and deactivates subscriptions by writing them to {@code news.subscriptions} (a creation with an
  * Idempotency-Key together with its {@code news.subscription-requests} record, in one transaction); each write is
- * shown in the local view as soon as the broker acknowledges it, so that a read right after a write sees it.
+ * shown in the local view as soon as the broker acknowledges it, so that a read right after a write sees it. Signing
+ * secrets are written encrypted (see {@link SecretCipher}).
  */
 public final class SubscriptionStore implements DisposableBean {
 
@@ -19,6 +20,8 @@ public final class SubscriptionStore implements DisposableBean {
     private final KafkaTemplate<String, Object> template;
     private final SubscriptionView view;
     private final RequestLedger ledger;
+    private final SubscriptionRecords records;
+    private final String currentKeyId;
     private final Clock clock;
 
     /** {@code producers} must be transactional; their timeouts bound how long a write may wait for the broker. */
@@ -26,11 +29,14 @@ public final class SubscriptionStore implements DisposableBean {
             DefaultKafkaProducerFactory<String, Object> producers,
             SubscriptionView view,
             RequestLedger ledger,
+            SecretCipher cipher,
             Clock clock) {
         this.producers = producers;
         this.template = new KafkaTemplate<>(producers);
         this.view = view;
         this.ledger = ledger;
+        this.records = new SubscriptionRecords(cipher);
+        this.currentKeyId = cipher.currentKeyId();
         this.clock = clock;
     }
 
@@ -61,14 +67,31 @@ public final class SubscriptionStore implements DisposableBean {
                 .ifPresent(s -> write(id, Optional.of(s.deactivated(clock.instant(), reason)), Optional.empty()));
     }
 
-    private void write(String id, Optional<Subscription> value, Optional<RequestLedger.Completed> request) {
+    /**
+     * Writes every subscription whose secret is not yet under the current key again, encrypted under it (those in
+     * clear from before encryption included); answers how many. Afterwards no live record needs an older key.
+     */
+    int reencrypt() {
+        int rewritten = 0;
+        for (Subscription s : view.all()) {
+            if (!currentKeyId.equals(s.secretKeyId())) {
+                write(s.id(), Optional.of(s), Optional.empty());
+                rewritten++;
+            }
+        }
+        return rewritten;
+    }
+
+    private void write(String id, Optional<Subscription> plain, Optional<RequestLedger.Completed> request) {
+        // Every write encrypts under the current key, so edits move subscriptions onto it as well.
+        Optional<Subscription> value = plain.map(s -> s.encryptedUnder(currentKeyId));
         view.pin(id, value);
         try {
             template.executeInTransaction(operations -> {
                 operations.send(
                         Topics.SUBSCRIPTIONS.name(),
                         id,
-                        value.map(SubscriptionRecords::toAvro).orElse(null));
+                        value.map(records::toAvro).orElse(null));
                 request.ifPresent(r -> operations.send(
                         Topics.SUBSCRIPTION_REQUESTS.name(),
                         r.key(),

@@ -44,6 +44,11 @@ public final class SubscriptionView {
         }
     }
 
+    /** Every subscription held, active or not. */
+    List<Subscription> all() {
+        return List.copyOf(subscriptions.values());
+    }
+
     public int size() {
         return subscriptions.size();
     }

@@ -34,10 +34,22 @@ class SubscriptionsConfiguration {
     }
 
     @Bean
-    TopicMirror<io.kabar.schemas.Subscription> subscriptionsMirror(KafkaClients clients, SubscriptionView view) {
+    SecretCipher subscriptionSecretCipher(NotificationProperties properties) {
+        return SecretKeys.cipher(properties.secrets());
+    }
+
+    @Bean
+    TopicMirror<io.kabar.schemas.Subscription> subscriptionsMirror(
+            KafkaClients clients, SubscriptionView view, SecretCipher subscriptionSecretCipher) {
+        SubscriptionRecords records = new SubscriptionRecords(subscriptionSecretCipher);
         return clients.mirror(
-                Topics.SUBSCRIPTIONS,
-                (id, value) -> view.mirrored(id, value == null ? null : SubscriptionRecords.fromAvro(value)));
+                Topics.SUBSCRIPTIONS, (id, value) -> view.mirrored(id, value == null ? null : records.fromAvro(value)));
+    }
+
+    @Bean
+    SecretKeysEndpoint secretKeysEndpoint(
+            SubscriptionStore store, SubscriptionView view, SecretCipher subscriptionSecretCipher) {
+        return new SecretKeysEndpoint(store, view, subscriptionSecretCipher);
     }
 
     @Bean
@@ -69,6 +81,7 @@ class SubscriptionsConfiguration {
             KafkaClients clients,
             SubscriptionView view,
             RequestLedger ledger,
+            SecretCipher subscriptionSecretCipher,
             Clock clock,
             NotificationProperties properties) {
         int timeout = (int) properties.publishTimeout().toMillis();
@@ -83,7 +96,7 @@ class SubscriptionsConfiguration {
                 0));
         // Unique per instance: producer-only transactions need no stable id, only no clash with a sibling instance.
         producers.setTransactionIdPrefix("notification-subscriptions-" + UUID.randomUUID() + "-");
-        return new SubscriptionStore(producers, view, ledger, clock);
+        return new SubscriptionStore(producers, view, ledger, subscriptionSecretCipher, clock);
     }
 
     @Bean

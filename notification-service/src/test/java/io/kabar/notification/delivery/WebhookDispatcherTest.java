@@ -43,6 +43,7 @@ class WebhookDispatcherTest {
             CLOCK.instant(),
             null,
             null,
+            null,
             null);
 
     @Test

@@ -44,13 +44,23 @@ public class KafkaConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
-    static NewTopic newTopic(TopicSpec<?, ?> topic, KabarKafkaProperties kafka) {
+    /** The topic as Kabar creates it: partitions, replicas and configs from the registry and {@code kabar.kafka.*}. */
+    public static NewTopic newTopic(TopicSpec<?, ?> topic, KabarKafkaProperties kafka) {
         TopicBuilder builder = TopicBuilder.name(topic.name())
                 .partitions(kafka.partitions())
                 .replicas(kafka.replicationFactor())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().config())
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(kafka.minInsyncReplicas()));
         topic.retention().ifPresent(r -> builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(r.toMillis())));
+        if (topic.cleanup().config().contains("compact")) {
+            // Bounds how long a superseded or deleted record (a taken-down article's text) survives compaction.
+            builder.config(
+                            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+                            String.valueOf(kafka.maxCompactionLag().toMillis()))
+                    .config(
+                            TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                            String.valueOf(kafka.deleteRetention().toMillis()));
+        }
         return builder.build();
     }
 

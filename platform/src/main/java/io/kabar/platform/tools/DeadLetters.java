@@ -1,5 +1,6 @@
 package io.kabar.platform.tools;
 
+import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.serde.KafkaSchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
@@ -7,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,20 +74,20 @@ public final class DeadLetters {
 
     /** Copies the dead letters that {@link ReplayGuard} keeps back to the topic; answers how many it copied. */
     private static int replay(String bootstrap, TopicSpec<?, ?> topic, PrintStream out) {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = secured(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true);
+                true));
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "kabar-dlt-replay." + topic.name());
                 KafkaProducer<byte[], byte[]> producer =
                         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
                 KafkaSchemaRegistry schemas = new KafkaSchemaRegistry(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), Duration.ofSeconds(10))) {
+                        secured(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)), Duration.ofSeconds(10))) {
             drain(consumer, topic, deadLetters::add, () -> {
                 ReplayGuard guard = ReplayGuard.load(topic, deadLetters, bootstrap, schemas);
                 for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
@@ -198,7 +200,7 @@ public final class DeadLetters {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = secured(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -206,7 +208,14 @@ public final class DeadLetters {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
+                false));
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Adds the operator's credentials from {@code KABAR_KAFKA_*} (see {@link KafkaSecurity}), if any. */
+    private static Map<String, Object> secured(Map<String, Object> props) {
+        Map<String, Object> all = new HashMap<>(props);
+        all.putAll(KafkaSecurity.fromEnvironment(System.getenv()).clientProperties());
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package io.kabar.platform.tools;
 
+import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.serde.AvroDeserializer;
@@ -117,13 +118,11 @@ final class ReplayGuard {
 
     /** Reads the topic from its start to its end as it stands now, keeping the last state of each of {@code keys}. */
     private void readCurrent(Set<String> keys, String bootstrap) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
+        Map<String, Object> props =
+                new HashMap<>(KafkaSecurity.fromEnvironment(System.getenv()).clientProperties());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, byte[]> latest = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param cleanup     the cleanup policy
  * @param retention   how long records are kept, where the policy deletes; empty for forever
  * @param description one line for operators
+ * @param access      which services write and read it (Kafka ACLs are generated from this)
  */
 public record TopicSpec<K, V>(
         String name,
@@ -20,7 +21,8 @@ public record TopicSpec<K, V>(
         Class<V> valueType,
         CleanupPolicy cleanup,
         Optional<Duration> retention,
-        String description) {
+        String description,
+        TopicAccess access) {
 
     /** Dead-letter topics keep failed records for two weeks: long enough to inspect and replay them. */
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
@@ -31,6 +33,7 @@ public record TopicSpec<K, V>(
         Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(cleanup, "cleanup");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(access, "access");
     }
 
     /** The topic that receives this topic's records that could not be processed, raw bytes and failure headers. */
@@ -41,7 +44,8 @@ public record TopicSpec<K, V>(
                 byte[].class,
                 CleanupPolicy.DELETE,
                 Optional.of(DEAD_LETTER_RETENTION),
-                "records of " + name + " that could not be processed");
+                "records of " + name + " that could not be processed",
+                access.deadLetter());
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.kabar.schemas.topics;
 
+import static io.kabar.schemas.topics.Service.ARTICLE_SERVICE;
+import static io.kabar.schemas.topics.Service.NOTIFICATION_SERVICE;
+import static io.kabar.schemas.topics.Service.RELATED_LINKS_SERVICE;
+import static io.kabar.schemas.topics.Service.TRENDING_SERVICE;
+
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEvent;
@@ -12,6 +17,7 @@ import io.kabar.schemas.Subscription;
 import io.kabar.schemas.SubscriptionRequestCompleted;
 import io.kabar.schemas.TrendingRanking;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,7 +32,9 @@ public final class Topics {
             ArticleEvent.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "article events, key = article id; the latest event of an article is its current state");
+            "article events, key = article id; the latest event of an article is its current state",
+            TopicAccess.writtenBy(ARTICLE_SERVICE)
+                    .readBy(ARTICLE_SERVICE, RELATED_LINKS_SERVICE, NOTIFICATION_SERVICE, TRENDING_SERVICE));
 
     /** Results of write requests that carried an Idempotency-Key, kept a week so retries find them. */
     public static final TopicSpec<String, ArticleRequestCompleted> ARTICLE_REQUESTS = new TopicSpec<>(
@@ -35,7 +43,8 @@ public final class Topics {
             ArticleRequestCompleted.class,
             CleanupPolicy.COMPACT_DELETE,
             Optional.of(Duration.ofDays(7)),
-            "completed idempotent article writes, key = Idempotency-Key");
+            "completed idempotent article writes, key = Idempotency-Key",
+            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
 
     /** Reader page views keyed by article id; a stream kept a week. */
     public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>(
@@ -44,7 +53,8 @@ public final class Topics {
             PageView.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(7)),
-            "page views, key = article id");
+            "page views, key = article id",
+            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
 
     /** The "Baca Juga" list of every article, key = article id; written by related-links-service only. */
     public static final TopicSpec<String, RelatedLinks> RELATED_LINKS = new TopicSpec<>(
@@ -53,7 +63,8 @@ public final class Topics {
             RelatedLinks.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "related articles per article, key = article id");
+            "related articles per article, key = article id",
+            TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE));
 
     /** Work items of related-links-service: lists to compute again, key = id of the article whose list it is. */
     public static final TopicSpec<String, RelatedLinksRefreshRequested> RELATED_LINKS_REQUESTS = new TopicSpec<>(
@@ -62,7 +73,8 @@ public final class Topics {
             RelatedLinksRefreshRequested.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
-            "related-links lists to compute again, key = article id");
+            "related-links lists to compute again, key = article id",
+            TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE));
 
     /** The "Terpopuler" rankings, key = window and category (see trending-service); written by trending-service only. */
     public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>(
@@ -71,7 +83,8 @@ public final class Topics {
             TrendingRanking.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "most viewed articles per window and category, key = window|category");
+            "most viewed articles per window and category, key = window|category",
+            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
 
     /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
     public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>(
@@ -80,7 +93,8 @@ public final class Topics {
             Subscription.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "alert subscriptions, key = subscription id; tombstone = deleted");
+            "alert subscriptions, key = subscription id; tombstone = deleted",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /**
      * Subscribe requests that carried an Idempotency-Key, kept a week so retries find them; written in the same
@@ -92,7 +106,8 @@ public final class Topics {
             SubscriptionRequestCompleted.class,
             CleanupPolicy.COMPACT_DELETE,
             Optional.of(Duration.ofDays(7)),
-            "completed idempotent subscribe requests, key = Idempotency-Key");
+            "completed idempotent subscribe requests, key = Idempotency-Key",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /** Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. */
     public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>(
@@ -101,7 +116,8 @@ public final class Topics {
             BreakingAlert.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(7)),
-            "breaking-news alerts, key = article id");
+            "breaking-news alerts, key = article id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /** One record per alert and subscription to deliver, key = subscription id; written by the alert matcher. */
     public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERIES = new TopicSpec<>(
@@ -110,7 +126,8 @@ public final class Topics {
             AlertDelivery.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(7)),
-            "alert deliveries to make, key = subscription id");
+            "alert deliveries to make, key = subscription id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /** Deliveries waiting for another attempt after a failure, key = subscription id; each says when it is due. */
     public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERY_RETRIES = new TopicSpec<>(
@@ -119,7 +136,8 @@ public final class Topics {
             AlertDelivery.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
-            "alert deliveries to attempt again, key = subscription id");
+            "alert deliveries to attempt again, key = subscription id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /**
      * The alert matcher's memory, key = article id, written in the same transaction as the alerts and in the same
@@ -131,7 +149,8 @@ public final class Topics {
             AlertedArticle.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "newest revision seen and alert created per article, key = article id");
+            "newest revision seen and alert created per article, key = article id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
     /**
      * The schema registry the services own: every Avro schema any writer writes with, key = its CRC-64-AVRO
@@ -144,7 +163,9 @@ public final class Topics {
             String.class,
             CleanupPolicy.COMPACT,
             Optional.empty(),
-            "writer schemas, key = 64-bit schema fingerprint (hex), value = schema JSON");
+            "writer schemas, key = 64-bit schema fingerprint (hex), value = schema JSON",
+            // The one shared topic: every service registers the schemas it writes with and reads the others'.
+            new TopicAccess(EnumSet.allOf(Service.class), EnumSet.allOf(Service.class)));
 
     private Topics() {}
 
