@@ -1,6 +1,7 @@
 package io.kabar.schemas.topics;
 
 import io.kabar.schemas.AlertDelivery;
+import io.kabar.schemas.AlertFanOut;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
@@ -133,6 +134,18 @@ public final class Topics {
             Optional.empty(),
             "newest revision seen and alert created per article, key = article id");
 
+    /**
+     * Where each large alert's fan-out stands, key = alert id: the alert matcher writes the deliveries of one alert in
+     * chunks, each in a transaction of its own with the record that says where the next chunk starts.
+     */
+    public static final TopicSpec<String, AlertFanOut> ALERT_FANOUTS = new TopicSpec<>(
+            "news.alert-fanouts",
+            String.class,
+            AlertFanOut.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "fan-out progress of large alerts (next chunk to write), key = alert id");
+
     private Topics() {}
 
     /** Every topic the platform owns, without dead-letter topics. */
@@ -149,7 +162,8 @@ public final class Topics {
                 BREAKING_ALERTS,
                 ALERT_DELIVERIES,
                 ALERT_DELIVERY_RETRIES,
-                ALERTED_ARTICLES);
+                ALERTED_ARTICLES,
+                ALERT_FANOUTS);
     }
 
     /** The registered topic of that name, if any. */
