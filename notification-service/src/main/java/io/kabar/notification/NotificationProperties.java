@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter     what a 503 asks the client to wait before retrying
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
  *                       time reads {@code news.articles} from the start and must not alert the archive
+ * @param fanOutChunk    deliveries written per Kafka transaction; an alert to more subscribers is written in chunks,
+ *                       each committed with a record saying where the next one starts
  * @param webhooks       how webhooks are sent and retried
  * @param stream         how the live alert streams (SSE) are bounded
  */
@@ -39,6 +41,7 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
+        @DefaultValue("5000") @Min(1) @Max(100_000) int fanOutChunk,
         @DefaultValue @Valid @NotNull Webhooks webhooks,
         @DefaultValue @Valid @NotNull Stream stream) {
 
@@ -77,6 +80,9 @@ public record NotificationProperties(
      * @param maxQueuedPerHost requests waiting for one host at most, beyond the in-flight ones; more are retried later
      * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
      * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
+     * @param stallAfter      a host whose lane is full (requests waiting) and that has answered nothing for this long
+     *                        is stalled: its requests time out at once and those waiting go to the retry path, so the
+     *                        batches holding them go on with everyone else's deliveries
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
@@ -91,5 +97,6 @@ public record NotificationProperties(
             @DefaultValue("5s") @NotNull Duration batchDeadline,
             @DefaultValue("10000") @Min(0) @Max(100_000) int maxQueuedPerHost,
             @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
-            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor,
+            @DefaultValue("1s") @NotNull Duration stallAfter) {}
 }
