@@ -73,7 +73,9 @@ public record NotificationProperties(
      * @param initialBackoff  wait before the second attempt
      * @param multiplier      growth of the wait from one attempt to the next
      * @param maxBackoff      the longest wait, also the cap on a receiver's Retry-After
-     * @param concurrency     consumer threads of each webhook container (first attempts, retries)
+     * @param concurrency     consumer threads of each webhook container (first attempts, retries); as many as the
+     *                        partitions an instance reads, so that each partition's batches wait only for their own
+     *                        hosts (a consumer's batches are delivered one after another)
      * @param jitter          fraction of the wait drawn at random (0.2 = ±20 %), so that retries do not arrive in step
      * @param batchDeadline   how long a polled batch waits for its deliveries (after its latest due time); what is
      *                        still unanswered then is abandoned and retried, so a slow host holds up nobody else
@@ -92,7 +94,7 @@ public record NotificationProperties(
             @DefaultValue("2s") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
-            @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("6") @Min(1) @Max(64) int concurrency,
             @DefaultValue("0.2") @DecimalMin("0.0") double jitter,
             @DefaultValue("5s") @NotNull Duration batchDeadline,
             @DefaultValue("10000") @Min(0) @Max(100_000) int maxQueuedPerHost,

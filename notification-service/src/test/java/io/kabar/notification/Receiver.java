@@ -25,6 +25,7 @@ public final class Receiver implements AutoCloseable {
     private final long delayMillis;
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, List<Request>> received = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger answering = new AtomicInteger();
     private final AtomicInteger mostAnswering = new AtomicInteger();
 
@@ -79,13 +80,18 @@ public final class Receiver implements AutoCloseable {
         return received.values().stream().flatMap(List::stream).map(Request::at).toList();
     }
 
+    /** When each path was first called, in no particular order. */
+    public List<java.time.Instant> firstArrivals() {
+        return received.values().stream().map(r -> r.get(0).at()).toList();
+    }
+
     /** How many paths were called at least once. */
     public int paths() {
         return received.size();
     }
 
     public int total() {
-        return received.values().stream().mapToInt(List::size).sum();
+        return total.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -95,6 +101,7 @@ public final class Receiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             var headers = exchange.getRequestHeaders();
             List<Request> requests = received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
+            total.incrementAndGet();
             requests.add(new Request(
                     headers.getFirst("webhook-id"),
                     headers.getFirst("webhook-timestamp"),
