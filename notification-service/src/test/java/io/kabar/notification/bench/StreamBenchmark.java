@@ -36,6 +36,7 @@ public final class StreamBenchmark {
             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
             "--server.port=0",
             "--server.tomcat.max-connections=" + (STREAMS + 1000),
+            "--server.tomcat.accept-count=" + STREAMS,
             "--kabar.limits.concurrent.alert-streams.per-client=" + STREAMS,
             "--kabar.limits.concurrent.alert-streams.total=" + STREAMS,
             "--logging.level.root=WARN"

@@ -38,36 +38,19 @@ public final class StreamClients {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < streams; i++) {
             threads.execute(() -> {
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    OutputStream request = socket.getOutputStream();
-                    request.write(("GET /api/alerts/stream?categories=" + category + " HTTP/1.0\r\n"
-                                    + "Accept: text/event-stream\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    request.flush();
-                    BufferedReader events =
-                            new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                    int seen = 0;
-                    String line;
-                    while (seen < alerts && (line = events.readLine()) != null) {
-                        if (line.startsWith(":connected")) {
-                            connected.countDown();
-                        } else if (line.startsWith("data:")) {
-                            long at = System.currentTimeMillis();
-                            Matcher article = ARTICLE.matcher(line);
-                            if (article.find()) {
-                                received.add(article.group(1) + " " + at);
-                                seen++;
-                            }
-                        }
+                try {
+                    // A connection refused or reset while thousands arrive at once is tried again.
+                    while (!follow(port, category, alerts, connected, received)) {
+                        Thread.sleep(100);
                     }
-                } catch (IOException e) {
-                    System.err.println("stream failed: " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
             });
         }
-        if (!connected.await(5, TimeUnit.MINUTES)) {
+        if (!connected.await(10, TimeUnit.MINUTES)) {
             out.println("only " + (streams - connected.getCount()) + " streams connected");
             out.flush();
             System.exit(1);
@@ -79,5 +62,40 @@ public final class StreamClients {
         out.println("END");
         out.flush();
         System.exit(0);
+    }
+
+    /** One stream until it has every alert; false if it failed before it was registered. */
+    private static boolean follow(
+            int port, String category, int alerts, CountDownLatch connected, Queue<String> received) {
+        boolean registered = false;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream request = socket.getOutputStream();
+            request.write(("GET /api/alerts/stream?categories=" + category + " HTTP/1.0\r\n"
+                            + "Accept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.flush();
+            BufferedReader events =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            int seen = 0;
+            String line;
+            while (seen < alerts && (line = events.readLine()) != null) {
+                if (line.startsWith(":connected")) {
+                    registered = true;
+                    connected.countDown();
+                } else if (line.startsWith("data:")) {
+                    long at = System.currentTimeMillis();
+                    Matcher article = ARTICLE.matcher(line);
+                    if (article.find()) {
+                        received.add(article.group(1) + " " + at);
+                        seen++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (registered) {
+                System.err.println("stream failed: " + e);
+            }
+        }
+        return registered;
     }
 }
