@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter     what a 503 asks the client to wait before retrying
  * @param alertWindow    article events older than this when matched alert nobody; a matcher deployed for the first
  *                       time reads {@code news.articles} from the start and must not alert the archive
+ * @param fanOutChunk    deliveries written per Kafka transaction; an alert to more subscribers is written in chunks,
+ *                       each committed with a record saying where the next one starts
  * @param webhooks       how webhooks are sent and retried
  * @param stream         how the live alert streams (SSE) are bounded
  * @param secrets        the keys that encrypt webhook signing secrets on {@code news.subscriptions}
@@ -40,6 +42,7 @@ public record NotificationProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1h") @NotNull Duration alertWindow,
+        @DefaultValue("5000") @Min(1) @Max(100_000) int fanOutChunk,
         @DefaultValue @Valid @NotNull Webhooks webhooks,
         @DefaultValue @Valid @NotNull Stream stream,
         @DefaultValue @Valid @NotNull Secrets secrets) {
@@ -94,13 +97,18 @@ public record NotificationProperties(
      * @param initialBackoff  wait before the second attempt
      * @param multiplier      growth of the wait from one attempt to the next
      * @param maxBackoff      the longest wait, also the cap on a receiver's Retry-After
-     * @param concurrency     consumer threads of each webhook container (first attempts, retries)
+     * @param concurrency     consumer threads of each webhook container (first attempts, retries); as many as the
+     *                        partitions an instance reads, so that each partition's batches wait only for their own
+     *                        hosts (a consumer's batches are delivered one after another)
      * @param jitter          fraction of the wait drawn at random (0.2 = ±20 %), so that retries do not arrive in step
      * @param batchDeadline   how long a polled batch waits for its deliveries (after its latest due time); what is
      *                        still unanswered then is abandoned and retried, so a slow host holds up nobody else
      * @param maxQueuedPerHost requests waiting for one host at most, beyond the in-flight ones; more are retried later
      * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
      * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
+     * @param stallAfter      a host whose lane is full (requests waiting) and that has answered nothing for this long
+     *                        is stalled: its requests time out at once and those waiting go to the retry path, so the
+     *                        batches holding them go on with everyone else's deliveries
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
@@ -110,10 +118,11 @@ public record NotificationProperties(
             @DefaultValue("2s") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
-            @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("6") @Min(1) @Max(64) int concurrency,
             @DefaultValue("0.2") @DecimalMin("0.0") double jitter,
             @DefaultValue("5s") @NotNull Duration batchDeadline,
             @DefaultValue("10000") @Min(0) @Max(100_000) int maxQueuedPerHost,
             @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
-            @DefaultValue("30s") @NotNull Duration breakerOpenFor) {}
+            @DefaultValue("30s") @NotNull Duration breakerOpenFor,
+            @DefaultValue("1s") @NotNull Duration stallAfter) {}
 }

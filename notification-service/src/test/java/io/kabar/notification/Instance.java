@@ -18,10 +18,17 @@ public final class Instance implements AutoCloseable {
 
     /** Starts an instance with the {@code it} profile and a random port; {@code properties} as {@code key=value}. */
     public static Instance start(String brokers, String... properties) {
+        return startWith(List.of(), brokers, properties);
+    }
+
+    /** Starts an instance as above with {@code configurations} added to the application's (test doubles). */
+    public static Instance startWith(List<Class<?>> configurations, String brokers, String... properties) {
         // Command-line arguments, so that they win over application.properties (its server.port above all).
         List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + brokers, "--server.port=0"));
         List.of(properties).forEach(p -> args.add("--" + p));
-        return new Instance(new SpringApplicationBuilder(NotificationServiceApplication.class)
+        List<Class<?>> sources = new ArrayList<>(List.of(NotificationServiceApplication.class));
+        sources.addAll(configurations);
+        return new Instance(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .profiles("it")
                 .run(args.toArray(String[]::new)));
     }
@@ -32,6 +39,11 @@ public final class Instance implements AutoCloseable {
 
     public Http http() {
         return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** The Actuator endpoints (management port). */
+    public Http management() {
+        return new Http(Integer.parseInt(context.getEnvironment().getProperty("local.management.port")));
     }
 
     @Override

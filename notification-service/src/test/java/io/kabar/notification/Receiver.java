@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
 /** A real webhook receiver on 127.0.0.1: records every request per path and answers as told (200 by default). */
@@ -24,16 +25,28 @@ public final class Receiver implements AutoCloseable {
     private final long delayMillis;
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, List<Request>> received = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAnswering = new AtomicInteger();
 
-    /** A receiver answering after {@code delayMillis}, on {@code threads} threads. */
+    /** A receiver on 127.0.0.1 answering after {@code delayMillis}, on {@code threads} threads. */
     public Receiver(long delayMillis, int threads) {
+        this("127.0.0.1", delayMillis, Executors.newFixedThreadPool(threads));
+    }
+
+    /** A receiver on {@code address} (any 127.x.y.z on Linux) answering after {@code delayMillis} on virtual threads. */
+    public static Receiver onVirtualThreads(String address, long delayMillis) {
+        return new Receiver(address, delayMillis, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private Receiver(String address, long delayMillis, ExecutorService threads) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.delayMillis = delayMillis;
-        this.threads = Executors.newFixedThreadPool(threads);
+        this.threads = threads;
         server.setExecutor(this.threads);
         server.createContext("/", this::handle);
         server.start();
@@ -44,7 +57,13 @@ public final class Receiver implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + path;
+    }
+
+    /** The most requests this receiver was answering at once. */
+    public int mostAtOnce() {
+        return mostAnswering.get();
     }
 
     /** Answers the n-th request (1-based) to {@code path} with {@code status.applyAsInt(n)}. */
@@ -61,16 +80,28 @@ public final class Receiver implements AutoCloseable {
         return received.values().stream().flatMap(List::stream).map(Request::at).toList();
     }
 
+    /** When each path was first called, in no particular order. */
+    public List<java.time.Instant> firstArrivals() {
+        return received.values().stream().map(r -> r.get(0).at()).toList();
+    }
+
+    /** How many paths were called at least once. */
+    public int paths() {
+        return received.size();
+    }
+
     public int total() {
-        return received.values().stream().mapToInt(List::size).sum();
+        return total.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             var headers = exchange.getRequestHeaders();
             List<Request> requests = received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
+            total.incrementAndGet();
             requests.add(new Request(
                     headers.getFirst("webhook-id"),
                     headers.getFirst("webhook-timestamp"),
@@ -84,6 +115,8 @@ public final class Receiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            answering.decrementAndGet();
         }
     }
 

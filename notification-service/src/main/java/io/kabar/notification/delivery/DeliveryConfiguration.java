@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -35,6 +37,7 @@ class DeliveryConfiguration {
                 webhooks.maxQueuedPerHost(),
                 webhooks.breakerFailures(),
                 webhooks.breakerOpenFor(),
+                webhooks.stallAfter(),
                 clock);
         // Totals, not one series per host: receiver hosts are as many as subscribers may choose.
         Gauge.builder("kabar.notifications.webhooks.queued", lanes, HostLanes::queued)
@@ -52,6 +55,17 @@ class DeliveryConfiguration {
                     .register(meters);
         }
         return lanes;
+    }
+
+    /** Looks for stalled hosts ten times per stall time, so a stall is noticed within a tenth of it. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService hostStallSweeper(HostLanes lanes, NotificationProperties properties) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("host-stall-sweeper-");
+        threads.setDaemon(true);
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(threads);
+        long every = Math.max(10, properties.webhooks().stallAfter().toMillis() / 10);
+        sweeper.scheduleWithFixedDelay(lanes::sweep, every, every, TimeUnit.MILLISECONDS);
+        return sweeper;
     }
 
     @Bean

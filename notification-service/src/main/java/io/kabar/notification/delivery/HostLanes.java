@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -17,7 +19,10 @@ import java.util.function.Supplier;
  * circuit breaker that stops calling a host after {@code failuresToOpen} consecutive failures (no connection, timed
  * out; not requests we abandon) for {@code openFor}, then lets one trial request through. A request the lane
  * cannot take fails at once with {@link HostUnavailable}, so that a bad host costs the others nothing: its deliveries
- * go to the retry path instead of waiting. No thread is ever blocked. There is a lane per host called so far (a few
+ * go to the retry path instead of waiting. A host whose lane is full and that has answered nothing for {@code
+ * stallAfter} is stalled ({@link #sweep()}): its requests in flight time out at once (failures of the host) and those
+ * waiting are refused, so that the batches holding them need not wait for a host that makes no progress. No thread
+ * is ever blocked. There is a lane per host called so far (a few
  * hundred bytes each): it grows with the number of distinct receiver hosts, not with requests.
  */
 final class HostLanes {
@@ -46,14 +51,16 @@ final class HostLanes {
     private final int maxQueued;
     private final int failuresToOpen;
     private final Duration openFor;
+    private final Duration stallAfter;
     private final Clock clock;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    HostLanes(int maxPerHost, int maxQueued, int failuresToOpen, Duration openFor, Clock clock) {
+    HostLanes(int maxPerHost, int maxQueued, int failuresToOpen, Duration openFor, Duration stallAfter, Clock clock) {
         this.maxPerHost = maxPerHost;
         this.maxQueued = maxQueued;
         this.failuresToOpen = failuresToOpen;
         this.openFor = openFor;
+        this.stallAfter = stallAfter;
         this.clock = clock;
     }
 
@@ -67,19 +74,17 @@ final class HostLanes {
         Lane lane = lanes.computeIfAbsent(host, Lane::new);
         lane.offer(new Waiting(result, () -> {
             if (result.isDone()) {
-                lane.finished(Result.ABANDONED);
+                lane.finished(Result.ABANDONED, result);
                 return;
             }
             CompletableFuture<T> running = started(task);
-            result.whenComplete((value, failure) -> {
-                if (result.isCancelled()) {
-                    running.cancel(true);
-                }
-            });
+            // Cancelled by its batch, or timed out by a stall: stop waiting for the host.
+            result.whenComplete((value, failure) -> running.cancel(true));
             running.whenComplete((value, failure) -> {
-                // Cancelled by us (a batch's deadline) says nothing about the host.
+                // Cancelled by us (a batch's deadline) says nothing about the host; a stall does.
                 lane.finished(
-                        failure == null ? Result.SUCCEEDED : result.isCancelled() ? Result.ABANDONED : Result.FAILED);
+                        failure == null ? Result.SUCCEEDED : result.isCancelled() ? Result.ABANDONED : Result.FAILED,
+                        result);
                 if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
@@ -88,6 +93,11 @@ final class HostLanes {
             });
         }));
         return result;
+    }
+
+    /** Stalls every host whose lane is full and that has answered nothing for the stall time; run every so often. */
+    void sweep() {
+        lanes.values().forEach(Lane::stallIfStuck);
     }
 
     /** Requests waiting in every lane. */
@@ -119,6 +129,8 @@ final class HostLanes {
     private final class Lane {
         private final String host;
         private final Queue<Waiting> waiting = new ArrayDeque<>();
+        private final Set<CompletableFuture<?>> inFlight = new HashSet<>();
+        private Instant lastProgress;
         private int running;
         private int failures;
         private Instant openUntil;
@@ -135,9 +147,9 @@ final class HostLanes {
                     refusal = openMessage();
                 } else if (openUntil != null) {
                     trialRunning = true; // half open: this one request finds out whether the host is back
-                    running++;
+                    starting(request);
                 } else if (running < maxPerHost) {
-                    running++;
+                    starting(request);
                 } else if (waiting.size() < maxQueued) {
                     waiting.add(request);
                     return;
@@ -152,12 +164,25 @@ final class HostLanes {
             }
         }
 
-        void finished(Result result) {
+        /** Under the lock: one more request runs; an idle lane's stall time starts with it. */
+        private void starting(Waiting request) {
+            if (running == 0) {
+                lastProgress = clock.instant();
+            }
+            running++;
+            inFlight.add(request.result());
+        }
+
+        void finished(Result result, CompletableFuture<?> request) {
             List<Waiting> refused = List.of();
             Waiting next = null;
             String message = null;
             synchronized (this) {
                 running--;
+                inFlight.remove(request);
+                if (result != Result.ABANDONED) {
+                    lastProgress = clock.instant();
+                }
                 if (result == Result.SUCCEEDED) {
                     failures = 0;
                     openUntil = null;
@@ -179,7 +204,7 @@ final class HostLanes {
                 } else {
                     next = waiting.poll();
                     if (next != null) {
-                        running++;
+                        starting(next);
                     }
                 }
             }
@@ -189,6 +214,29 @@ final class HostLanes {
             if (next != null) {
                 next.start().run();
             }
+        }
+
+        /** A full lane that has had no answer for the stall time: time out what runs, refuse what waits. */
+        void stallIfStuck() {
+            List<Waiting> refused;
+            List<CompletableFuture<?>> cut;
+            String message;
+            synchronized (this) {
+                if (waiting.isEmpty()
+                        || lastProgress == null
+                        || clock.instant().isBefore(lastProgress.plus(stallAfter))) {
+                    return;
+                }
+                message = "timed out: " + host + " answered nothing for " + stallAfter.toMillis() + " ms with "
+                        + running + " requests in flight and " + waiting.size() + " waiting";
+                refused = new ArrayList<>(waiting);
+                waiting.clear();
+                cut = new ArrayList<>(inFlight);
+            }
+            HostUnavailable stalled = new HostUnavailable(message);
+            refused.forEach(w -> w.result().completeExceptionally(stalled));
+            // Each completes its running request's failure, which counts against the host and may open its circuit.
+            cut.forEach(r -> r.completeExceptionally(stalled));
         }
 
         private String openMessage() {

@@ -3,10 +3,6 @@ package io.kabar.notification.matching;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.AlertRecords;
-import io.kabar.notification.alerts.Delivery;
-import io.kabar.notification.alerts.DeliveryRecords;
-import io.kabar.notification.subscriptions.Subscription;
-import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
@@ -28,14 +24,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Reads article events in Kafka transactions and, for an article that becomes breaking for the first time, writes
- * one alert, one delivery per interested subscription and the article's new state, together with the consumed
- * offset: all of it is committed once or not at all, so no article alerts twice.
+ * one alert, the first chunk of its deliveries (and where the next one starts, see {@link FanOutWriter}) and the
+ * article's new state, together with the consumed offset: all of it is committed once or not at all, so no article
+ * alerts twice.
  */
 final class ArticleMatcher {
 
     private final KafkaTemplate<String, Object> template;
     private final AlertLedger ledger;
-    private final SubscriptionView subscriptions;
+    private final FanOutWriter fanOut;
     private final Clock clock;
     private final Duration alertWindow;
     private final Counter alertsCreated;
@@ -43,13 +40,13 @@ final class ArticleMatcher {
     ArticleMatcher(
             KafkaTemplate<String, Object> template,
             AlertLedger ledger,
-            SubscriptionView subscriptions,
+            FanOutWriter fanOut,
             Clock clock,
             NotificationProperties properties,
             MeterRegistry meters) {
         this.template = template;
         this.ledger = ledger;
-        this.subscriptions = subscriptions;
+        this.fanOut = fanOut;
         this.clock = clock;
         this.alertWindow = properties.alertWindow();
         this.alertsCreated = Counter.builder("kabar.notifications.alerts.created")
@@ -81,12 +78,7 @@ final class ArticleMatcher {
             Alert alert = alertOf(article, now);
             next = new AlertLedger.Entry(partition, next.revision(), alert.alertId());
             template.send(Topics.BREAKING_ALERTS.name(), article.getId(), AlertRecords.toAvro(alert));
-            for (Subscription subscription : subscriptions.interestedIn(alert)) {
-                template.send(
-                        Topics.ALERT_DELIVERIES.name(),
-                        subscription.id(),
-                        DeliveryRecords.toAvro(Delivery.first(alert, subscription.id())));
-            }
+            fanOut.write(alert, 1, "", 0);
         }
         AlertedArticle state = AlertedArticle.newBuilder()
                 .setArticleId(article.getId())

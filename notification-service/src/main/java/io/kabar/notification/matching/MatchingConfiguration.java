@@ -3,13 +3,16 @@ package io.kabar.notification.matching;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.platform.kafka.KafkaClients;
+import io.kabar.schemas.AlertFanOut;
 import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -38,34 +41,67 @@ class MatchingConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> matcherContainerFactory(
             KafkaClients clients, MatcherTransactions transactions, AlertLedger ledger) {
-        var factory = clients.listenerFactory(Topics.ARTICLES, Map.of());
-        // Started by the ListenerGate once the subscription view has caught up.
-        factory.setAutoStartup(false);
-        // A record that keeps failing goes to news.articles.dlt. Not recovered inside the listener's transaction
-        // (commitRecovered=false): that would commit whatever the failed attempt had already sent with it.
-        var recoverer = new DeadLetterPublishingRecoverer(
-                transactions.template(),
-                (record, exception) ->
-                        new TopicPartition(Topics.ARTICLES.deadLetter().name(), -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxAttempts(3);
-        factory.setAfterRollbackProcessor(
-                new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactions.template(), false));
-        factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.manager());
+        var factory = transactional(clients.listenerFactory(Topics.ARTICLES, Map.of()), Topics.ARTICLES, transactions);
         factory.getContainerProperties()
                 .setConsumerRebalanceListener(
                         new LedgerRestorer(ledger, clients.grouplessConsumers(Topics.ALERTED_ARTICLES)));
         return factory;
     }
 
+    /** The fan-out's later chunks: a group of its own, since the matcher's partitions carry ledger state. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, AlertFanOut> fanOutContainerFactory(
+            KafkaClients clients, MatcherTransactions transactions) {
+        return transactional(
+                clients.listenerFactory(Topics.ALERT_FANOUTS, Map.of()), Topics.ALERT_FANOUTS, transactions);
+    }
+
+    /**
+     * Each record in a transaction of the matcher's producer; started by the ListenerGate once the subscription view
+     * has caught up. A record that keeps failing goes to the topic's dead letters, not recovered inside the listener's
+     * transaction (commitRecovered=false): that would commit whatever the failed attempt had already sent with it.
+     */
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> transactional(
+            ConcurrentKafkaListenerContainerFactory<String, V> factory,
+            TopicSpec<String, V> topic,
+            MatcherTransactions transactions) {
+        factory.setAutoStartup(false);
+        var recoverer = new DeadLetterPublishingRecoverer(
+                transactions.template(),
+                (record, exception) -> new TopicPartition(topic.deadLetter().name(), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxAttempts(3);
+        factory.setAfterRollbackProcessor(
+                new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactions.template(), false));
+        factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.manager());
+        return factory;
+    }
+
+    @Bean
+    FanOutWriter fanOutWriter(
+            MatcherTransactions transactions,
+            SubscriptionView subscriptions,
+            NotificationProperties properties,
+            ObjectProvider<FanOutWriter.Checkpoint> checkpoint,
+            Clock clock,
+            MeterRegistry meters) {
+        return new FanOutWriter(
+                transactions.template(),
+                subscriptions,
+                properties.fanOutChunk(),
+                checkpoint.getIfAvailable(() -> FanOutWriter.Checkpoint.NONE),
+                clock,
+                meters);
+    }
+
     @Bean
     ArticleMatcher articleMatcher(
             MatcherTransactions transactions,
             AlertLedger ledger,
-            SubscriptionView subscriptions,
+            FanOutWriter fanOut,
             Clock clock,
             NotificationProperties properties,
             MeterRegistry meters) {
-        return new ArticleMatcher(transactions.template(), ledger, subscriptions, clock, properties, meters);
+        return new ArticleMatcher(transactions.template(), ledger, fanOut, clock, properties, meters);
     }
 }

@@ -45,6 +45,7 @@ class AlertStreamController {
                 new Interests(nonBlank(categories), nonBlank(tags)),
                 settings.buffer(),
                 settings.idleTimeout(),
+                settings.clock(),
                 settings.dropped());
         emitter.onCompletion(() -> feed.leave(client));
         emitter.onTimeout(() -> feed.leave(client));

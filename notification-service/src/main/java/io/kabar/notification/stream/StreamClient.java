@@ -3,6 +3,7 @@ package io.kabar.notification.stream;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Interests;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ final class StreamClient {
     private final SseEmitter emitter;
     private final Interests interests;
     private final Duration idleTimeout;
+    private final Clock clock;
     private final Ending ending;
     private final int buffer;
     private final BlockingQueue<Outgoing> outbox;
@@ -48,10 +50,12 @@ final class StreamClient {
     private List<Read> heldBack = new ArrayList<>();
     private volatile boolean closed;
 
-    StreamClient(SseEmitter emitter, Interests interests, int buffer, Duration idleTimeout, Ending ending) {
+    StreamClient(
+            SseEmitter emitter, Interests interests, int buffer, Duration idleTimeout, Clock clock, Ending ending) {
         this.emitter = emitter;
         this.interests = interests;
         this.idleTimeout = idleTimeout;
+        this.clock = clock;
         this.ending = ending;
         this.buffer = buffer;
         this.outbox = new ArrayBlockingQueue<>(buffer);
@@ -145,18 +149,16 @@ final class StreamClient {
         close();
     }
 
-    /** The writer: sends what is queued until the stream ends, ending it after the idle time without an alert. */
+    /**
+     * The writer: sends what is queued until the stream ends, ending it after the idle time without an alert, as the
+     * service's clock tells (looked at whenever the writer wakes: an event, a heartbeat, or the idle time's end).
+     */
     private void write() {
-        long idleSince = System.nanoTime();
+        long idleSince = clock.millis();
         try {
             while (true) {
-                long left = idleTimeout.toNanos() - (System.nanoTime() - idleSince);
-                Outgoing event = left > 0 ? outbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (event == END) {
-                    emitter.complete(); // a no-op when the client already left
-                    return;
-                }
-                if (event == null) {
+                long left = idleTimeout.toMillis() - (clock.millis() - idleSince);
+                if (left <= 0) {
                     closed = true;
                     emitter.send(SseEmitter.event()
                             .name("reconnect")
@@ -164,9 +166,16 @@ final class StreamClient {
                     emitter.complete();
                     return;
                 }
-                emitter.send(event.builder());
-                if (event.alert()) {
-                    idleSince = System.nanoTime();
+                Outgoing event = outbox.poll(left, TimeUnit.MILLISECONDS);
+                if (event == END) {
+                    emitter.complete(); // a no-op when the client already left
+                    return;
+                }
+                if (event != null) {
+                    emitter.send(event.builder());
+                    if (event.alert()) {
+                        idleSince = clock.millis();
+                    }
                 }
             }
         } catch (IOException | IllegalStateException e) {

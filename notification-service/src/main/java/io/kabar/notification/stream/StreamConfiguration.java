@@ -6,6 +6,7 @@ import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +37,12 @@ class StreamConfiguration {
     }
 
     @Bean
-    StreamSettings streamSettings(NotificationProperties properties, MeterRegistry meters) {
+    StreamSettings streamSettings(NotificationProperties properties, Clock clock, MeterRegistry meters) {
         NotificationProperties.Stream stream = properties.stream();
         Counter dropped = Counter.builder("kabar.notifications.streams.dropped")
                 .description("alert stream clients disconnected because they fell behind (their buffer was full)")
                 .register(meters);
-        return new StreamSettings(stream.buffer(), stream.idleTimeout(), properties.retryAfter(), dropped::increment);
+        return new StreamSettings(
+                stream.buffer(), stream.idleTimeout(), clock, properties.retryAfter(), dropped::increment);
     }
 }

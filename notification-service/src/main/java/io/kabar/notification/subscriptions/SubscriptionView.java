@@ -1,6 +1,7 @@
 package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Alert;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,17 @@ public final class SubscriptionView {
         return Optional.ofNullable(subscriptions.get(id));
     }
 
-    /** Active subscriptions that want the alert; a scan, fine for tens of thousands of subscriptions. */
-    public List<Subscription> interestedIn(Alert alert) {
-        return subscriptions.values().stream().filter(s -> s.wants(alert)).toList();
+    /**
+     * One chunk of an alert's fan-out: the first {@code limit} subscriptions in id order after {@code after} ("" for
+     * the start) that want the alert. A scan and a sort of what is left, some tens of milliseconds per chunk at
+     * 100,000 subscriptions.
+     */
+    public List<Subscription> interestedIn(Alert alert, String after, int limit) {
+        return subscriptions.values().stream()
+                .filter(s -> s.id().compareTo(after) > 0 && s.wants(alert))
+                .sorted(Comparator.comparing(Subscription::id))
+                .limit(limit)
+                .toList();
     }
 
     /** Whether the subscription was deleted lately, as opposed to not yet read by this instance. */

@@ -4,71 +4,156 @@ import io.kabar.notification.Kafka;
 import io.kabar.notification.NotificationServiceApplication;
 import io.kabar.notification.Receiver;
 import io.kabar.notification.subscriptions.SubscriptionView;
-import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.testing.KafkaBroker;
+import io.kabar.testing.load.Measurement;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Fans one breaking alert out to 10,000 webhook subscriptions on a local receiver that answers after 40 ms, over an
- * embedded broker of its own, and prints throughput and publish-to-delivery latency.
+ * Fans one breaking alert out to {@code subscribers} webhook subscriptions spread over {@code hosts} receiver hosts
+ * (127.0.0.1 ... 127.0.0.{hosts}, each answering after 40 ms), over an embedded broker of its own, and prints the time
+ * to 90 % and 100 % of the deliveries, deliveries/s, publish-to-delivery percentiles, the heap the subscriptions take,
+ * and the in-flight bound next to the most requests the receivers saw at once.
  */
 public final class FanOutBenchmark {
 
-    static final int SUBSCRIBERS = Integer.getInteger("subscribers", 10_000);
+    static final int SUBSCRIBERS = Integer.getInteger("subscribers", 100_000);
+    static final int HOSTS = Integer.getInteger("hosts", 50);
+    static final int DELAY_MILLIS = Integer.getInteger("delayMillis", 40);
+    static final int MAX_PER_HOST = Integer.getInteger("maxPerHost", 32);
 
     public static void main(String[] args) throws Exception {
         KafkaBroker broker = KafkaBroker.start(6);
-        try (Receiver receiver = new Receiver(40, 400);
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                        .properties(
-                                "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                                "server.port=0",
-                                "kabar.notifications.allow-loopback=true",
-                                "kabar.notifications.webhooks.max-per-host=" + Integer.getInteger("maxPerHost", 256),
-                                "logging.level.root=WARN")
-                        .run()) {
-            String category = "Bench";
-            Kafka.subscriptions(
-                    broker.bootstrapServers(),
-                    IntStream.range(0, SUBSCRIBERS)
-                            .mapToObj(i -> receiver.url("/hook/" + i))
-                            .toList(),
-                    category);
+        List<Receiver> receivers = IntStream.rangeClosed(1, HOSTS)
+                .mapToObj(h -> Receiver.onVirtualThreads("127.0.0." + h, DELAY_MILLIS))
+                .toList();
+        // Command-line arguments, so that they win over application.properties (server.port=8083 above all). The
+        // target policy admits loopback receivers here only.
+        String[] arguments = {
+            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+            "--server.port=0",
+            "--kabar.notifications.allow-loopback=true",
+            "--kabar.notifications.webhooks.max-per-host=" + MAX_PER_HOST,
+            "--logging.level.root=WARN"
+        };
+        try (ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(NotificationServiceApplication.class).run(arguments)) {
             SubscriptionView view = app.getBean(SubscriptionView.class);
+            long heapBefore = settledHeap();
+            String category = "Bench";
+            List<String> targets = new ArrayList<>(SUBSCRIBERS);
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                targets.add(receivers.get(i % HOSTS).url("/hook/" + i));
+            }
+            Kafka.subscriptions(broker.bootstrapServers(), targets, category);
+            targets = null;
             while (view.size() < SUBSCRIBERS) {
                 Thread.sleep(100);
             }
+            long heapAfter = settledHeap();
             Thread.sleep(5000); // let the matcher's and the webhook consumers' groups settle before the clock starts
+
             Instant published = Instant.now();
-            ArticleEvent event =
-                    Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true);
-            Kafka.publish(broker.bootstrapServers(), event);
-            long start = System.nanoTime();
-            while (receiver.total() < SUBSCRIBERS) {
-                Thread.sleep(10);
+            Kafka.publish(
+                    broker.bootstrapServers(),
+                    Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            // Counters only: scanning what the receivers recorded would take the CPU the service needs.
+            while (reached(receivers) < SUBSCRIBERS && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            List<Long> latencies = receiver.arrivals().stream()
-                    .map(t -> t.toEpochMilli() - published.toEpochMilli())
-                    .sorted()
-                    .toList();
-            System.out.printf(
-                    "subscribers=%d deliveries=%d time-to-last=%.2fs rate=%.0f/s p50=%dms p99=%dms%n",
-                    SUBSCRIBERS,
-                    receiver.total(),
-                    seconds,
-                    receiver.total() / seconds,
-                    latencies.get(latencies.size() / 2),
-                    latencies.get((int) (latencies.size() * 0.99) - 1));
+            report(receivers, published, heapBefore, heapAfter, app.getBean(MeterRegistry.class));
         } finally {
+            receivers.forEach(Receiver::close);
             broker.close();
         }
         System.exit(0);
+    }
+
+    private static void report(
+            List<Receiver> receivers, Instant published, long heapBefore, long heapAfter, MeterRegistry meters) {
+        long[] sincePublished = receivers.stream()
+                .flatMap(r -> r.firstArrivals().stream())
+                .mapToLong(t -> t.toEpochMilli() - published.toEpochMilli())
+                .sorted()
+                .toArray();
+        long toAll = sincePublished[sincePublished.length - 1];
+        long to90 = sincePublished[(int) Math.ceil(0.9 * SUBSCRIBERS) - 1];
+        Measurement latency = Measurement.latencies(
+                "publish->delivery",
+                java.util.Arrays.stream(sincePublished)
+                        .map(ms -> ms * 1_000_000)
+                        .toArray(),
+                toAll * 1_000_000);
+        int mostAtOnce = receivers.stream().mapToInt(Receiver::mostAtOnce).sum();
+        double fanOutSeconds =
+                meters.get("kabar.notifications.fanout.duration").timer().max(TimeUnit.MILLISECONDS) / 1000;
+        System.out.printf(
+                Locale.ROOT,
+                "subscribers=%d hosts=%d receiver-delay=%dms requests=%d subscribers reached=%d%n"
+                        + "time-to-90%%=%.2fs time-to-100%%=%.2fs rate=%.0f/s p50=%.0fms p99=%.0fms%n"
+                        + "deliveries written by the matcher (fan-out duration)=%.2fs%n"
+                        + "heap: %.1f MB before, %.1f MB with the subscriptions: %.0f bytes per subscription%n"
+                        + "in-flight bound: %d hosts x max-per-host %d = %d requests (= %.0f/s at %d ms);"
+                        + " most in flight seen by the receivers (sum of per-host peaks): %d%n",
+                SUBSCRIBERS,
+                HOSTS,
+                DELAY_MILLIS,
+                receivers.stream().mapToInt(Receiver::total).sum(),
+                sincePublished.length,
+                to90 / 1000.0,
+                toAll / 1000.0,
+                SUBSCRIBERS / (toAll / 1000.0),
+                latency.p50Millis(),
+                latency.p99Millis(),
+                fanOutSeconds,
+                heapBefore / 1e6,
+                heapAfter / 1e6,
+                (heapAfter - heapBefore) / (double) SUBSCRIBERS,
+                HOSTS,
+                MAX_PER_HOST,
+                HOSTS * MAX_PER_HOST,
+                HOSTS * MAX_PER_HOST * 1000.0 / DELAY_MILLIS,
+                DELAY_MILLIS,
+                mostAtOnce);
+        StringBuilder outcomes = new StringBuilder("outcomes:");
+        meters.find("kabar.notifications.deliveries")
+                .counters()
+                .forEach(c -> outcomes.append(' ')
+                        .append(c.getId().getTag("outcome"))
+                        .append('=')
+                        .append((long) c.count()));
+        System.out.println(outcomes.append(" abandoned=").append((long)
+                meters.get("kabar.notifications.deliveries.abandoned").counter().count()));
+    }
+
+    private static int reached(List<Receiver> receivers) {
+        return receivers.stream().mapToInt(Receiver::paths).sum();
+    }
+
+    /** Heap in use after full collections, once it stops shrinking. */
+    private static long settledHeap() throws InterruptedException {
+        var memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            Thread.sleep(200);
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= previous - 1_000_000) {
+                return Math.min(used, previous);
+            }
+            previous = used;
+        }
+        return previous;
     }
 }

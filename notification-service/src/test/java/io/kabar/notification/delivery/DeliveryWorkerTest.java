@@ -38,7 +38,8 @@ class DeliveryWorkerTest {
     @Test
     void atTheDeadlineASentDeliveryUsesUpAnAttemptAQueuedOneIsPostponedAndNeitherOpensTheCircuit() {
         // One request in flight per host, and a circuit that would open on the first failure.
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), WebhookDispatcherTest.CLOCK);
+        HostLanes lanes =
+                new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), WebhookDispatcherTest.CLOCK);
         WebhookSender hanging = request -> lanes.submit("hang:443", () -> {
             request.sending().run();
             CompletableFuture<WebhookSender.Response> call = new CompletableFuture<>();

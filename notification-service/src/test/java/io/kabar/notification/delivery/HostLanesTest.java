@@ -42,7 +42,7 @@ class HostLanesTest {
 
     @Test
     void boundsRequestsInFlightPerHostQueuesAFewAndRefusesTheRestAtOnce() {
-        HostLanes lanes = new HostLanes(2, 1, 5, Duration.ofSeconds(30), clock);
+        HostLanes lanes = new HostLanes(2, 1, 5, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
 
         var first = lanes.submit("slow:80", this::call);
         lanes.submit("slow:80", this::call);
@@ -67,7 +67,7 @@ class HostLanesTest {
 
     @Test
     void opensTheCircuitAfterConsecutiveFailuresFailingWhatWaitsThenTriesOneRequestAfterTheOpenTime() {
-        HostLanes lanes = new HostLanes(1, 10, 2, Duration.ofSeconds(30), clock);
+        HostLanes lanes = new HostLanes(1, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
         lanes.submit("bad:80", this::call);
         lanes.submit("bad:80", this::call);
         var waiting = lanes.submit("bad:80", this::call);
@@ -96,7 +96,7 @@ class HostLanesTest {
 
     @Test
     void cancellingAbandonsTheRequestWithoutCountingAgainstTheHost() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
         var running = lanes.submit("hang:80", this::call);
         var waiting = lanes.submit("hang:80", this::call);
 
@@ -112,7 +112,7 @@ class HostLanesTest {
 
     @Test
     void aRequestCancelledWhileQueuedIsNeverStartedAndLeavesTheCircuitClosed() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
         lanes.submit("slow:80", this::call);
         var waiting = lanes.submit("slow:80", this::call);
 
@@ -126,7 +126,7 @@ class HostLanesTest {
 
     @Test
     void anAbandonedTrialLetsTheNextRequestTryTheHost() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
         lanes.submit("bad:80", this::call);
         calls.get(0).completeExceptionally(new ConnectException("refused"));
         now = now.plusSeconds(31);
@@ -135,6 +135,49 @@ class HostLanesTest {
         lanes.submit("bad:80", this::call);
 
         assertThat(calls).hasSize(3);
+    }
+
+    @Test
+    void aFullLaneThatAnswersNothingForTheStallTimeTimesOutWhatRunsRefusesWhatWaitsAndOpensItsCircuit() {
+        HostLanes lanes = new HostLanes(2, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        var first = lanes.submit("hang:80", this::call);
+        var second = lanes.submit("hang:80", this::call);
+        var waiting = lanes.submit("hang:80", this::call);
+        var elsewhere = lanes.submit("fast:80", this::call);
+
+        now = now.plusMillis(999);
+        lanes.sweep();
+        assertThat(waiting).isNotDone();
+        now = now.plusMillis(1);
+        lanes.sweep();
+
+        assertThat(failure(waiting)).hasMessageContaining("timed out: hang:80 answered nothing for 1000 ms");
+        assertThat(failure(first)).hasMessageContaining("timed out");
+        assertThat(failure(second)).hasMessageContaining("timed out");
+        assertThat(calls.get(0)).isCancelled();
+        assertThat(calls.get(1)).isCancelled();
+        assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isEqualTo(1);
+        assertThat(elsewhere).isNotDone();
+    }
+
+    @Test
+    void aLaneThatKeepsAnsweringOrHasNothingWaitingIsNeverStalled() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        lanes.submit("busy:80", this::call);
+        var waiting = lanes.submit("busy:80", this::call);
+        var alone = lanes.submit("slow:80", this::call);
+
+        now = now.plusMillis(900);
+        calls.get(0).complete("ok");
+        now = now.plusMillis(900);
+        lanes.sweep();
+        now = now.plusSeconds(5);
+        calls.get(2).complete("ok");
+        lanes.sweep();
+
+        assertThat(waiting).isCompletedWithValue("ok");
+        assertThat(alone).isNotDone();
+        assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isZero();
     }
 
     private static Throwable failure(CompletableFuture<?> future) {

@@ -24,7 +24,8 @@ class RetryPolicyTest {
             Duration.ofSeconds(5),
             100,
             5,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1));
 
     @Test
     void backsOffExponentiallyAndGivesUpAfterTheLastAttempt() {

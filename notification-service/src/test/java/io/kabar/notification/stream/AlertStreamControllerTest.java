@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.kabar.platform.web.ApiProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,7 @@ class AlertStreamControllerTest {
 
     final AlertFeed feed = mock(AlertFeed.class);
     final AlertStreamController controller = new AlertStreamController(
-            feed, new StreamSettings(8, Duration.ofMinutes(10), Duration.ofSeconds(5), () -> {}));
+            feed, new StreamSettings(8, Duration.ofMinutes(10), Clock.systemUTC(), Duration.ofSeconds(5), () -> {}));
 
     @Test
     void aResumeArrivingWhenTheReplayQueueIsFullAnswers503WithRetryAfter() throws Exception {

@@ -6,6 +6,7 @@ import static io.kabar.schemas.topics.Service.RELATED_LINKS_SERVICE;
 import static io.kabar.schemas.topics.Service.TRENDING_SERVICE;
 
 import io.kabar.schemas.AlertDelivery;
+import io.kabar.schemas.AlertFanOut;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
@@ -167,6 +168,19 @@ public final class Topics {
             // The one shared topic: every service registers the schemas it writes with and reads the others'.
             new TopicAccess(EnumSet.allOf(Service.class), EnumSet.allOf(Service.class)));
 
+    /**
+     * Where each large alert's fan-out stands, key = alert id: the alert matcher writes the deliveries of one alert in
+     * chunks, each in a transaction of its own with the record that says where the next chunk starts.
+     */
+    public static final TopicSpec<String, AlertFanOut> ALERT_FANOUTS = new TopicSpec<>(
+            "news.alert-fanouts",
+            String.class,
+            AlertFanOut.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "fan-out progress of large alerts (next chunk to write), key = alert id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
+
     private Topics() {}
 
     /** Every topic the platform owns, without dead-letter topics. */
@@ -184,6 +198,7 @@ public final class Topics {
                 ALERT_DELIVERIES,
                 ALERT_DELIVERY_RETRIES,
                 ALERTED_ARTICLES,
+                ALERT_FANOUTS,
                 SCHEMAS);
     }
 
