@@ -76,6 +76,9 @@ public final class TrendingTopology {
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class);
+        // The dedupe and cap stores get a new key for almost every view, so the record cache could coalesce nothing
+        // there: it is left to the minute counts, whose increments it merges between commits, instead of being
+        // churned by keys written once.
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(
                                 DEDUPE_STORE,
@@ -83,12 +86,12 @@ public final class TrendingTopology {
                                 settings.dedupeInterval()),
                         Serdes.String(),
                         Serdes.Long())
-                .withCachingEnabled());
+                .withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
                         Serdes.String(),
                         Serdes.Integer())
-                .withCachingEnabled());
+                .withCachingDisabled());
         // Behind a repartition, views come from every partition out of event-time order (far out of it under a
         // backlog): keep every minute a view could still count in, rather than a grace behind stream time.
         Duration lateness = settings.longestSpan().plus(settings.grace());
@@ -96,7 +99,7 @@ public final class TrendingTopology {
                         windowStore(SESSION_STORE, Buckets.WIDTH.plus(lateness), Buckets.WIDTH),
                         Serdes.String(),
                         Serdes.Integer())
-                .withCachingEnabled());
+                .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
