@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param risingMinViews the fewest recent views that can rise, and the damping of the rising score
  * @param rankInterval   how often (wall clock) rankings are recomputed when views or time moved them
  * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
+ * @param sessionArticlesPerMinute the most distinct articles one session may add a view to in one minute
  * @param stateDir       where Kafka Streams keeps its RocksDB stores; unset, a fresh temporary directory per instance
  *                       (state is then restored from the changelogs on every start)
  * @param publishTimeout how long an ingest request waits for the broker's acknowledgement before it answers 503
@@ -48,6 +49,7 @@ public record TrendingProperties(
         @DefaultValue("20") @Min(1) long risingMinViews,
         @DefaultValue("250ms") @NotNull Duration rankInterval,
         @DefaultValue("20") @Min(1) int clientSessionsPerMinute,
+        @DefaultValue("30") @Min(1) int sessionArticlesPerMinute,
         Path stateDir,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
@@ -65,6 +67,7 @@ public record TrendingProperties(
                 topN,
                 new TrendingSettings.Rising(risingRecent, risingBaseline, risingMinViews),
                 rankInterval,
-                clientSessionsPerMinute);
+                clientSessionsPerMinute,
+                sessionArticlesPerMinute);
     }
 }

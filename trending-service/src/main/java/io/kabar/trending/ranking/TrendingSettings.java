@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param rising         how the "rising" ranking compares recent with earlier views
  * @param rankInterval   how often (wall-clock) the rankings are recomputed when views or time have moved them
  * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
+ * @param sessionArticlesPerMinute the most distinct articles one session may add a view to in one minute
  */
 public record TrendingSettings(
         List<TrendingWindow> windows,
@@ -23,7 +24,8 @@ public record TrendingSettings(
         int topN,
         Rising rising,
         Duration rankInterval,
-        int clientSessionsPerMinute) {
+        int clientSessionsPerMinute,
+        int sessionArticlesPerMinute) {
 
     /**
      * The "rising" ranking: articles whose views in the last {@code recent} most exceed what their rate over the
@@ -62,12 +64,27 @@ public record TrendingSettings(
         if (topN < 1 || rankInterval.isNegative() || rankInterval.isZero()) {
             throw new IllegalArgumentException("need topN >= 1 and rankInterval > 0");
         }
-        if (clientSessionsPerMinute < 1) {
-            throw new IllegalArgumentException("clientSessionsPerMinute must be >= 1");
+        if (clientSessionsPerMinute < 1 || sessionArticlesPerMinute < 1) {
+            throw new IllegalArgumentException("clientSessionsPerMinute and sessionArticlesPerMinute must be >= 1");
         }
     }
 
-    /** 1h and 24h rankings of the top 10 and the default rising list, ranked every 250 ms. */
+    /**
+     * How far back a view can still change a ranking: the longest window or the rising baseline. Steps after a
+     * repartition keep their state this long, since views from many partitions reach them out of event-time order.
+     */
+    public Duration longestSpan() {
+        Duration longest = rising.baseline();
+        for (TrendingWindow window : windows) {
+            longest = window.size().compareTo(longest) > 0 ? window.size() : longest;
+        }
+        return longest;
+    }
+
+    /**
+     * 1h and 24h rankings of the top 10 and the default rising list, ranked every 250 ms; 20 new sessions per article
+     * and client address, and 30 articles per session, a minute.
+     */
     public static TrendingSettings defaults() {
         return new TrendingSettings(
                 List.of(TrendingWindow.of("1h", Duration.ofHours(1)), TrendingWindow.of("24h", Duration.ofHours(24))),
@@ -76,11 +93,20 @@ public record TrendingSettings(
                 10,
                 Rising.defaults(),
                 Duration.ofMillis(250),
-                20);
+                20,
+                30);
     }
 
     /** The same settings with another ranking length. */
     public TrendingSettings withTopN(int n) {
-        return new TrendingSettings(windows, dedupeInterval, grace, n, rising, rankInterval, clientSessionsPerMinute);
+        return new TrendingSettings(
+                windows,
+                dedupeInterval,
+                grace,
+                n,
+                rising,
+                rankInterval,
+                clientSessionsPerMinute,
+                sessionArticlesPerMinute);
     }
 }

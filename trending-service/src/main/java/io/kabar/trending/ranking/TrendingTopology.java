@@ -38,10 +38,13 @@ public final class TrendingTopology {
 
     static final String DEDUPE_STORE = "trending-view-dedupe";
     static final String CLIENT_STORE = "trending-client-sessions";
+    static final String SESSION_STORE = "trending-session-articles";
     static final String COUNT_STORE = "trending-view-buckets";
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
     static final String PUBLISHED_STORE = "trending-rankings";
+    static final String SESSION_VIEWS = "trending-session-views";
+    static final String COUNTED_VIEWS = "trending-counted-views";
     static final String RANKING_INPUTS = "trending-ranking-inputs";
 
     private final TrendingSettings settings;
@@ -84,6 +87,9 @@ public final class TrendingTopology {
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class, schemas);
+        // The dedupe and cap stores get a new key for almost every view, so the record cache could coalesce nothing
+        // there: it is left to the minute counts, whose increments it merges between commits, instead of being
+        // churned by keys written once.
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(
                                 DEDUPE_STORE,
@@ -91,12 +97,20 @@ public final class TrendingTopology {
                                 settings.dedupeInterval()),
                         Serdes.String(),
                         Serdes.Long())
-                .withCachingEnabled());
+                .withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
                         Serdes.String(),
                         Serdes.Integer())
-                .withCachingEnabled());
+                .withCachingDisabled());
+        // Behind a repartition, views come from every partition out of event-time order (far out of it under a
+        // backlog): keep every minute a view could still count in, rather than a grace behind stream time.
+        Duration lateness = settings.longestSpan().plus(settings.grace());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        windowStore(SESSION_STORE, Buckets.WIDTH.plus(lateness), Buckets.WIDTH),
+                        Serdes.String(),
+                        Serdes.Integer())
+                .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
@@ -110,13 +124,22 @@ public final class TrendingTopology {
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
                 .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE)
-                .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
-                .groupByKey(Grouped.with(Serdes.String(), pageViews))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, settings.grace()))
+                .processValues(
+                        () -> MinuteCapProcessor.perClient(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
+                // A session spans articles, and so partitions: its cap needs the session's views in one place. Only
+                // the article id travels (the record timestamp is the view's time).
+                .map((articleId, view) -> KeyValue.pair(view.getSessionId(), articleId), Named.as("key-by-session"))
+                .repartition(
+                        Repartitioned.with(Serdes.String(), Serdes.String()).withName(SESSION_VIEWS))
+                .processValues(
+                        () -> MinuteCapProcessor.perSession(settings), Named.as("cap-session-articles"), SESSION_STORE)
+                .map((sessionId, articleId) -> KeyValue.pair(articleId, sessionId), Named.as("key-by-article"))
+                .groupByKey(Grouped.with(COUNTED_VIEWS, Serdes.String(), Serdes.String()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, lateness))
                 .count(
                         Named.as("count-per-minute"),
                         Materialized.<String, Long>as(
-                                        windowStore(COUNT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH))
+                                        windowStore(COUNT_STORE, Buckets.WIDTH.plus(lateness), Buckets.WIDTH))
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(Serdes.Long()))
                 .toStream(Named.as("bucket-counts"))

@@ -25,9 +25,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * counts, and takes, for each view of an article that a "1h" ranking (overall or per category) shows, the time from
  * the view's acknowledgement to the first ranking whose count for the article includes it.
  *
- * <p>An article's views are acknowledged in the order they were sent (one partition per article), so a ranking that
- * shows {@code base + k} views of it includes the first {@code k} views sent now, where {@code base} is its exact count
- * from the backlog.
+ * <p>An article's views are acknowledged in the order they were sent (one partition per article), and a ranking that
+ * shows {@code base + k} views of it is taken to include the first {@code k} views sent now, where {@code base} is its
+ * exact count from the backlog. Since the session cap's repartition, an article's views may be counted in another
+ * order than they were acknowledged: the k-th count is still matched with the k-th acknowledgement, so the figures are
+ * those of the first k views to be acknowledged rather than of exactly the k views counted.
  */
 final class Freshness {
 

@@ -16,21 +16,27 @@ import io.kabar.trending.ranking.TrendingTopology;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,6 +54,7 @@ public final class TrendingBenchmark {
 
     private static final int PARTITIONS = 6;
     private static final int CATEGORIES = 10;
+    private static final Duration TOPOLOGY_PATIENCE = Duration.ofMinutes(20);
 
     public static void main(String[] args) throws Exception {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
@@ -72,6 +79,7 @@ public final class TrendingBenchmark {
     /** Publishes the articles and the views; returns the expected views per article after session dedupe. */
     private static Map<String, Long> writeInput(String bootstrap, int views, int articles) throws Exception {
         Instant now = Instant.now();
+        SendFailures failures = new SendFailures();
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -81,34 +89,51 @@ public final class TrendingBenchmark {
                 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4");
-        try (var producer =
-                new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
-            for (int i = 0; i < articles; i++) {
-                Article article = Article.newBuilder()
-                        .setId("a" + i)
-                        .setRevision(1)
-                        .setSlug("a" + i)
-                        .setUrl("https://kabar.example/a" + i)
-                        .setTitle("Berita " + i)
-                        .setBody(List.of("."))
-                        .setCategory("kategori-" + i % CATEGORIES)
-                        .setAuthor("Redaksi")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .build();
-                // Timestamped before the views, so that Streams sees every article before its views, as in production.
-                producer.send(new ProducerRecord<>(
-                        Topics.ARTICLES.name(),
-                        null,
-                        now.minusSeconds(900).toEpochMilli(),
-                        article.getId(),
-                        ArticleEvent.newBuilder()
-                                .setEventId("e" + i)
-                                .setEventType(ArticleEventType.PUBLISHED)
-                                .setOccurredAt(now.minusSeconds(900))
-                                .setArticle(article)
-                                .build()));
+        List<ProducerRecord<String, ArticleEvent>> events = new ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            Article article = Article.newBuilder()
+                    .setId("a" + i)
+                    .setRevision(1)
+                    .setSlug("a" + i)
+                    .setUrl("https://kabar.example/a" + i)
+                    .setTitle("Berita " + i)
+                    .setBody(List.of("."))
+                    .setCategory("kategori-" + i % CATEGORIES)
+                    .setAuthor("Redaksi")
+                    .setPublishedAt(now)
+                    .setUpdatedAt(now)
+                    .build();
+            // Timestamped before the views, so that Streams sees every article before its views, as in production.
+            events.add(new ProducerRecord<>(
+                    Topics.ARTICLES.name(),
+                    null,
+                    now.minusSeconds(900).toEpochMilli(),
+                    article.getId(),
+                    ArticleEvent.newBuilder()
+                            .setEventId("e" + i)
+                            .setEventType(ArticleEventType.PUBLISHED)
+                            .setOccurredAt(now.minusSeconds(900))
+                            .setArticle(article)
+                            .build()));
+        }
+        // On an overloaded machine the broker has let a batch expire: a repeated PUBLISHED changes nothing, so the
+        // articles it did not take are sent again (views cannot be: a resent view would arrive late and be dropped).
+        for (int attempt = 1; !events.isEmpty(); attempt++) {
+            if (attempt > 5) {
+                throw new IllegalStateException(events.size() + " article events were not written");
             }
+            Queue<ProducerRecord<String, ArticleEvent>> refused = new ConcurrentLinkedQueue<>();
+            try (var producer =
+                    new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(ArticleEvent.class))) {
+                for (var event : events) {
+                    producer.send(event, (metadata, error) -> {
+                        if (error != null) {
+                            refused.add(event);
+                        }
+                    });
+                }
+            }
+            events = List.copyOf(refused);
         }
         // Skewed popularity, a tenth of sessions repeating, all within the last ten minutes in event-time order.
         Random random = new Random(42);
@@ -128,9 +153,11 @@ public final class TrendingBenchmark {
                         .setSessionId(session)
                         .setViewedAt(Instant.ofEpochMilli(from + (long) i * 600_000 / views))
                         .build();
-                producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view));
+                producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view), failures);
             }
         }
+        // A record the broker never took (seen on an overloaded machine) would make the expected ranking unreachable.
+        failures.check();
         System.out.printf(
                 "wrote %,d views of %,d articles (%,d counted after dedupe) in %.1f s%n",
                 views, articles, seen.size(), (System.nanoTime() - start) / 1e9);
@@ -201,7 +228,12 @@ public final class TrendingBenchmark {
             }
             long running = System.nanoTime();
             List<Long> shown = List.of();
+            long deadline = System.nanoTime() + TOPOLOGY_PATIENCE.toNanos();
             while (!shown.equals(top) || committed(admin) < views) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no exact ranking after %s: shown %s, expected %s, %,d committed"
+                            .formatted(TOPOLOGY_PATIENCE, shown, top, committed(admin)));
+                }
                 for (var record : rankings.poll(Duration.ofMillis(100))) {
                     if (overall.equals(record.key())) {
                         shown = record.value().getArticles().stream()
@@ -233,5 +265,25 @@ public final class TrendingBenchmark {
                 .filter(e -> e.getKey().topic().equals(Topics.PAGE_VIEWS.name()))
                 .mapToLong(e -> e.getValue().offset())
                 .sum();
+    }
+
+    /** Counts the records the broker refused, so that the run stops rather than waits for a ranking it cannot see. */
+    private static final class SendFailures implements Callback {
+
+        private final AtomicLong failed = new AtomicLong();
+        private volatile Exception first;
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (error != null && failed.getAndIncrement() == 0) {
+                first = error;
+            }
+        }
+
+        void check() {
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " input records were not written", first);
+            }
+        }
     }
 }

@@ -41,6 +41,7 @@ class TrendingTopologyTest {
     private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
     private TestInputTopic<String, PageView> views;
+    private TestInputTopic<String, String> sessionViews;
     private TestOutputTopic<String, TrendingRanking> trending;
     private final Map<String, TrendingRanking> latest = new HashMap<>();
 
@@ -265,7 +266,8 @@ class TrendingTopologyTest {
                 defaults.topN(),
                 new TrendingSettings.Rising(Duration.ofMinutes(10), Duration.ofHours(1), 20),
                 defaults.rankInterval(),
-                defaults.clientSessionsPerMinute()));
+                defaults.clientSessionsPerMinute(),
+                defaults.sessionArticlesPerMinute()));
         publish("old", 1, "Banjir kemarin", POLITIK, T0);
         publish("new", 1, "Gempa", POLITIK, T0);
         publish("few", 1, "Resep", OLAHRAGA, T0);
@@ -301,6 +303,96 @@ class TrendingTopologyTest {
         assertThat(views("1h", null)).containsExactly(tuple("genuine", 30L), tuple("gamed", 20L));
     }
 
+    @Test
+    void sessionViewingAHundredArticlesInAMinuteCountsOnlyTheCapOfThem() {
+        start(TrendingSettings.defaults().withTopN(200));
+        for (int i = 0; i < 100; i++) {
+            publish("a" + i, 1, "Artikel " + i, POLITIK, T0);
+            publish("b" + i, 1, "Berita " + i, POLITIK, T0);
+        }
+        for (int i = 0; i < 100; i++) {
+            view("a" + i, "crawler", T0.plusMillis(500L * i));
+        }
+        view("a99", "reader", T0.plusSeconds(59));
+
+        int cap = TrendingSettings.defaults().sessionArticlesPerMinute();
+        assertThat(views("1h", null)).hasSize(cap + 1);
+        assertThat(total("1h")).isEqualTo(cap + 1L);
+
+        // The next minute, the session's views of other articles count again, up to the cap.
+        for (int i = 0; i < 100; i++) {
+            view("b" + i, "crawler", T0.plus(Duration.ofMinutes(1)).plusMillis(500L * i));
+        }
+        assertThat(total("1h")).isEqualTo(2L * cap + 1);
+    }
+
+    @Test
+    void viewsReachingTheCountFarBehindItsStreamTimeFromABackloggedPartitionAreAllCounted() {
+        start(TrendingSettings.defaults());
+        publish("fresh", 1, "Pemilu", POLITIK, T0);
+        publish("backlogged", 1, "Banjir", POLITIK, T0);
+        view("fresh", "s0", T0.plus(Duration.ofMinutes(40)));
+
+        // Views that passed the dedupe in a partition 30 minutes behind the others reach the session and counting
+        // steps behind their stream time, far more than the grace: each still counts in its own minute.
+        for (int i = 1; i <= 3; i++) {
+            countedView("s" + i, "backlogged", T0.plus(Duration.ofMinutes(10)).plusSeconds(i));
+        }
+
+        assertThat(views("1h", null)).containsExactly(tuple("backlogged", 3L), tuple("fresh", 1L));
+    }
+
+    @Test
+    void sessionCapCountsEachViewInItsOwnMinuteWhenViewsArriveOutOfOrder() {
+        start(TrendingSettings.defaults().withTopN(200));
+        for (int i = 0; i < 40; i++) {
+            publish("now" + i, 1, "Kini " + i, POLITIK, T0);
+            publish("then" + i, 1, "Tadi " + i, POLITIK, T0);
+        }
+        for (int i = 0; i < 30; i++) {
+            view("now" + i, "crawler", T0.plus(Duration.ofMinutes(20)).plusMillis(i));
+        }
+        // Earlier views of the same session arrive late, from a lagging partition: a cap of their own minute applies.
+        for (int i = 0; i < 40; i++) {
+            countedView("crawler", "then" + i, T0.plus(Duration.ofMinutes(5)).plusMillis(i));
+        }
+
+        int cap = TrendingSettings.defaults().sessionArticlesPerMinute();
+        assertThat(total("1h")).isEqualTo(2L * cap);
+        assertThat(views("1h", null))
+                .filteredOn(t -> t.toList().get(0).toString().startsWith("then"))
+                .hasSize(cap);
+    }
+
+    @Test
+    void scriptInventingSessionsThatWalkTheSiteFromOneClientCannotLiftAnyArticleAboveOneGenuinelyRead() {
+        start(TrendingSettings.defaults().withTopN(100));
+        publish("genuine", 1, "Pemilu", POLITIK, T0);
+        for (int i = 0; i < 50; i++) {
+            publish("gamed" + i, 1, "Iklan " + i, POLITIK, T0);
+        }
+        // Each invented session views all 50 gamed articles: the client cap bounds each article, the session cap
+        // each session.
+        for (int s = 0; s < 200; s++) {
+            for (int i = 0; i < 50; i++) {
+                view("gamed" + i, "invented-" + s, "script", T0.plusMillis(s));
+            }
+        }
+        for (int i = 0; i < 25; i++) {
+            view("genuine", "reader-" + i, "reader-address-" + i, T0.plusSeconds(5));
+        }
+
+        List<Tuple> ranked = views("1h", null);
+        assertThat(ranked.getFirst()).isEqualTo(tuple("genuine", 25L));
+        int clientCap = TrendingSettings.defaults().clientSessionsPerMinute();
+        int sessionCap = TrendingSettings.defaults().sessionArticlesPerMinute();
+        assertThat(ranked.subList(1, ranked.size()))
+                .allSatisfy(t -> assertThat((Long) t.toList().get(1)).isEqualTo((long) clientCap));
+        // The first 20 sessions use up the client cap of every article, and of those only 30 articles a session count.
+        assertThat(ranked).hasSize(1 + sessionCap);
+        assertThat(total("1h")).isEqualTo(25L + (long) sessionCap * clientCap);
+    }
+
     private void start(TrendingSettings settings) {
         this.settings = settings;
         Properties props = new Properties();
@@ -318,6 +410,10 @@ class TrendingTopologyTest {
                 Topics.PAGE_VIEWS.name(),
                 Serdes.String().serializer(),
                 TrendingSerdes.avro(PageView.class, SchemaRegistry.NONE).serializer());
+        sessionViews = driver.createInputTopic(
+                "trending-test-" + TrendingTopology.SESSION_VIEWS + "-repartition",
+                Serdes.String().serializer(),
+                Serdes.String().serializer());
         trending = driver.createOutputTopic(
                 Topics.TRENDING.name(),
                 Serdes.String().deserializer(),
@@ -356,6 +452,20 @@ class TrendingTopologyTest {
         for (int i = 0; i < sessions; i++) {
             view(articleId, articleId + "-s" + i, at);
         }
+    }
+
+    /**
+     * A view as the session step receives it from the repartition topic, after the dedupe and client cap of its
+     * article's partition, so a test can deliver it out of order as a backlog would.
+     */
+    private void countedView(String sessionId, String articleId, Instant at) {
+        sessionViews.pipeInput(sessionId, articleId, at);
+    }
+
+    private long total(String window) {
+        return views(window, null).stream()
+                .mapToLong(t -> (Long) t.toList().get(1))
+                .sum();
     }
 
     private static ArticleEvent event(ArticleEventType type, String id, long revision, String title, String category) {
