@@ -69,9 +69,14 @@ public final class TestBroker {
 
     /** Every committed record of any topic (a dead-letter topic, say), with the given value deserializer. */
     public static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
+        return readAll(brokers(), topic, values);
+    }
+
+    /** Every committed record of a topic on the broker at {@code bootstrap}, with the given value deserializer. */
+    public static <V> List<ConsumerRecord<String, V>> readAll(String bootstrap, String topic, Deserializer<V> values) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers(),
+                bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
