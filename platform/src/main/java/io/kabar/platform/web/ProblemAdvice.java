@@ -1,9 +1,11 @@
 package io.kabar.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -13,6 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -55,12 +60,35 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return invalid(errors);
     }
 
+    /**
+     * A request whose query string is not percent-encoded UTF-8 of {@code name=value} pairs, or whose multipart body
+     * cannot be taken apart: Tomcat and Spring give up before any controller runs. The client's fault, so 400.
+     */
+    @ExceptionHandler({InvalidParameterException.class, MultipartException.class})
+    ResponseEntity<Object> unreadableRequest(Exception exception) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "The query string or the body's framing cannot be read: " + exception.getMessage(),
+                List.of(),
+                HttpHeaders.EMPTY);
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception exception) {
+    ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
         ApiProblem raised = cause(exception, ApiProblem.class);
         if (raised != null) {
             // Raised below the controller, such as by a request body that passed its size limit while being read.
             return apiProblem(raised);
+        }
+        if (!concreteContentType(request.getContentType())) {
+            // Spring refuses such a Content-Type (application/*, unparseable) with an IllegalArgumentException.
+            return problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type",
+                    "Content-Type must be one concrete media type, such as application/json.",
+                    List.of(),
+                    HttpHeaders.EMPTY);
         }
         log.error("request failed unexpectedly", exception);
         return problem(
@@ -134,6 +162,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The body must be well-formed JSON of the documented shape.",
                 List.of(),
                 HttpHeaders.EMPTY);
+    }
+
+    private static boolean concreteContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
