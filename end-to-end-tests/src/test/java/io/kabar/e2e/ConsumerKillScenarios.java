@@ -97,6 +97,10 @@ final class ConsumerKillScenarios {
                 acknowledged += ((Number) answer.get("accepted")).longValue();
             }
         }
+        await("the first views counted")
+                .atMost(Settle.GENEROUS)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !ranked(views, category).isEmpty());
         Instant killed = Instant.now();
         stack.kill(FaultStack.TRENDING);
         long atKill = countedInLog(stack, category);

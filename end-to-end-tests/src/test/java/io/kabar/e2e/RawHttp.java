@@ -71,7 +71,16 @@ final class RawHttp {
         }
     }
 
+    /** The final answer's head: an interim 1xx (100 Continue for an {@code Expect} header) is read past. */
     private static Answer answer(InputStream in) throws IOException {
+        Answer answer = head(in);
+        while (answer.status() >= 100 && answer.status() < 200) {
+            answer = head(in);
+        }
+        return answer;
+    }
+
+    private static Answer head(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int last4 = 0;
         int b;
