@@ -77,7 +77,7 @@ final class BrokerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         await("broker on " + port)
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {

@@ -38,19 +38,19 @@ final class BrokerRestartScenario {
         String category = "Ketahanan-" + UUID.randomUUID().toString().substring(0, 8);
         PublishLoad load = new PublishLoad(stack.port(FaultStack.ARTICLES), category, ARTICLES).start(CLIENTS);
         await("a third of the load acknowledged")
-                .atMost(Duration.ofMinutes(2))
+                .atMost(Settle.GENEROUS)
                 .until(() -> load.acknowledged().size() >= ARTICLES / 3);
 
         Instant killed = Instant.now();
         stack.broker().kill();
         await("writes refused while the broker is down")
-                .atMost(Duration.ofMinutes(1))
+                .atMost(Settle.GENEROUS)
                 .until(() -> !load.refused().isEmpty());
         stack.broker().restart();
         Instant back = Instant.now();
         int acknowledgedWhenBack = load.acknowledged().size();
         await("a write acknowledged after the restart")
-                .atMost(Duration.ofMinutes(3))
+                .atMost(Settle.GENEROUS)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> load.acknowledged().size() > acknowledgedWhenBack
                         || load.acknowledged().size() == ARTICLES);

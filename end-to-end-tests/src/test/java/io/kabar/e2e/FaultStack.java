@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,7 +30,7 @@ final class FaultStack implements AutoCloseable {
     static final String NOTIFICATIONS = "notification-service";
     static final String TRENDING = "trending-service";
 
-    private static final Duration READY = Duration.ofSeconds(180);
+    private static final Duration READY = Duration.ofMinutes(6);
     /** A killed member's partitions move after this long instead of the 45 s default, as NotificationFailoverIT does. */
     private static final String[] FAST_FAILOVER = {
         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
@@ -40,7 +41,7 @@ final class FaultStack implements AutoCloseable {
 
     private final BrokerProcess broker;
     private final Map<String, List<String>> arguments = new LinkedHashMap<>();
-    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
 
     private FaultStack(BrokerProcess broker) {
         this.broker = broker;

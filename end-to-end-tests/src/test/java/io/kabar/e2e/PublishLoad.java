@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class PublishLoad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration DEADLINE = Duration.ofMinutes(4);
+    private static final Duration DEADLINE = Duration.ofMinutes(10);
 
     private final URI endpoint;
     private final String category;

@@ -13,7 +13,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class Settle {
 
-    static final Duration GENEROUS = Duration.ofMinutes(3);
+    static final Duration GENEROUS = Duration.ofMinutes(5);
 
     private Settle() {}
 
