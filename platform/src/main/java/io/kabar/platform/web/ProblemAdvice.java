@@ -1,6 +1,5 @@
 package io.kabar.platform.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -75,20 +72,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception exception) {
         ApiProblem raised = cause(exception, ApiProblem.class);
         if (raised != null) {
             // Raised below the controller, such as by a request body that passed its size limit while being read.
             return apiProblem(raised);
-        }
-        if (!concreteContentType(request.getContentType())) {
-            // Spring refuses such a Content-Type (application/*, unparseable) with an IllegalArgumentException.
-            return problem(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported media type",
-                    "Content-Type must be one concrete media type, such as application/json.",
-                    List.of(),
-                    HttpHeaders.EMPTY);
         }
         log.error("request failed unexpectedly", exception);
         return problem(
@@ -162,18 +150,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The body must be well-formed JSON of the documented shape.",
                 List.of(),
                 HttpHeaders.EMPTY);
-    }
-
-    private static boolean concreteContentType(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 
     private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {

@@ -35,8 +35,15 @@ class UnreadableRequestsIT {
     }
 
     @Test
-    void answers415ForAWildcardContentType() throws Exception {
+    void answers415ForAWildcardOrUnparseableContentTypeAlsoFromAnotherOrigin() throws Exception {
         assertThat(raw(port, "POST /api/news HTTP/1.1\r\nContent-Type: application/*", "{}"))
+                .isEqualTo(415);
+        assertThat(raw(port, "POST /api/news HTTP/1.1\r\nContent-Type: ///", "{}"))
+                .isEqualTo(415);
+        assertThat(raw(
+                        port,
+                        "DELETE /api/news HTTP/1.1\r\nOrigin: https://evil.example\r\nContent-Type: application/*",
+                        "{}"))
                 .isEqualTo(415);
     }
 }
