@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -53,6 +55,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> new ApiProblem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return invalid(errors);
+    }
+
+    /**
+     * A request whose query string is not percent-encoded UTF-8 of {@code name=value} pairs, or whose multipart body
+     * cannot be taken apart: Tomcat and Spring give up before any controller runs. The client's fault, so 400.
+     */
+    @ExceptionHandler({InvalidParameterException.class, MultipartException.class})
+    ResponseEntity<Object> unreadableRequest(Exception exception) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "The query string or the body's framing cannot be read: " + exception.getMessage(),
+                List.of(),
+                HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)

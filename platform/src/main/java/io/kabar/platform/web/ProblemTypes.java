@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final URI STREAMS_EXHAUSTED = URI.create(BASE + "streams-exhausted");
     public static final URI BODY_TOO_LARGE = URI.create(BASE + "body-too-large");
     public static final URI CROSS_ORIGIN_REFUSED = URI.create(BASE + "cross-origin-refused");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
 
     private ProblemTypes() {}
 }

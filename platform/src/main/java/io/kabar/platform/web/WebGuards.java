@@ -28,6 +28,11 @@ public class WebGuards {
     }
 
     @Bean
+    FilterRegistrationBean<Filter> kabarContentTypeGuard() {
+        return registration("kabarContentTypeGuard", new ContentTypeGuard(), FIRST - 1);
+    }
+
+    @Bean
     FilterRegistrationBean<Filter> kabarCorsFilter(KabarWebProperties web) {
         return registration("kabarCors", CrossOrigin.filter(web), FIRST);
     }
