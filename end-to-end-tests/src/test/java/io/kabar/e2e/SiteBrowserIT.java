@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,12 +75,31 @@ class SiteBrowserIT {
                 "--kabar.site.alert-stream=http://127.0.0.1:" + alerts.port() + "/api/alerts/stream",
                 "--kabar.site.page-views=http://127.0.0.1:" + views.port() + "/api/page-views");
         services.add(pages);
-        services.forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        // Five JVMs start at once on two cores: generous, since a loaded CI machine is slow, not broken.
+        services.forEach(s -> s.awaitReady(Duration.ofMinutes(5)));
         articles = new Http(article.port());
         related = new Http(links.port());
         browser = Browser.start();
         driver = browser.driver();
     }
+
+    /** On a failure, keeps what the browser showed in target/e2e-logs, since a browser test's assertion says little. */
+    @RegisterExtension
+    final TestWatcher evidence = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver != null) {
+                try {
+                    Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+                    String name = context.getRequiredTestMethod().getName();
+                    Files.writeString(logs.resolve(name + ".html"), driver.getPageSource());
+                    browser.screenshot(logs.resolve(name + ".png"), 1200);
+                } catch (IOException | RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    };
 
     @AfterAll
     void stopEverything() throws Exception {
