@@ -76,7 +76,7 @@ class SiteBrowserIT {
                 "--kabar.site.page-views=http://127.0.0.1:" + views.port() + "/api/page-views");
         services.add(pages);
         // Five JVMs start at once on two cores: generous, since a loaded CI machine is slow, not broken.
-        services.forEach(s -> s.awaitReady(Duration.ofMinutes(5)));
+        services.forEach(s -> s.awaitReady(Duration.ofMinutes(10)));
         articles = new Http(article.port());
         related = new Http(links.port());
         browser = Browser.start();

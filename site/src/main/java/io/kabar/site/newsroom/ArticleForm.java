@@ -65,12 +65,12 @@ record ArticleForm(
         return body;
     }
 
-    boolean isBreaking() {
+    public boolean isBreaking() {
         return Boolean.TRUE.equals(breaking);
     }
 
-    /** Each field's value as text, keyed as {@link #LABELS} is. */
-    Map<String, String> values() {
+    /** Each field's value as text, keyed as {@link #LABELS} is (public: the templates read it). */
+    public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", text(title));
         values.put("summary", text(summary));
