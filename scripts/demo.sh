@@ -80,3 +80,8 @@ done
 grep -A1 webhook-id .kabar/logs/demo-receiver.log 2>/dev/null | tail -2 | cut -c1-200 | sed 's/^/    /'
 echo
 echo "Try: curl -N $NOTIFY/api/alerts/stream   (server-sent events; publish a breaking article to see one)"
+echo
+echo "Read it in a browser:"
+echo "    front page:    http://127.0.0.1:8080/"
+echo "    seed article:  $(curl -fsS "$ARTICLES/api/articles/$SEED" | json_field url)"
+echo "    newsroom:      http://127.0.0.1:8080/newsroom   (sign in with: ./kabar token --editor)"

@@ -38,6 +38,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the module's jar against the broker with the given extra arguments ({@code --name=value}). */
     static ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
+        return startOn(freePort(), module, brokers, arguments);
+    }
+
+    /** Starts the module on a port chosen beforehand, for a service whose address others must know first (the site). */
+    static ServiceProcess startOn(int port, String module, String brokers, String... arguments) throws IOException {
         Path root = Path.of(System.getProperty("kabar.root", ".."));
         Path jar = root.resolve(module)
                 .resolve("target")
@@ -45,7 +50,6 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package first");
         }
-        int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
@@ -130,7 +134,7 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
