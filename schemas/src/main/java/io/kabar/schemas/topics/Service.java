@@ -9,7 +9,9 @@ public enum Service {
     RELATED_LINKS_SERVICE("related-links-service", "related-links-service", false),
     NOTIFICATION_SERVICE("notification-service", "notification-", false),
     /** A Kafka Streams application: its internal topics also start with the prefix (its application id). */
-    TRENDING_SERVICE("trending-service", "trending-service", true);
+    TRENDING_SERVICE("trending-service", "trending-service", true),
+    /** The reader site: mirrors the articles it renders, writes nothing. */
+    SITE("site", "site", false);
 
     private final String user;
     private final String resourcePrefix;

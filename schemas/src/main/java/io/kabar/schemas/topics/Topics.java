@@ -3,6 +3,7 @@ package io.kabar.schemas.topics;
 import static io.kabar.schemas.topics.Service.ARTICLE_SERVICE;
 import static io.kabar.schemas.topics.Service.NOTIFICATION_SERVICE;
 import static io.kabar.schemas.topics.Service.RELATED_LINKS_SERVICE;
+import static io.kabar.schemas.topics.Service.SITE;
 import static io.kabar.schemas.topics.Service.TRENDING_SERVICE;
 
 import io.kabar.schemas.AlertDelivery;
@@ -35,7 +36,7 @@ public final class Topics {
             Optional.empty(),
             "article events, key = article id; the latest event of an article is its current state",
             TopicAccess.writtenBy(ARTICLE_SERVICE)
-                    .readBy(ARTICLE_SERVICE, RELATED_LINKS_SERVICE, NOTIFICATION_SERVICE, TRENDING_SERVICE));
+                    .readBy(ARTICLE_SERVICE, RELATED_LINKS_SERVICE, NOTIFICATION_SERVICE, TRENDING_SERVICE, SITE));
 
     /** Results of write requests that carried an Idempotency-Key, kept a week so retries find them. */
     public static final TopicSpec<String, ArticleRequestCompleted> ARTICLE_REQUESTS = new TopicSpec<>(
@@ -159,7 +160,7 @@ public final class Topics {
      * own schemas; a key always carries the same value, so writers never disagree.
      */
     public static final TopicSpec<String, String> SCHEMAS = new TopicSpec<>(
-            "kabar.schemas",
+            "news.schemas",
             String.class,
             String.class,
             CleanupPolicy.COMPACT,
