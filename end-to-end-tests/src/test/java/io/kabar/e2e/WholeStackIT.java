@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.topics.Service;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
-import io.kabar.testing.KafkaBroker;
 import io.kabar.testing.TestBroker;
 import io.kabar.testing.TestTokens;
 import java.io.IOException;
@@ -27,10 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.HttpStatus;
 
 /**
- * The whole of Kabar as it runs in production: the four services, each its own jar in its own JVM and logged in as
- * its own principal, against a broker that authenticates every client (SASL) and enforces the ACLs generated from the
- * topic registry (applied by the operators' {@code Acls} tool), driven only through their HTTP APIs with the seed
- * page and the project's demo articles.
+ * The whole of Kabar as it runs: the four services, each its own jar in its own JVM, against one real broker, driven
+ * only through their HTTP APIs with the seed page and the project's demo articles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +35,6 @@ class WholeStackIT {
     private static final Duration SETTLED = Duration.ofSeconds(60);
 
     private final List<ServiceProcess> services = new ArrayList<>();
-    private KafkaBroker broker;
     private final Map<String, String> ids = new HashMap<>();
     private Http articles;
     private Http related;
@@ -48,13 +43,13 @@ class WholeStackIT {
     private int notificationPort;
 
     @BeforeAll
-    void startTheStack() throws Exception {
-        broker = SecuredBroker.startWithAcls();
-        ServiceProcess article = start(Service.ARTICLE_SERVICE);
-        ServiceProcess links = start(Service.RELATED_LINKS_SERVICE);
-        ServiceProcess alerts = start(Service.NOTIFICATION_SERVICE, "--kabar.notifications.allow-loopback=true");
-        ServiceProcess views = start(Service.TRENDING_SERVICE, "--kabar.web.trusted-proxies=127.0.0.1/32");
-        services.forEach(s -> s.awaitReady(Duration.ofSeconds(240)));
+    void startTheStack() throws IOException {
+        String brokers = TestBroker.brokers();
+        ServiceProcess article = start("article-service", brokers);
+        ServiceProcess links = start("related-links-service", brokers);
+        ServiceProcess alerts = start("notification-service", brokers, "--kabar.notifications.allow-loopback=true");
+        ServiceProcess views = start("trending-service", brokers, "--kabar.web.trusted-proxies=127.0.0.1/32");
+        services.forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
         articles = new Http(article.port());
         related = new Http(links.port());
         notifications = new Http(alerts.port());
@@ -66,9 +61,6 @@ class WholeStackIT {
     void stopTheStack() throws InterruptedException {
         for (ServiceProcess service : services) {
             service.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
@@ -127,7 +119,7 @@ class WholeStackIT {
             await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
 
             publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
-            assertThat(TestBroker.valuesOf(broker.adminProperties(), Topics.ARTICLES, ids.get("breaking")))
+            assertThat(TestBroker.valuesOf(Topics.ARTICLES, ids.get("breaking")))
                     .extracting(ArticleEvent::getChangedBy)
                     .containsExactly("test-editor");
 
@@ -181,9 +173,8 @@ class WholeStackIT {
         });
     }
 
-    private ServiceProcess start(Service module, String... arguments) throws IOException {
-        ServiceProcess service = ServiceProcess.start(
-                module.user(), broker.bootstrapServers(), SecuredBroker.credentials(module, arguments));
+    private ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, brokers, arguments);
         services.add(service);
         return service;
     }

@@ -1,6 +1,7 @@
 package io.kabar.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +79,37 @@ class LocalBrokerTest {
     }
 
     @Test
+    void withUsersItAuthenticatesClientsAndAllowsOnlyTheSuperUserWithoutAcls() throws Exception {
+        port = freePort();
+        controllerPort = freePort();
+        Path users = dataDir.resolveSibling(dataDir.getFileName() + "-users.properties");
+        Files.writeString(users, "admin=admin-secret\narticle-service=service-secret\n");
+
+        startBroker("--users=" + users);
+        try (Admin admin = Admin.create(login("admin", "admin-secret"))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, Object> service = new HashMap<>(producerProps());
+        service.putAll(login("article-service", "service-secret"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(service)) {
+            assertThatThrownBy(() ->
+                            producer.send(new ProducerRecord<>(TOPIC, "k", "v")).get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    private Map<String, Object> login(String user, String password) {
+        Map<String, Object> props = new HashMap<>(clientProps());
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", "PLAIN");
+        props.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
+        return props;
+    }
+
+    @Test
     void commandLineOptionsOverrideEnvironmentAndDefaults() {
         BrokerOptions options = BrokerOptions.parse(
                 new String[] {"--port=19092"}, Map.of("KABAR_BROKER_DATA_DIR", "/tmp/x", "KABAR_BROKER_PORT", "1"));
@@ -85,20 +119,22 @@ class LocalBrokerTest {
         assertThat(options.controllerPort()).isEqualTo(9093);
     }
 
-    private void startBroker() throws IOException {
+    private void startBroker(String... options) throws IOException {
         brokerLog = Files.createTempFile(logDir, "broker", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Client-side C1 only: the child lives for seconds, so full JIT would just compete for the 2 cores.
-        broker = new ProcessBuilder(
-                        java,
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalBroker.class.getName(),
-                        "--data-dir=" + dataDir,
-                        "--port=" + port,
-                        "--controller-port=" + controllerPort)
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalBroker.class.getName(),
+                "--data-dir=" + dataDir,
+                "--port=" + port,
+                "--controller-port=" + controllerPort));
+        command.addAll(List.of(options));
+        broker = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(brokerLog.toFile())
                 .start();

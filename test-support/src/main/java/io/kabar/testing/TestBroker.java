@@ -106,15 +106,6 @@ public final class TestBroker {
                 .toList();
     }
 
-    /** The values of one key, oldest first, read with these client settings (another broker, credentials). */
-    public static <V extends SpecificRecord> List<V> valuesOf(
-            Map<String, Object> client, TopicSpec<String, V> topic, String key) {
-        return readAll(client, topic.name(), new AvroDeserializer<>(topic.valueType())).stream()
-                .filter(r -> key.equals(r.key()))
-                .map(ConsumerRecord::value)
-                .toList();
-    }
-
     /** The latest value of every key, as compaction would keep it; a tombstone maps to null. */
     public static <V extends SpecificRecord> Map<String, V> latest(TopicSpec<String, V> topic) {
         Map<String, V> latest = new LinkedHashMap<>();
