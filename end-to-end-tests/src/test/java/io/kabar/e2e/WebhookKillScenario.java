@@ -2,7 +2,6 @@ package io.kabar.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import java.time.Duration;
@@ -99,7 +98,6 @@ final class WebhookKillScenario {
                     deliveries.stream().map(Delivery::webhookId).distinct().count();
             int alertRecords = (int) stack.read(Topics.BREAKING_ALERTS).stream()
                     .filter(r -> r.value() != null && stories.contains(r.key()))
-                    .map(r -> (BreakingAlert) r.value())
                     .count();
             return new Outcome(
                     expected,
