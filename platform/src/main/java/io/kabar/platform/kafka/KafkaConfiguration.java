@@ -101,11 +101,6 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    SchemaPreRegistration kabarSchemaPreRegistration(SchemaRegistry kabarSchemaRegistry) {
-        return new SchemaPreRegistration(kabarSchemaRegistry);
-    }
-
-    @Bean
     KafkaClients kafkaClients(
             KafkaProperties properties,
             KafkaConnectionDetails connection,
