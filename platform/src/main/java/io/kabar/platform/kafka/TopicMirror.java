@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps an in-memory view of a whole topic: reads every partition from the beginning, then follows it, handing
  * each record (tombstones as {@code null}) to a sink; reports when it has caught up with the end of the log as it
- * stood at start. Every instance of a service reads everything, so it uses no consumer group and commits nothing.
+ * stood at start, and resumes from where it was after a reconnect. Every instance of a service reads everything, so it uses no consumer group and commits nothing.
  */
 public final class TopicMirror<V> extends TopicFollower<V> {
 
@@ -45,19 +45,28 @@ public final class TopicMirror<V> extends TopicFollower<V> {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whether the mirror has read every partition at least up to the given offsets (such as the end offsets a writer
+     * saw): what it feeds then holds everything committed before them.
+     */
+    public boolean hasReached(Map<TopicPartition, Long> offsets) {
+        return hasRead(offsets);
+    }
+
+    /**
+     * Reads from where it stopped: the beginning the first time, the next unread offset of each partition after a
+     * reconnect, so that a broker blip does not make it read (and feed) the whole topic again.
+     */
     @Override
     protected void follow(Consumer<String, V> c) {
-        List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        c.assign(partitions);
-        c.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
+        List<TopicPartition> partitions = resume(c, topic, Start.BEGINNING);
+        Map<TopicPartition, Long> end = isCaughtUp() ? Map.of() : c.endOffsets(partitions);
         while (following()) {
             for (ConsumerRecord<String, V> record : poll(c)) {
                 apply(record);
             }
-            if (!isCaughtUp() && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+            remember(c, partitions);
+            if (!isCaughtUp() && hasRead(end)) {
                 log.info("mirror of {} caught up", topic);
                 caughtUp.countDown();
             }
