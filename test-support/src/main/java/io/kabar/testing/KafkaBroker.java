@@ -24,6 +24,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker whose automatically created topics get {@code partitions} partitions. */
     public static KafkaBroker start(int partitions) {
+        return start(partitions, Map.of());
+    }
+
+    /**
+     * Starts a broker with further broker settings, such as {@code advertised.listeners} naming a {@link TcpProxy}
+     * (point the proxy at {@link #bootstrapServers()} once this returns; until then it closes connections).
+     */
+    public static KafkaBroker start(int partitions, Map<String, String> settings) {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -31,14 +39,15 @@ public final class KafkaBroker implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .build();
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("num.partitions", String.valueOf(partitions))
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("log.cleaner.enable", "true")
-                    .build();
+                    .setConfigProp("log.cleaner.enable", "true");
+            settings.forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
