@@ -129,7 +129,12 @@ class NotificationIT {
                     .until(() -> deadLetters(dlt, hangingKeys).size() == hangingIds.size());
             assertThat(deadLetters(dlt, hangingKeys))
                     .allSatisfy(reason -> assertThat(reason)
-                            .containsAnyOf("circuit open for 127.0.0.1", "no answer within the batch deadline")
+                            // Which of the host's own failures ended it depends on timing; each names the host's fault.
+                            .containsAnyOf(
+                                    "circuit open for 127.0.0.1",
+                                    "queue for 127.0.0.1",
+                                    "timed out",
+                                    "no answer within the batch deadline")
                             .contains("gave up after 3 attempts"));
             // One delivery per healthy subscriber (one webhook-id), never handed to the retry path by the bad host.
             assertThat(healthyPaths)
