@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ final class ArticleCommands {
 
     private final CommandLog log;
     private final PendingOutcomes outcomes;
-    private final OutcomeFollower follower;
+    private final BooleanSupplier outcomesReadable;
     private final ArticleCatalog catalog;
     private final IdempotencyLedger ledger;
     private final Clock clock;
@@ -40,7 +41,7 @@ final class ArticleCommands {
     ArticleCommands(
             CommandLog log,
             PendingOutcomes outcomes,
-            OutcomeFollower follower,
+            BooleanSupplier outcomesReadable,
             ArticleCatalog catalog,
             IdempotencyLedger ledger,
             Clock clock,
@@ -48,7 +49,7 @@ final class ArticleCommands {
             MeterRegistry meters) {
         this.log = log;
         this.outcomes = outcomes;
-        this.follower = follower;
+        this.outcomesReadable = outcomesReadable;
         this.catalog = catalog;
         this.ledger = ledger;
         this.clock = clock;
@@ -114,7 +115,7 @@ final class ArticleCommands {
                 fingerprint,
                 caller,
                 deadline);
-        if (!follower.isPositioned()) {
+        if (!outcomesReadable.getAsBoolean()) {
             throw unavailable("the outcome log is not reachable yet", true);
         }
         CompletableFuture<Outcome> answer = outcomes.expect(command.requestId());

@@ -71,7 +71,8 @@ class PublishingConfiguration {
             Clock clock,
             ArticleServiceProperties properties,
             MeterRegistry meters) {
-        return new ArticleCommands(commandLog, pending, follower, catalog, ledger, clock, properties, meters);
+        return new ArticleCommands(
+                commandLog, pending, follower::isPositioned, catalog, ledger, clock, properties, meters);
     }
 
     /**
