@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
             "spring.kafka.bootstrap-servers=127.0.0.1:${closed.port}",
             "spring.kafka.admin.auto-create=false",
             "kabar.articles.publish-timeout=2s",
+            "kabar.articles.catch-up-timeout=2s",
             "kabar.articles.retry-after=7s",
             "kabar.kafka.health-timeout=1s",
             "kabar.auth.public-key-location=${" + TestTokens.PUBLIC_KEY_LOCATION + "}"

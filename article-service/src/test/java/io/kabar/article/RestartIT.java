@@ -50,7 +50,7 @@ class RestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start() {
+    static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ArticleServiceApplication.class)
                 .run(
                         "--server.port=0",

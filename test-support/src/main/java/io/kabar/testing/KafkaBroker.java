@@ -38,7 +38,11 @@ public final class KafkaBroker implements AutoCloseable {
         return start(partitions, Map.of());
     }
 
-    /** Starts a plaintext broker with further broker settings (for example a log cleaner that runs often). */
+    /**
+     * Starts a plaintext broker with further broker settings: a log cleaner that runs often, say, or
+     * {@code advertised.listeners} naming a {@link TcpProxy} (point the proxy at {@link #bootstrapServers()} once this
+     * returns; until then it closes connections).
+     */
     public static KafkaBroker start(int partitions, Map<String, String> config) {
         return start(partitions, SecurityProtocol.PLAINTEXT, Map.of(), config);
     }

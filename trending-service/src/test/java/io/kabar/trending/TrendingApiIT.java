@@ -207,14 +207,16 @@ class TrendingApiIT {
     }
 
     @Test
-    void becomesReadyWithStreamsKafkaAndTheRankingMirror() {
+    void becomesReadyWithStreamsAndTheRankingMirrorWhileHealthAlsoShowsKafka() {
         await().atMost(PATIENCE).untilAsserted(() -> {
             Http.Answer readiness = new Http(managementPort).get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(HttpStatus.OK);
             assertThat(readiness.body().toString())
                     .contains("state=RUNNING")
-                    .contains("kafka")
-                    .contains("mirrors");
+                    .contains("mirrors")
+                    .doesNotContain("kafka");
+            assertThat(new Http(managementPort).get("/actuator/health").body().toString())
+                    .contains("kafka");
         });
     }
 

@@ -39,32 +39,6 @@ public record Article(
         return status == Status.PUBLISHED;
     }
 
-    /**
-     * The article taken down: unpublished, and stripped of everything it said (title, text, slug and URL made from
-     * the title, tags, people, links), keeping only what identifies it and where it was listed.
-     */
-    public Article takenDown(long nextRevision, Instant at) {
-        return new Article(
-                id,
-                nextRevision,
-                "",
-                "",
-                "",
-                "",
-                List.of(),
-                language,
-                category,
-                List.of(),
-                "",
-                null,
-                null,
-                null,
-                publishedAt,
-                at,
-                false,
-                Status.UNPUBLISHED);
-    }
-
     public Article unpublished(long nextRevision, Instant at) {
         return new Article(
                 id,

@@ -1,6 +1,5 @@
 package io.kabar.article.catalog;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +48,15 @@ public final class ArticleCatalog {
         return find(id).filter(Article::isPublished);
     }
 
-    /** Reserves the slug for the article; false if another article holds it (unpublished articles keep theirs). */
-    public boolean claimSlug(String slug, String id) {
-        String owner = idBySlug.putIfAbsent(slug, id);
-        return owner == null || owner.equals(id);
+    /** The id of the article that holds the slug (unpublished articles keep theirs), if any. */
+    public Optional<String> slugOwner(String slug) {
+        return Optional.ofNullable(idBySlug.get(slug));
     }
 
-    /** Gives back a slug whose article was never recorded. */
-    public void releaseSlug(String slug, String id) {
-        idBySlug.remove(slug, id);
-    }
-
-    /** Published articles newest first, filtered, strictly older than {@code before} when given. */
-    public List<Article> latest(String category, String tag, Instant before, int limit) {
-        return published.stream()
-                .filter(a -> before == null || a.publishedAt().isBefore(before))
+    /** Published articles newest first, filtered, after {@code cursor} in that order when given. */
+    public List<Article> latest(String category, String tag, Cursor cursor, int limit) {
+        NavigableSet<Article> after = cursor == null ? published : published.tailSet(cursor.probe(), false);
+        return after.stream()
                 .filter(a -> category == null || a.category().equalsIgnoreCase(category))
                 .filter(a -> tag == null || a.tags().stream().anyMatch(tag::equalsIgnoreCase))
                 .limit(limit)

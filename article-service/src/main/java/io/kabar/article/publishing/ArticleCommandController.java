@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/articles")
 class ArticleCommandController {
 
-    private final ArticlePublisher publisher;
+    private final ArticleCommands commands;
 
-    ArticleCommandController(ArticlePublisher publisher) {
-        this.publisher = publisher;
+    ArticleCommandController(ArticleCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -39,8 +39,8 @@ class ArticleCommandController {
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
                     String idempotencyKey,
             Authentication caller) {
-        ArticlePublisher.Published published =
-                publisher.publish(request.toDraft(), Caller.of(caller), idempotencyKey, request.fingerprint());
+        ArticleCommands.Published published =
+                commands.publish(request.toDraft(), Caller.of(caller), idempotencyKey, request.fingerprint());
         Article article = published.article();
         return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
                 .eTag(etag(article))
@@ -54,7 +54,7 @@ class ArticleCommandController {
             @Valid @RequestBody ArticleRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Authentication caller) {
-        Article article = publisher.update(id, revision(ifMatch), request.toDraft(), Caller.of(caller));
+        Article article = commands.update(id, revision(ifMatch), request.toDraft(), Caller.of(caller));
         return ResponseEntity.ok().eTag(etag(article)).body(ArticleJson.of(article));
     }
 
@@ -63,7 +63,7 @@ class ArticleCommandController {
             @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Authentication caller) {
-        publisher.unpublish(id, revision(ifMatch), Caller.of(caller));
+        commands.unpublish(id, revision(ifMatch), Caller.of(caller));
         return ResponseEntity.noContent().build();
     }
 

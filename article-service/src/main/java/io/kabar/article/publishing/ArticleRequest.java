@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,13 +20,16 @@ record ArticleRequest(
         @HttpUrl @Size(max = 2000) String imageUrl,
         @LanguageCode String language,
         @Size(max = 1000) String summary,
-        Instant publishedAt,
+        @EpochMillis Instant publishedAt,
         Boolean breaking) {
 
     /** Body limit: 200 KB of UTF-8. */
     static final int MAX_BODY_BYTES = 200 * 1024;
 
-    /** The request as domain values: paragraphs split on blank lines, defaults filled in. */
+    /**
+     * The request as domain values: paragraphs split on blank lines, defaults filled in, the publication time cut to
+     * the contract's millisecond precision, so that the answer shows what the event records.
+     */
     ArticleDraft toDraft() {
         List<String> paragraphs = Arrays.stream(body.split("\\R\\s*\\R"))
                 .map(String::strip)
@@ -44,7 +48,7 @@ record ArticleRequest(
                 blankToNull(editor),
                 blankToNull(source),
                 blankToNull(imageUrl),
-                publishedAt,
+                publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS),
                 Boolean.TRUE.equals(breaking));
     }
 

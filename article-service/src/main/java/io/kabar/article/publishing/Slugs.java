@@ -23,8 +23,11 @@ final class Slugs {
         return slug.isEmpty() ? "artikel" : slug;
     }
 
-    /** The slug made unique for another article that has the same title, by a piece of its id. */
+    /**
+     * The slug made unique for another article that has the same title, by a piece of its id after a double dash:
+     * {@link #of} never makes a double dash, so no other title's slug can be the same.
+     */
     static String disambiguated(String slug, String id) {
-        return slug + "-" + id.replace("-", "").substring(0, 8);
+        return slug + "--" + id.replace("-", "").substring(0, 8);
     }
 }

@@ -30,7 +30,8 @@ class ArticleCatalogTest {
         catalog.apply(gone.unpublished(2, Instant.parse("2025-10-04T00:00:00Z")));
 
         assertThat(catalog.latest(null, null, null, 10)).extracting(Article::id).containsExactly("new", "old");
-        assertThat(catalog.latest(null, null, Instant.parse("2025-10-03T00:00:00Z"), 10))
+        assertThat(catalog.latest(
+                        null, null, Cursor.parse("2025-10-03T00:00:00Z").orElseThrow(), 10))
                 .extracting(Article::id)
                 .containsExactly("old");
         assertThat(catalog.findPublished("gone")).isEmpty();
@@ -53,12 +54,37 @@ class ArticleCatalogTest {
     }
 
     @Test
-    void reservesSlugsForOneArticle() {
-        assertThat(catalog.claimSlug("judul", "a")).isTrue();
-        assertThat(catalog.claimSlug("judul", "a")).isTrue();
-        assertThat(catalog.claimSlug("judul", "b")).isFalse();
-        catalog.releaseSlug("judul", "a");
-        assertThat(catalog.claimSlug("judul", "b")).isTrue();
+    void pagesThroughArticlesThatShareAPublicationTimeWithoutSkippingAny() {
+        for (String id : List.of("d", "b", "e", "a", "c")) {
+            catalog.apply(article(id, 1, "Serentak " + id, "2025-10-01T00:00:00Z"));
+        }
+        catalog.apply(article("older", 1, "Lebih lama", "2025-09-30T00:00:00Z"));
+
+        List<Article> first = catalog.latest(null, null, null, 2);
+        Cursor afterFirst = Cursor.parse(Cursor.after(first.get(1)).token()).orElseThrow();
+        List<Article> second = catalog.latest(null, null, afterFirst, 2);
+        List<Article> rest = catalog.latest(
+                null, null, Cursor.parse(Cursor.after(second.get(1)).token()).orElseThrow(), 10);
+
+        assertThat(first).extracting(Article::id).containsExactly("a", "b");
+        assertThat(second).extracting(Article::id).containsExactly("c", "d");
+        assertThat(rest).extracting(Article::id).containsExactly("e", "older");
+    }
+
+    @Test
+    void refusesACursorThatIsNeitherATokenNorAnInstant() {
+        assertThat(Cursor.parse("kemarin")).isEmpty();
+        assertThat(Cursor.parse("")).isEmpty();
+    }
+
+    @Test
+    void knowsWhichArticleHoldsASlugEvenAfterItIsUnpublished() {
+        Article a = article("a", 1, "Judul", "2025-10-01T00:00:00Z");
+        catalog.apply(a);
+        catalog.apply(a.unpublished(2, Instant.parse("2025-10-02T00:00:00Z")));
+
+        assertThat(catalog.slugOwner("slug-a")).contains("a");
+        assertThat(catalog.slugOwner("slug-b")).isEmpty();
     }
 
     static Article article(String id, long revision, String title, String publishedAt) {

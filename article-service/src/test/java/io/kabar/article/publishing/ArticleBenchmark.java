@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Measures article publishing against raw Kafka in one run on one broker: raw producer throughput for records the
  * size of a serialized {@link ArticleEvent}, the service's own publish path in-process, and HTTP publishing.
- * Test-scope code in the publisher's package, so that it drives {@link ArticlePublisher} as the controller does.
+ * Test-scope code in the publishing package, so that it drives {@link ArticleCommands} (command, owner's
+ * transaction, outcome) as the controller does.
  */
 public final class ArticleBenchmark {
 
@@ -44,7 +45,7 @@ public final class ArticleBenchmark {
                 ConfigurableApplicationContext service = startService(broker.bootstrapServers())) {
             byte[] event = serializedSampleEvent();
             RawProducer raw = new RawProducer(broker.bootstrapServers(), event);
-            ArticlePublisher publisher = service.getBean(ArticlePublisher.class);
+            ArticleCommands publisher = service.getBean(ArticleCommands.class);
             String url = "http://127.0.0.1:"
                     + ((WebServerApplicationContext) service).getWebServer().getPort() + "/api/articles";
             HttpLoad http = new HttpLoad();
@@ -101,7 +102,7 @@ public final class ArticleBenchmark {
         return context;
     }
 
-    private static Measurement publishInProcess(ArticlePublisher publisher, int count, String name) throws Exception {
+    private static Measurement publishInProcess(ArticleCommands publisher, int count, String name) throws Exception {
         return ClosedLoop.run(
                 name, count, CALLERS, i -> publisher.publish(draft(name + " " + i), BENCHMARK, null, null));
     }

@@ -1,22 +1,19 @@
 package io.kabar.article.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kabar.article.ArticleServiceProperties;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
-import io.kabar.platform.web.ApiProblem;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
+/** How the owner of a partition decides commands, one after another, against what it knows. */
 class ArticlePublisherTest {
 
     private static final Instant NOW = Instant.parse("2025-10-10T06:41:00Z");
@@ -24,16 +21,14 @@ class ArticlePublisherTest {
     private static final Caller EDITOR = new Caller("redaktur-1", true);
 
     private final ArticleCatalog catalog = new ArticleCatalog();
+    private final IdempotencyLedger ledger =
+            new IdempotencyLedger(Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<ArticleChange> log = new ArrayList<>();
-    private final ArticleServiceProperties properties = new ArticleServiceProperties(
-            "https://kabar.example", Duration.ofSeconds(5), Duration.ofSeconds(5), 20, 100);
-    private final ArticlePublisher publisher = publisher((change, request) -> log.add(change));
+    private final ArticlePublisher publisher = new ArticlePublisher("https://kabar.example");
 
     @Test
     void publishesTheFirstRevisionWithSlugUrlAndLeadAsSummary() {
-        Article article = publisher
-                .publish(draft("Kemenkeu terbitkan obligasi"), WRITER, null, "f")
-                .article();
+        Article article = applied(publish(draft("Kemenkeu terbitkan obligasi"), WRITER, null, "f"));
 
         assertThat(article.revision()).isEqualTo(1);
         assertThat(article.slug()).isEqualTo("kemenkeu-terbitkan-obligasi");
@@ -45,11 +40,26 @@ class ArticlePublisherTest {
     }
 
     @Test
-    void publishesUpdatedEventWithNextRevisionKeepingSlugAndPublicationTime() {
-        Article first =
-                publisher.publish(draft("Judul awal"), WRITER, null, "f").article();
+    void givesASecondArticleWithTheSameTitleAnotherSlugInTheSameBatchToo() {
+        BatchState batch = new BatchState(catalog, ledger);
+        Command first = publish(draft("Banjir Jakarta"), WRITER, null, "f");
+        Command second = publish(draft("Banjir Jakarta"), WRITER, null, "f");
+        batch.add(publisher.decide(first, batch, NOW));
+        batch.add(publisher.decide(second, batch, NOW));
+        batch.committed();
+        Article third = applied(publish(draft("Banjir Jakarta"), WRITER, null, "f"));
 
-        Article second = publisher.update(first.id(), 1, draft("Judul yang diperbaiki"), WRITER);
+        assertThat(catalog.find(first.articleId()).orElseThrow().slug()).isEqualTo("banjir-jakarta");
+        assertThat(catalog.find(second.articleId()).orElseThrow().slug())
+                .isEqualTo(Slugs.disambiguated("banjir-jakarta", second.articleId()));
+        assertThat(third.slug()).isEqualTo(Slugs.disambiguated("banjir-jakarta", third.id()));
+    }
+
+    @Test
+    void publishesUpdatedEventWithNextRevisionKeepingSlugAndPublicationTime() {
+        Article first = applied(publish(draft("Judul awal"), WRITER, null, "f"));
+
+        Article second = applied(update(first.id(), 1, draft("Judul yang diperbaiki"), WRITER));
 
         assertThat(second.revision()).isEqualTo(2);
         assertThat(second.slug()).isEqualTo(first.slug());
@@ -61,126 +71,151 @@ class ArticlePublisherTest {
 
     @Test
     void refusesAStaleRevisionWithoutWriting() {
-        Article first =
-                publisher.publish(draft("Judul awal"), WRITER, null, "f").article();
-        publisher.update(first.id(), 1, draft("Judul kedua"), WRITER);
+        Article first = applied(publish(draft("Judul awal"), WRITER, null, "f"));
+        applied(update(first.id(), 1, draft("Judul kedua"), WRITER));
 
-        assertThatThrownBy(() -> publisher.update(first.id(), 1, draft("Judul ketiga"), WRITER))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+        Outcome stale = decide(update(first.id(), 1, draft("Judul ketiga"), WRITER));
+
+        assertThat(stale.result()).isEqualTo(Outcome.Result.STALE_REVISION);
+        assertThat(stale.currentRevision()).isEqualTo(2);
         assertThat(log).hasSize(2);
     }
 
     @Test
-    void showsNothingAndFreesTheSlugWhenTheLogIsUnavailable() {
-        ArticlePublisher failing = publisher((change, request) -> {
-            throw new ArticleEventLog.Unavailable("broker down", null);
-        });
+    void replaysTheFirstResultForARepeatedKeyAndRefusesAKeyReusedForAnotherRequest() {
+        Article first = applied(publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a"));
 
-        assertThatThrownBy(() -> failing.publish(draft("Tidak tercatat"), WRITER, "key", "f"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
-                    assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(p.headers().getFirst("Retry-After")).isEqualTo("5");
-                });
-        assertThat(catalog.latest(null, null, null, 10)).isEmpty();
-        assertThat(publisher
-                        .publish(draft("Tidak tercatat"), WRITER, "key", "f")
-                        .article()
-                        .slug())
-                .isEqualTo("tidak-tercatat");
+        Outcome again = decide(publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a"));
+
+        assertThat(again.result()).isEqualTo(Outcome.Result.REPLAYED);
+        assertThat(again.article()).isEqualTo(first);
+        assertThat(log).hasSize(1);
+        assertThat(decide(publish(draft("Lain"), WRITER, "key-1", "fingerprint-b"))
+                        .result())
+                .isEqualTo(Outcome.Result.KEY_REUSED);
     }
 
     @Test
-    void replaysTheFirstResultForARepeatedKeyAndRefusesAKeyReusedForAnotherRequest() {
-        Article first = publisher
-                .publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a")
-                .article();
+    void forgetsAKeyWhoseRecordIsOlderThanItsTopicKeepsIt() {
+        Article old = applied(publish(draft("Kunci lama"), WRITER, null, "f"));
+        ledger.record(new CompletedRequest("key-old", "f", old, NOW.minus(Duration.ofDays(8))));
+        ledger.record(new CompletedRequest("key-recent", "f", old, NOW.minus(Duration.ofDays(6))));
 
-        ArticlePublisher.Published again = publisher.publish(draft("Satu kali saja"), WRITER, "key-1", "fingerprint-a");
+        Outcome reused = decide(publish(draft("Kunci lama"), WRITER, "key-old", "f"));
 
-        assertThat(again.replayed()).isTrue();
-        assertThat(again.article()).isEqualTo(first);
-        assertThat(log).hasSize(1);
-        assertThatThrownBy(() -> publisher.publish(draft("Lain"), WRITER, "key-1", "fingerprint-b"))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        assertThat(reused.result()).isEqualTo(Outcome.Result.APPLIED);
+        assertThat(reused.article().id()).isNotEqualTo(old.id());
+        assertThat(ledger.find("key-recent")).isPresent();
     }
 
     @Test
     void unpublishesWithTheNextRevision() {
-        Article first =
-                publisher.publish(draft("Akan ditarik"), WRITER, null, "f").article();
+        Article first = applied(publish(draft("Akan ditarik"), WRITER, null, "f"));
 
-        Article gone = publisher.unpublish(first.id(), 1, WRITER);
+        Article gone = applied(unpublish(first.id(), 1, WRITER));
 
         assertThat(gone.revision()).isEqualTo(2);
         assertThat(gone.status()).isEqualTo(Article.Status.UNPUBLISHED);
         assertThat(catalog.findPublished(first.id())).isEmpty();
-        assertThatThrownBy(() -> publisher.unpublish(first.id(), 2, WRITER))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(decide(unpublish(first.id(), 2, WRITER)).result()).isEqualTo(Outcome.Result.NOT_FOUND);
     }
 
     @Test
     void recordsTheCallerAsWhoMadeEachChange() {
-        Article first = publisher
-                .publish(draft("Siapa yang menulis"), WRITER, null, "f")
-                .article();
-        publisher.update(first.id(), 1, draft("Siapa yang menyunting"), EDITOR);
+        Article first = applied(publish(draft("Siapa yang menulis"), WRITER, null, "f"));
+        applied(update(first.id(), 1, draft("Siapa yang menyunting"), EDITOR));
 
         assertThat(log).extracting(ArticleChange::changedBy).containsExactly("penulis-1", "redaktur-1");
     }
 
     @Test
     void letsOnlyAnEditorPublishABreakingArticle() {
-        assertThatThrownBy(() -> publisher.publish(breaking("Gempa besar"), WRITER, null, "f"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
-                    assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(p.getMessage()).contains("articles:breaking");
-                });
+        assertThat(decide(publish(breaking("Gempa besar"), WRITER, null, "f")).result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
         assertThat(log).isEmpty();
 
-        assertThat(publisher
-                        .publish(breaking("Gempa besar"), EDITOR, null, "f")
-                        .article()
-                        .breaking())
+        assertThat(applied(publish(breaking("Gempa besar"), EDITOR, null, "f")).breaking())
                 .isTrue();
     }
 
     @Test
     void letsOnlyAnEditorTurnBreakingOnInAnEdit() {
-        Article calm =
-                publisher.publish(draft("Hujan deras"), WRITER, null, "f").article();
+        Article calm = applied(publish(draft("Hujan deras"), WRITER, null, "f"));
 
-        assertThatThrownBy(() -> publisher.update(calm.id(), 1, breaking("Banjir bandang"), WRITER))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN));
-        assertThat(publisher
-                        .update(calm.id(), 1, breaking("Banjir bandang"), EDITOR)
+        assertThat(decide(update(calm.id(), 1, breaking("Banjir bandang"), WRITER))
+                        .result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
+        assertThat(applied(update(calm.id(), 1, breaking("Banjir bandang"), EDITOR))
                         .breaking())
                 .isTrue();
     }
 
     @Test
     void letsAWriterEditABreakingArticleWithoutAlertingAgain() {
-        Article alert =
-                publisher.publish(breaking("Gempa besar"), EDITOR, null, "f").article();
+        Article alert = applied(publish(breaking("Gempa besar"), EDITOR, null, "f"));
 
-        Article fixed = publisher.update(alert.id(), 1, breaking("Gempa besar di Cianjur"), WRITER);
-        Article calmed = publisher.update(alert.id(), 2, draft("Gempa di Cianjur"), WRITER);
+        Article fixed = applied(update(alert.id(), 1, breaking("Gempa besar di Cianjur"), WRITER));
+        Article calmed = applied(update(alert.id(), 2, draft("Gempa di Cianjur"), WRITER));
 
         assertThat(fixed.breaking()).isTrue();
         assertThat(calmed.breaking()).isFalse();
     }
 
-    private ArticlePublisher publisher(ArticleEventLog eventLog) {
-        return new ArticlePublisher(
-                catalog,
-                new IdempotencyLedger(),
-                eventLog,
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                properties,
-                new SimpleMeterRegistry());
+    @Test
+    void appliesNothingPastTheCommandsDeadline() {
+        Command late = new Command(
+                "r",
+                Command.Kind.PUBLISH,
+                UUID.randomUUID().toString(),
+                0,
+                draft("Terlambat"),
+                null,
+                null,
+                WRITER,
+                NOW.minusMillis(1));
+
+        assertThat(decide(late).result()).isEqualTo(Outcome.Result.EXPIRED);
+        assertThat(log).isEmpty();
+    }
+
+    /** Decides one command as a batch of its own and commits it, as the owner does. */
+    private Outcome decide(Command command) {
+        BatchState batch = new BatchState(catalog, ledger);
+        ArticlePublisher.Decision decision = publisher.decide(command, batch, NOW);
+        batch.add(decision);
+        batch.committed();
+        decision.change().ifPresent(log::add);
+        return decision.outcome();
+    }
+
+    private Article applied(Command command) {
+        Outcome outcome = decide(command);
+        assertThat(outcome.result()).isEqualTo(Outcome.Result.APPLIED);
+        return outcome.article();
+    }
+
+    private static Command publish(ArticleDraft draft, Caller caller, String key, String fingerprint) {
+        return command(Command.Kind.PUBLISH, UUID.randomUUID().toString(), 0, draft, caller, key, fingerprint);
+    }
+
+    private static Command update(String id, long revision, ArticleDraft draft, Caller caller) {
+        return command(Command.Kind.UPDATE, id, revision, draft, caller, null, null);
+    }
+
+    private static Command unpublish(String id, long revision, Caller caller) {
+        return command(Command.Kind.UNPUBLISH, id, revision, null, caller, null, null);
+    }
+
+    private static Command command(
+            Command.Kind kind,
+            String id,
+            long revision,
+            ArticleDraft draft,
+            Caller caller,
+            String key,
+            String fingerprint) {
+        return new Command(
+                UUID.randomUUID().toString(), kind, id, revision, draft, key, fingerprint, caller, NOW.plusSeconds(5));
     }
 
     private static ArticleDraft draft(String title) {

@@ -30,8 +30,9 @@ class SlugsTest {
     }
 
     @Test
-    void disambiguatesWithAPieceOfTheId() {
+    void disambiguatesWithAPieceOfTheIdAfterADoubleDashNoTitleMakes() {
         assertThat(Slugs.disambiguated("judul", "4b1c2a8e-0c1d-4a51-9f1a-1e2d3c4b5a69"))
-                .isEqualTo("judul-4b1c2a8e");
+                .isEqualTo("judul--4b1c2a8e");
+        assertThat(Slugs.of("Judul -- 4b1c2a8e")).isEqualTo("judul-4b1c2a8e");
     }
 }

@@ -1,9 +1,13 @@
 package io.kabar.platform.kafka;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -11,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one group-less consumer on a thread of its own for the life of the application context: it reconnects after
+ * Runs one consumer (group-less, unless a subclass subscribes) on a thread of its own for the life of the application context: it reconnects after
  * a failure (the broker may be down at start or go away) and steps over records it cannot decode, so that what it
  * feeds is only as old as an outage and never stuck on one bad record.
  */
@@ -24,6 +28,7 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
     private final String name;
     private final Supplier<Consumer<String, V>> consumers;
     private volatile Consumer<String, V> consumer;
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -43,6 +48,49 @@ public abstract class TopicFollower<V> implements SmartLifecycle {
 
     protected final boolean following() {
         return running;
+    }
+
+    /** Where a follower starts reading a partition it has not read before. */
+    protected enum Start {
+        BEGINNING,
+        END
+    }
+
+    /**
+     * Assigns every partition of the topic and seeks each to where this follower stopped reading it, so that a
+     * reconnect resumes instead of reading everything again; a partition never read starts at {@code start}.
+     */
+    protected final List<TopicPartition> resume(Consumer<String, V> c, String topic, Start start) {
+        List<TopicPartition> partitions = c.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        c.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long position = positions.get(partition);
+            if (position != null) {
+                c.seek(partition, position);
+            } else if (start == Start.BEGINNING) {
+                c.seekToBeginning(List.of(partition));
+            } else {
+                c.seekToEnd(List.of(partition));
+            }
+        }
+        return partitions;
+    }
+
+    /** Notes how far the consumer has read, after each poll, for {@link #resume} and {@link #hasRead}. */
+    protected final void remember(Consumer<String, V> c, List<TopicPartition> partitions) {
+        partitions.forEach(p -> positions.put(p, c.position(p)));
+    }
+
+    /** How far the follower has read the partition: the next offset it will read, 0 if it has read none. */
+    protected final long position(TopicPartition partition) {
+        return positions.getOrDefault(partition, 0L);
+    }
+
+    /** Whether the follower has read every partition up to the given offsets (such as end offsets seen elsewhere). */
+    protected final boolean hasRead(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(e -> position(e.getKey()) >= e.getValue());
     }
 
     /** The records of one poll; an undecodable record is logged and stepped over instead of failing the follower. */

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps an in-memory view of a whole topic: reads every partition from the beginning, then follows it, handing
  * each record (tombstones as {@code null}) to a sink; reports when it has caught up with the end of the log as it
- * stood at start, and that it has not while the latest record of some key could not be decoded. Every instance of
- * a service reads everything, so it uses no consumer group and commits nothing.
+ * stood at start, and that it has not while the latest record of some key could not be decoded; resumes from where
+ * it was after a reconnect. Every instance of a service reads everything, so it uses no consumer group and commits
+ * nothing.
  */
 public final class TopicMirror<V> extends TopicFollower<V> {
 
@@ -63,19 +64,28 @@ public final class TopicMirror<V> extends TopicFollower<V> {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whether the mirror has read every partition at least up to the given offsets (such as the end offsets a writer
+     * saw): what it feeds then holds everything committed before them.
+     */
+    public boolean hasReached(Map<TopicPartition, Long> offsets) {
+        return hasRead(offsets);
+    }
+
+    /**
+     * Reads from where it stopped: the beginning the first time, the next unread offset of each partition after a
+     * reconnect, so that a broker blip does not make it read (and feed) the whole topic again.
+     */
     @Override
     protected void follow(Consumer<String, V> c) {
-        List<TopicPartition> partitions = c.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        c.assign(partitions);
-        c.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
+        List<TopicPartition> partitions = resume(c, topic, Start.BEGINNING);
+        Map<TopicPartition, Long> end = caughtUp.getCount() == 0 ? Map.of() : c.endOffsets(partitions);
         while (following()) {
             for (ConsumerRecord<String, V> record : poll(c)) {
                 apply(record);
             }
-            if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+            remember(c, partitions);
+            if (caughtUp.getCount() > 0 && hasRead(end)) {
                 log.info("mirror of {} caught up", topic);
                 caughtUp.countDown();
             }

@@ -1,6 +1,7 @@
 package io.kabar.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
@@ -152,6 +154,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 HttpHeaders.EMPTY);
     }
 
+    /** Spring MVC's own refusals (405, 415, an unknown path...) get a {@code type} too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            typed(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static void typed(ProblemDetail problem) {
+        if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+            problem.setType(ProblemTypes.forStatus(problem.getStatus()));
+        }
+    }
+
     private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -177,6 +195,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors, HttpHeaders headers) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
+        typed(body);
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }

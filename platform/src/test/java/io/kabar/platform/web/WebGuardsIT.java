@@ -170,6 +170,26 @@ class WebGuardsIT {
         assertThat(get(managementPort, "/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void givesEveryProblemATypeUriIncludingSpringMvcsOwnRefusals() throws Exception {
+        HttpResponse<String> unknownPath = get(port, "/api/nothing-here");
+        HttpResponse<String> wrongMethod = client.send(
+                HttpRequest.newBuilder(url(port, "/api/news")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> malformed = client.send(
+                HttpRequest.newBuilder(url(port, "/api/news"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": "))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(unknownPath.body()).contains("\"type\":\"https://kabar.example/problems/not-found\"");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("\"type\":\"https://kabar.example/problems/method-not-allowed\"");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"type\":\"https://kabar.example/problems/bad-request\"");
+    }
+
     private HttpResponse<String> vote(int port, String forwardedFor) throws Exception {
         return client.send(
                 HttpRequest.newBuilder(url(port, "/api/votes"))

@@ -9,6 +9,8 @@ import static io.kabar.schemas.topics.Service.TRENDING_SERVICE;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.AlertFanOut;
 import io.kabar.schemas.AlertedArticle;
+import io.kabar.schemas.ArticleCommand;
+import io.kabar.schemas.ArticleCommandOutcome;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.BreakingAlert;
@@ -46,6 +48,29 @@ public final class Topics {
             CleanupPolicy.COMPACT_DELETE,
             Optional.of(Duration.ofDays(7)),
             "completed idempotent article writes, key = Idempotency-Key",
+            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
+
+    /**
+     * Newsroom write requests, key = what must be applied one at a time: the article id, or for a new article the
+     * slug its title gives; each partition's owner in the {@code article-service} group applies them in order.
+     */
+    public static final TopicSpec<String, ArticleCommand> ARTICLE_COMMANDS = new TopicSpec<>(
+            "news.article-commands",
+            String.class,
+            ArticleCommand.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "article write requests, key = article id (slug for a new article)",
+            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
+
+    /** What became of each article command, key = request id; every article-service instance reads them all. */
+    public static final TopicSpec<String, ArticleCommandOutcome> ARTICLE_COMMAND_OUTCOMES = new TopicSpec<>(
+            "news.article-command-outcomes",
+            String.class,
+            ArticleCommandOutcome.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "outcomes of article write requests, key = request id",
             TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
 
     /** Reader page views keyed by article id; a stream kept a week. */
@@ -189,6 +214,8 @@ public final class Topics {
         return List.of(
                 ARTICLES,
                 ARTICLE_REQUESTS,
+                ARTICLE_COMMANDS,
+                ARTICLE_COMMAND_OUTCOMES,
                 PAGE_VIEWS,
                 RELATED_LINKS,
                 RELATED_LINKS_REQUESTS,
