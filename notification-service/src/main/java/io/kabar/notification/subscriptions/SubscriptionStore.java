@@ -3,6 +3,8 @@ package io.kabar.notification.subscriptions;
 import io.kabar.schemas.SubscriptionRequestCompleted;
 import io.kabar.schemas.topics.Topics;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -15,6 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * secrets are written encrypted (see {@link SecretCipher}).
  */
 public final class SubscriptionStore implements DisposableBean {
+
+    private static final int REENCRYPT_CHUNK = 500;
 
     private final DefaultKafkaProducerFactory<String, Object> producers;
     private final KafkaTemplate<String, Object> template;
@@ -72,26 +76,38 @@ public final class SubscriptionStore implements DisposableBean {
      * clear from before encryption included); answers how many. Afterwards no live record needs an older key.
      */
     int reencrypt() {
-        int rewritten = 0;
-        for (Subscription s : view.all()) {
-            if (!currentKeyId.equals(s.secretKeyId())) {
-                write(s.id(), Optional.of(s), Optional.empty());
-                rewritten++;
-            }
+        List<Subscription> stale = view.all().stream()
+                .filter(s -> !currentKeyId.equals(s.secretKeyId()))
+                .toList();
+        // A transaction per chunk, not per subscription: a rotation over a national list must take seconds.
+        for (int from = 0; from < stale.size(); from += REENCRYPT_CHUNK) {
+            List<Subscription> chunk = stale.subList(from, Math.min(stale.size(), from + REENCRYPT_CHUNK));
+            write(
+                    chunk.stream()
+                            .map(sub -> Map.entry(sub.id(), Optional.of(sub)))
+                            .toList(),
+                    Optional.empty());
         }
-        return rewritten;
+        return stale.size();
     }
 
     private void write(String id, Optional<Subscription> plain, Optional<RequestLedger.Completed> request) {
+        write(List.of(Map.entry(id, plain)), request);
+    }
+
+    private void write(
+            List<Map.Entry<String, Optional<Subscription>>> plain, Optional<RequestLedger.Completed> request) {
         // Every write encrypts under the current key, so edits move subscriptions onto it as well.
-        Optional<Subscription> value = plain.map(s -> s.encryptedUnder(currentKeyId));
-        view.pin(id, value);
+        List<Map.Entry<String, Optional<Subscription>>> values = plain.stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().map(s -> s.encryptedUnder(currentKeyId))))
+                .toList();
+        values.forEach(e -> view.pin(e.getKey(), e.getValue()));
         try {
             template.executeInTransaction(operations -> {
-                operations.send(
+                values.forEach(e -> operations.send(
                         Topics.SUBSCRIPTIONS.name(),
-                        id,
-                        value.map(records::toAvro).orElse(null));
+                        e.getKey(),
+                        e.getValue().map(records::toAvro).orElse(null)));
                 request.ifPresent(r -> operations.send(
                         Topics.SUBSCRIPTION_REQUESTS.name(),
                         r.key(),
@@ -104,10 +120,13 @@ public final class SubscriptionStore implements DisposableBean {
                 return null;
             });
         } catch (RuntimeException e) {
-            view.unpin(id, value);
-            throw new Unavailable("the broker did not acknowledge subscription " + id + ": " + e.getMessage(), e);
+            values.forEach(v -> view.unpin(v.getKey(), v.getValue()));
+            throw new Unavailable(
+                    "the broker did not acknowledge subscription "
+                            + values.get(0).getKey() + ": " + e.getMessage(),
+                    e);
         }
-        view.written(id, value);
+        values.forEach(e -> view.written(e.getKey(), e.getValue()));
     }
 
     /** The broker did not take the write in time; nothing has been recorded. */
