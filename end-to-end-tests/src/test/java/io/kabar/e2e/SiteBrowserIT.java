@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kabar.testing.Http;
-import io.kabar.testing.TestBroker;
+import io.kabar.testing.KafkaBroker;
 import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,11 +53,15 @@ class SiteBrowserIT {
     private String site;
     private Browser browser;
     private ChromeDriver driver;
+    private KafkaBroker broker;
 
     @BeforeAll
     void startTheStackAndTheBrowser() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Chromium and chromium-driver are not installed");
-        String brokers = TestBroker.brokers();
+        // A broker of its own: the seed and demo stories published here would otherwise sit in the shared log beside
+        // WholeStackIT's copies of them, and its related lists could link either copy.
+        broker = KafkaBroker.start(6);
+        String brokers = broker.bootstrapServers();
         int sitePort = ServiceProcess.freePort();
         site = "http://127.0.0.1:" + sitePort;
         ServiceProcess article = start("article-service", brokers, "--kabar.articles.base-url=" + site);
@@ -108,6 +112,9 @@ class SiteBrowserIT {
         }
         for (ServiceProcess service : services) {
             service.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
