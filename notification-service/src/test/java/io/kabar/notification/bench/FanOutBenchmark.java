@@ -44,6 +44,8 @@ public final class FanOutBenchmark {
             "--server.port=0",
             "--kabar.notifications.allow-loopback=true",
             "--kabar.notifications.webhooks.max-per-host=" + MAX_PER_HOST,
+            // A throwaway key: the benchmark's subscriptions live only as long as its broker.
+            "--kabar.notifications.secrets.keys=bench-1:csiFdHVUX/xDiDBAH7QckC3I1Lr3Xsfj1ifef9e9Mek=",
             "--logging.level.root=WARN"
         };
         try (ConfigurableApplicationContext app =

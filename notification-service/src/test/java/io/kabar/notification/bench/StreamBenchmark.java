@@ -39,6 +39,8 @@ public final class StreamBenchmark {
             "--server.tomcat.accept-count=" + STREAMS,
             "--kabar.limits.concurrent.alert-streams.per-client=" + STREAMS,
             "--kabar.limits.concurrent.alert-streams.total=" + STREAMS,
+            // A throwaway key: the benchmark's subscriptions live only as long as its broker.
+            "--kabar.notifications.secrets.keys=bench-1:csiFdHVUX/xDiDBAH7QckC3I1Lr3Xsfj1ifef9e9Mek=",
             "--logging.level.root=WARN"
         };
         try (ConfigurableApplicationContext app =
