@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks       how webhooks are sent and retried
  * @param stream         how the live alert streams (SSE) are bounded
  * @param secrets        the keys that encrypt webhook signing secrets on {@code news.subscriptions}
+ * @param webpush        the VAPID identity and message settings of the web push channel
  */
 @Validated
 @ConfigurationProperties("kabar.notifications")
@@ -45,7 +47,37 @@ public record NotificationProperties(
         @DefaultValue("5000") @Min(1) @Max(100_000) int fanOutChunk,
         @DefaultValue @Valid @NotNull Webhooks webhooks,
         @DefaultValue @Valid @NotNull Stream stream,
-        @DefaultValue @Valid @NotNull Secrets secrets) {
+        @DefaultValue @Valid @NotNull Secrets secrets,
+        @DefaultValue @Valid @NotNull WebPush webpush) {
+
+    /**
+     * Web push (RFC 8030/8291/8292). Without a VAPID key pair web push is off: subscribing to it answers 400. The pair
+     * is generated once ({@code ./kabar up} keeps the local one in {@code .kabar/secrets/vapid.properties}) and must be
+     * the same on every instance: browsers' subscriptions are bound to its public key.
+     *
+     * @param vapidKeysFile   a properties file with {@code public-key} and {@code private-key}
+     *                        ({@code KABAR_NOTIFICATIONS_WEBPUSH_VAPID_KEYS_FILE}); or set the two keys inline:
+     * @param vapidPublicKey  the uncompressed P-256 point, base64url ({@code KABAR_NOTIFICATIONS_WEBPUSH_VAPID_PUBLIC_KEY})
+     * @param vapidPrivateKey the 32-byte private scalar, base64url ({@code KABAR_NOTIFICATIONS_WEBPUSH_VAPID_PRIVATE_KEY})
+     * @param subject         the contact push services may use, {@code mailto:} or {@code https:} (VAPID {@code sub})
+     * @param ttl             how long a push service keeps an undelivered alert for an offline device
+     */
+    public record WebPush(
+            @DefaultValue("") @NotNull String vapidKeysFile,
+            @DefaultValue("") @NotNull String vapidPublicKey,
+            @DefaultValue("") @NotNull String vapidPrivateKey,
+
+            @DefaultValue("mailto:alerts@kabar.example") @Pattern(regexp = "(mailto|https):.+")
+            String subject,
+
+            @DefaultValue("6h") @NotNull Duration ttl) {
+
+        @Override
+        public String toString() {
+            return "WebPush[vapidKeysFile=" + vapidKeysFile + ", vapidPublicKey=" + vapidPublicKey + ", subject="
+                    + subject + ", ttl=" + ttl + "]";
+        }
+    }
 
     /**
      * AES-256 keys for webhook signing secrets at rest, each with an id recorded next to what it encrypted. Every
