@@ -67,8 +67,8 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
 
     @Override
     public CompletableFuture<Response> send(Request request) {
-        SimpleRequestBuilder http =
-                SimpleRequestBuilder.post(request.target()).setBody(request.body(), ContentType.APPLICATION_JSON);
+        SimpleRequestBuilder http = SimpleRequestBuilder.post(request.target())
+                .setBody(request.body(), ContentType.parse(request.contentType()));
         request.headers().forEach(http::setHeader);
         SimpleHttpRequest built = http.build();
         return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> {

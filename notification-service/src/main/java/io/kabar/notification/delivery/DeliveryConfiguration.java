@@ -1,9 +1,11 @@
 package io.kabar.notification.delivery;
 
 import io.kabar.notification.NotificationProperties;
+import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionStore;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.targets.TargetPolicy;
+import io.kabar.notification.webpush.WebPush;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-/** Wires webhook delivery: the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
+/** Wires delivery over HTTP (webhooks and web push): the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
@@ -99,9 +101,15 @@ class DeliveryConfiguration {
             RandomGenerator random,
             MeterRegistry meters,
             Clock clock,
-            ExecutorService deliveryBlockingWork) {
+            ExecutorService deliveryBlockingWork,
+            WebPush webPush) {
         return new DeliveryWorker(
-                new WebhookDispatcher(sender, subscriptions, clock),
+                new DeliveryDispatcher(
+                        sender,
+                        subscriptions,
+                        Map.of(
+                                Subscription.Channel.WEBHOOK, new WebhookChannel(clock),
+                                Subscription.Channel.WEBPUSH, new WebPushChannel(webPush))),
                 new RetryPolicy(properties.webhooks(), random),
                 log,
                 store,

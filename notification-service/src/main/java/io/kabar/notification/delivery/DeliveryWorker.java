@@ -31,7 +31,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 final class DeliveryWorker {
 
-    private final WebhookDispatcher dispatcher;
+    private final DeliveryDispatcher dispatcher;
     private final RetryPolicy policy;
     private final DeliveryLog log;
     private final SubscriptionStore store;
@@ -42,7 +42,7 @@ final class DeliveryWorker {
 
     /** {@code blockingWork} runs what blocks (a broker write awaited), never the HTTP client's completion threads. */
     DeliveryWorker(
-            WebhookDispatcher dispatcher,
+            DeliveryDispatcher dispatcher,
             RetryPolicy policy,
             DeliveryLog log,
             SubscriptionStore store,
@@ -197,11 +197,11 @@ final class DeliveryWorker {
             metrics.succeeded(delivery.alert());
         } else if (outcome instanceof Outcome.Skipped) {
             metrics.skipped();
-        } else if (outcome instanceof Outcome.Gone) {
+        } else if (outcome instanceof Outcome.Gone gone) {
             metrics.deactivated();
             // Awaits a broker write: off the HTTP client's completion thread.
             return CompletableFuture.runAsync(
-                    () -> store.deactivate(delivery.subscriptionId(), "the target answered 410 Gone"), blockingWork);
+                    () -> store.deactivate(delivery.subscriptionId(), gone.reason()), blockingWork);
         } else if (outcome instanceof Outcome.Rejected rejected) {
             metrics.failed();
             return deadLetter(delivery, topic, rejected.reason() + " (not retried)");

@@ -17,9 +17,24 @@ sealed interface Outcome {
     /** Another attempt would fail the same way: any other 4xx, or a redirect. */
     record Rejected(String reason) implements Outcome {}
 
-    /** The receiver answered 410 Gone: it wants no more alerts. */
-    record Gone() implements Outcome {}
+    /** The receiver wants no more alerts for this subscription (410 Gone; for web push also 404): deactivate it. */
+    record Gone(String reason) implements Outcome {}
 
     /** Not sent, because the subscription was deleted or deactivated in the meantime. */
     record Skipped(String reason) implements Outcome {}
+
+    /** 2xx delivered, 410 gone (with {@code goneReason}), 429 and 5xx failed, anything else rejected. */
+    static Outcome of(WebhookSender.Response response, String goneReason) {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return new Delivered();
+        }
+        if (status == 410) {
+            return new Gone(goneReason);
+        }
+        if (status == 429 || status >= 500) {
+            return new Failed("HTTP " + status, response.retryAfter());
+        }
+        return new Rejected("HTTP " + status);
+    }
 }

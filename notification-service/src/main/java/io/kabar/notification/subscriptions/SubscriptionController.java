@@ -2,6 +2,7 @@ package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.targets.TargetPolicy;
+import io.kabar.notification.webpush.WebPush;
 import io.kabar.platform.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,6 +38,7 @@ class SubscriptionController {
     private final SubscriptionStore store;
     private final SubscriptionView view;
     private final TargetPolicy targets;
+    private final WebPush webPush;
     private final Duration retryAfter;
 
     SubscriptionController(
@@ -44,11 +46,13 @@ class SubscriptionController {
             SubscriptionStore store,
             SubscriptionView view,
             TargetPolicy targets,
+            WebPush webPush,
             NotificationProperties properties) {
         this.creator = creator;
         this.store = store;
         this.view = view;
         this.targets = targets;
+        this.webPush = webPush;
         this.retryAfter = properties.retryAfter();
     }
 
@@ -59,8 +63,16 @@ class SubscriptionController {
                     @Size(min = 1, max = 200)
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
                     String idempotencyKey) {
-        targets.refusal(request.url()).ifPresent(reason -> {
-            throw ApiProblem.invalid("url", reason);
+        request.channelProblem().ifPresent(problem -> {
+            throw ApiProblem.invalid(problem.field(), problem.reason());
+        });
+        if (request.channelValue() == Subscription.Channel.WEBPUSH
+                && webPush.publicKey().isEmpty()) {
+            throw ApiProblem.invalid("channel", "webpush is not offered here: the service has no VAPID key");
+        }
+        // A push endpoint is held to the webhook rules: it is a URL a subscriber chose that the service will call.
+        targets.refusal(request.target()).ifPresent(reason -> {
+            throw ApiProblem.invalid(request.targetField(), reason);
         });
         SubscriptionCreator.Created created = writing(() -> creator.create(request, idempotencyKey));
         return ResponseEntity.created(URI.create(

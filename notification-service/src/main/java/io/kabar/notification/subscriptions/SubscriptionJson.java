@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** A subscription as the API shows it; the secret and management token only in the answer to its creation. */
+/**
+ * A subscription as the API shows it: a webhook's {@code url} or a push subscription's {@code endpoint}; the webhook
+ * secret and the management token only in the answer to its creation, a push subscription's keys never.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SubscriptionJson(
         String id,
         String channel,
         String url,
+        String endpoint,
         List<String> categories,
         List<String> tags,
         boolean breakingOnly,
@@ -22,10 +26,12 @@ record SubscriptionJson(
         String managementToken) {
 
     static SubscriptionJson withoutSecret(Subscription s) {
+        boolean push = s.channel() == Subscription.Channel.WEBPUSH;
         return new SubscriptionJson(
                 s.id(),
                 s.channel().name().toLowerCase(Locale.ROOT),
-                s.target(),
+                push ? null : s.target(),
+                push ? s.target() : null,
                 s.interests().categories(),
                 s.interests().tags(),
                 s.breakingOnly(),
@@ -43,6 +49,7 @@ record SubscriptionJson(
                 json.id,
                 json.channel,
                 json.url,
+                json.endpoint,
                 json.categories,
                 json.tags,
                 json.breakingOnly,
@@ -50,7 +57,7 @@ record SubscriptionJson(
                 json.createdAt,
                 json.deactivatedAt,
                 json.deactivationReason,
-                s.secret(),
+                s.channel() == Subscription.Channel.WEBHOOK ? s.secret() : null,
                 managementToken);
     }
 }

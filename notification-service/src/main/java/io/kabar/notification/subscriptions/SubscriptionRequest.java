@@ -1,31 +1,89 @@
 package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Interests;
+import io.kabar.notification.webpush.PushKeys;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The body of {@code POST /api/subscriptions}.
+ * The body of {@code POST /api/subscriptions}: a webhook ({@code url}) or a browser's push subscription as
+ * {@code PushSubscription.toJSON()} gives it ({@code endpoint}, {@code keys}, {@code expirationTime}, which is
+ * ignored), plus the filters.
  *
- * @param channel      {@code webhook}; {@code webpush} and {@code email} are modelled but not offered yet
+ * @param channel      {@code webhook} or {@code webpush}; {@code email} is modelled but not offered yet
  * @param url          where webhooks go
+ * @param endpoint     the push service URL a web push subscription's messages go to
+ * @param keys         the browser's {@code p256dh} and {@code auth} keys of a web push subscription
  * @param breakingOnly defaults to true
  */
 record SubscriptionRequest(
-        @NotBlank @Pattern(regexp = "webhook", message = "must be webhook (webpush and email are not offered yet)")
+        @NotBlank
+        @Pattern(regexp = "webhook|webpush", message = "must be webhook or webpush (email is not offered yet)")
         String channel,
 
-        @NotBlank @Size(max = 2048) String url,
+        @Size(max = 2048) String url,
+        @Size(max = 2048) String endpoint,
+        @Valid Keys keys,
+        Object expirationTime,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> categories,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         Boolean breakingOnly) {
 
+    /** A field of the request and why it is refused. */
+    record Problem(String field, String reason) {}
+
+    /** A push subscription's keys, base64url as browsers give them. */
+    record Keys(
+            @Size(max = 200) String p256dh, @Size(max = 100) String auth) {}
+
     Subscription.Channel channelValue() {
-        return Subscription.Channel.valueOf(channel.toUpperCase(java.util.Locale.ROOT));
+        return Subscription.Channel.valueOf(channel.toUpperCase(Locale.ROOT));
+    }
+
+    /** Where alerts go: the webhook URL or the push endpoint. */
+    String target() {
+        return channelValue() == Subscription.Channel.WEBPUSH ? endpoint : url;
+    }
+
+    /** The field naming the target, for problems. */
+    String targetField() {
+        return channelValue() == Subscription.Channel.WEBPUSH ? "endpoint" : "url";
+    }
+
+    /** What is wrong with the fields this channel needs, as (field, reason); empty when nothing is. */
+    Optional<Problem> channelProblem() {
+        String other = channelValue() == Subscription.Channel.WEBPUSH ? "url" : "endpoint";
+        if (target() == null || target().isBlank()) {
+            return Optional.of(new Problem(targetField(), "must not be blank for channel " + channel));
+        }
+        if ((other.equals("url") ? url : endpoint) != null) {
+            return Optional.of(new Problem(other, "is not a field of channel " + channel));
+        }
+        if (channelValue() != Subscription.Channel.WEBPUSH) {
+            return keys == null ? Optional.empty() : Optional.of(new Problem("keys", "only for channel webpush"));
+        }
+        if (keys == null || keys.p256dh() == null || keys.auth() == null) {
+            return Optional.of(new Problem("keys", "must hold p256dh and auth for channel webpush"));
+        }
+        PushKeys pushKeys = new PushKeys(keys.p256dh(), keys.auth());
+        try {
+            pushKeys.publicKey();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Problem("keys.p256dh", e.getMessage()));
+        }
+        try {
+            pushKeys.authSecret();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Problem("keys.auth", e.getMessage()));
+        }
+        return Optional.empty();
     }
 
     Interests interests() {
@@ -37,13 +95,18 @@ record SubscriptionRequest(
         return breakingOnly == null || breakingOnly;
     }
 
-    /** The subscription this request asks for, with its id, credentials and creation time. */
+    /**
+     * The subscription this request asks for, with its id, credentials and creation time. A web push subscription's
+     * secret is the browser's keys, kept (encrypted) where a webhook's signing secret is.
+     */
     Subscription toSubscription(String id, Credentials.Issued credentials, Instant createdAt) {
         return new Subscription(
                 id,
                 channelValue(),
-                url,
-                credentials.secret(),
+                target(),
+                channelValue() == Subscription.Channel.WEBPUSH
+                        ? new PushKeys(keys.p256dh(), keys.auth()).encoded()
+                        : credentials.secret(),
                 interests(),
                 breakingOnlyValue(),
                 true,
@@ -57,12 +120,16 @@ record SubscriptionRequest(
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
     String fingerprint() {
         Interests interests = interests();
-        return Credentials.sha256Hex(String.join(
-                "\u0000",
+        List<String> content = new java.util.ArrayList<>(List.of(
                 channel,
-                url,
+                target(),
                 String.valueOf(interests.categories()),
                 String.valueOf(interests.tags()),
                 String.valueOf(breakingOnlyValue())));
+        if (keys != null) {
+            // Appended, not inserted: a webhook request keeps the fingerprint it had before web push existed.
+            content.add(keys.p256dh() + "." + keys.auth());
+        }
+        return Credentials.sha256Hex(String.join("\u0000", content));
     }
 }

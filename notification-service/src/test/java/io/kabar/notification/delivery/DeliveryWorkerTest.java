@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.DeliveryRecords;
+import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,15 +40,15 @@ class DeliveryWorkerTest {
     void atTheDeadlineASentDeliveryUsesUpAnAttemptAQueuedOneIsPostponedAndNeitherOpensTheCircuit() {
         // One request in flight per host, and a circuit that would open on the first failure.
         HostLanes lanes =
-                new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), WebhookDispatcherTest.CLOCK);
+                new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), DeliveryDispatcherTest.CLOCK);
         WebhookSender hanging = request -> lanes.submit("hang:443", () -> {
             request.sending().run();
             CompletableFuture<WebhookSender.Response> call = new CompletableFuture<>();
             calls.add(call);
             return call;
         });
-        Delivery inFlight = Delivery.first(WebhookDispatcherTest.ALERT, "s1");
-        Delivery queued = Delivery.first(WebhookDispatcherTest.ALERT, "s2");
+        Delivery inFlight = Delivery.first(DeliveryDispatcherTest.ALERT, "s1");
+        Delivery queued = Delivery.first(DeliveryDispatcherTest.ALERT, "s2");
 
         worker(hanging).onDeliveries(List.of(record(inFlight, 0), record(queued, 1)));
 
@@ -55,8 +56,8 @@ class DeliveryWorkerTest {
         assertThat(calls.get(0)).isCancelled();
         assertThat(retried())
                 .containsExactlyInAnyOrder(
-                        inFlight.retryAt(WebhookDispatcherTest.CLOCK.instant().plusSeconds(2)),
-                        queued.postponedTo(WebhookDispatcherTest.CLOCK.instant()));
+                        inFlight.retryAt(DeliveryDispatcherTest.CLOCK.instant().plusSeconds(2)),
+                        queued.postponedTo(DeliveryDispatcherTest.CLOCK.instant()));
         assertThat(lanes.hostsIn(HostLanes.State.CLOSED)).isEqualTo(1);
     }
 
@@ -75,8 +76,8 @@ class DeliveryWorkerTest {
 
     private DeliveryWorker worker(WebhookSender sender) {
         var view = mock(io.kabar.notification.subscriptions.SubscriptionView.class);
-        when(view.find("s1")).thenReturn(Optional.of(WebhookDispatcherTest.SUBSCRIPTION));
-        when(view.find("s2")).thenReturn(Optional.of(WebhookDispatcherTest.SUBSCRIPTION));
+        when(view.find("s1")).thenReturn(Optional.of(DeliveryDispatcherTest.SUBSCRIPTION));
+        when(view.find("s2")).thenReturn(Optional.of(DeliveryDispatcherTest.SUBSCRIPTION));
         var producers = new DefaultKafkaProducerFactory<String, Object>(Map.of()) {
             @Override
             public Producer<String, Object> createProducer() {
@@ -90,12 +91,15 @@ class DeliveryWorkerTest {
             }
         };
         return new DeliveryWorker(
-                new WebhookDispatcher(sender, view, WebhookDispatcherTest.CLOCK),
+                new DeliveryDispatcher(
+                        sender,
+                        view,
+                        Map.of(Subscription.Channel.WEBHOOK, new WebhookChannel(DeliveryDispatcherTest.CLOCK))),
                 new RetryPolicy(RetryPolicyTest.SETTINGS, noJitter),
                 new DeliveryLog(producers),
                 null,
-                new DeliveryMetrics(new SimpleMeterRegistry(), WebhookDispatcherTest.CLOCK),
-                WebhookDispatcherTest.CLOCK,
+                new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK),
+                DeliveryDispatcherTest.CLOCK,
                 Duration.ofMillis(100),
                 Runnable::run);
     }

@@ -5,28 +5,27 @@ import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.targets.TargetPolicy;
 import java.io.InterruptedIOException;
-import java.net.URI;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Makes one attempt of a delivery: signs the alert with the subscription's secret, posts it and classifies the answer. */
-final class WebhookDispatcher {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+/**
+ * Makes one attempt of a delivery: has the subscription's channel build the request (signed webhook, encrypted web
+ * push), sends it through the shared sender and has the channel classify the answer.
+ */
+final class DeliveryDispatcher {
 
     private final WebhookSender sender;
     private final SubscriptionView subscriptions;
-    private final Clock clock;
+    private final Map<Subscription.Channel, DeliveryChannel> channels;
 
-    WebhookDispatcher(WebhookSender sender, SubscriptionView subscriptions, Clock clock) {
+    DeliveryDispatcher(
+            WebhookSender sender, SubscriptionView subscriptions, Map<Subscription.Channel, DeliveryChannel> channels) {
         this.sender = sender;
         this.subscriptions = subscriptions;
-        this.clock = clock;
+        this.channels = Map.copyOf(channels);
     }
 
     /** {@code sending} runs when the request leaves for the receiver; never if the attempt ends before that. */
@@ -43,21 +42,27 @@ final class WebhookDispatcher {
         if (!subscription.active()) {
             return CompletableFuture.completedFuture(new Outcome.Skipped("subscription inactive"));
         }
-        byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
-        long timestamp = clock.instant().getEpochSecond();
-        Map<String, String> headers = Map.of(
-                "webhook-id", delivery.deliveryId(),
-                "webhook-timestamp", String.valueOf(timestamp),
-                "webhook-signature", WebhookSigner.sign(subscription.secret(), delivery.deliveryId(), timestamp, body));
+        DeliveryChannel channel = channels.get(subscription.channel());
+        if (channel == null) {
+            return CompletableFuture.completedFuture(
+                    new Outcome.Rejected("channel " + subscription.channel() + " is not offered"));
+        }
+        WebhookSender.Request built;
+        try {
+            built = channel.request(subscription, delivery, sending);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(
+                    new Outcome.Rejected("cannot make the request: " + e.getMessage()));
+        }
         CompletableFuture<WebhookSender.Response> sent;
         try {
-            sent = sender.send(new WebhookSender.Request(URI.create(subscription.target()), headers, body, sending));
+            sent = sender.send(built);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<WebhookSender.Response> request = sent;
         CompletableFuture<Outcome> outcome =
-                sent.handle((response, failure) -> failure == null ? classify(response) : unreachable(failure));
+                sent.handle((response, failure) -> failure == null ? channel.outcome(response) : unreachable(failure));
         // Cancelling the outcome (a batch abandoning a slow delivery) cancels the request itself.
         outcome.whenComplete((o, e) -> {
             if (outcome.isCancelled()) {
@@ -65,20 +70,6 @@ final class WebhookDispatcher {
             }
         });
         return outcome;
-    }
-
-    private static Outcome classify(WebhookSender.Response response) {
-        int status = response.status();
-        if (status >= 200 && status < 300) {
-            return new Outcome.Delivered();
-        }
-        if (status == 410) {
-            return new Outcome.Gone();
-        }
-        if (status == 429 || status >= 500) {
-            return new Outcome.Failed("HTTP " + status, response.retryAfter());
-        }
-        return new Outcome.Rejected("HTTP " + status);
     }
 
     private static Outcome unreachable(Throwable failure) {

@@ -1,0 +1,32 @@
+package io.kabar.notification.delivery;
+
+import io.kabar.notification.alerts.Delivery;
+import io.kabar.notification.subscriptions.Subscription;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Webhooks: the alert's JSON, signed the Standard Webhooks way with the subscription's secret. */
+final class WebhookChannel implements DeliveryChannel {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Clock clock;
+
+    WebhookChannel(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public WebhookSender.Request request(Subscription subscription, Delivery delivery, Runnable sending) {
+        byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
+        long timestamp = clock.instant().getEpochSecond();
+        Map<String, String> headers = Map.of(
+                "webhook-id", delivery.deliveryId(),
+                "webhook-timestamp", String.valueOf(timestamp),
+                "webhook-signature", WebhookSigner.sign(subscription.secret(), delivery.deliveryId(), timestamp, body));
+        return new WebhookSender.Request(
+                URI.create(subscription.target()), headers, "application/json; charset=UTF-8", body, sending);
+    }
+}
