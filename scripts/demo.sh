@@ -9,6 +9,7 @@ RELATED=http://127.0.0.1:8082
 NOTIFY=http://127.0.0.1:8083
 TRENDING=http://127.0.0.1:8084
 RECEIVER="${DEMO_RECEIVER:-http://127.0.0.1:8090/kabar-alerts}"
+PUSH_BROWSER="${DEMO_PUSH:-http://127.0.0.1:8091}"   # examples/demo/DemoPushBrowser.java
 # The demo publishes as a newsroom tool would: with an editor's token (one demo story is breaking news).
 TOKEN=$(./kabar token --editor --subject demo-editor | tail -1)
 
@@ -36,6 +37,12 @@ for file in examples/demo/0[1-5]-*.json; do ID[$(basename "$file" .json)]=$(publ
 echo "Subscribing the demo webhook receiver ($RECEIVER) to breaking news in Internasional ..."
 curl -fsS -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
   -d "{\"channel\": \"webhook\", \"url\": \"$RECEIVER\", \"categories\": [\"Internasional\"]}" -o /dev/null
+
+echo "Subscribing the demo browser ($PUSH_BROWSER) to breaking news in Internasional by web push ..."
+# What the browser's PushSubscription.toJSON() gives, plus the channel and the filters.
+PUSH_SUBSCRIPTION=$(curl -fsS "$PUSH_BROWSER/subscription")
+curl -fsS -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
+  -d "{\"channel\": \"webpush\", \"categories\": [\"Internasional\"], ${PUSH_SUBSCRIPTION#\{}" -o /dev/null
 
 echo "Publishing a breaking story ..."
 BREAKING=$(publish examples/demo/06-putin-satelit-korut.json)
@@ -78,6 +85,14 @@ until grep -q webhook-id .kabar/logs/demo-receiver.log 2>/dev/null; do
   sleep 1
 done
 grep -A1 webhook-id .kabar/logs/demo-receiver.log 2>/dev/null | tail -2 | cut -c1-200 | sed 's/^/    /'
+echo
+echo "The same alert pushed to the demo browser, decrypted there (see .kabar/logs/demo-push-browser.log):"
+deadline=$((SECONDS + 30))
+until grep -q 'push alert' .kabar/logs/demo-push-browser.log 2>/dev/null; do
+  ((SECONDS < deadline)) || { echo "    (none yet)"; break; }
+  sleep 1
+done
+grep -B1 'push alert' .kabar/logs/demo-push-browser.log 2>/dev/null | tail -2 | cut -c1-200 | sed 's/^/    /'
 echo
 echo "Try: curl -N $NOTIFY/api/alerts/stream   (server-sent events; publish a breaking article to see one)"
 echo
