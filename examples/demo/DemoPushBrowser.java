@@ -1,5 +1,4 @@
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -72,13 +71,15 @@ public final class DemoPushBrowser {
                 text = "could not read the message: " + e;
                 status = 400;
             }
-            System.out.printf("%s POST %s %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), exchange.getRequestURI(), text);
+            System.out.printf(
+                    "%s POST %s %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), exchange.getRequestURI(), text);
             System.out.flush();
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
-        System.out.println("demo push browser listening on http://127.0.0.1:" + port + "/ (subscription: " + subscription + ")");
+        System.out.println(
+                "demo push browser listening on http://127.0.0.1:" + port + "/ (subscription: " + subscription + ")");
     }
 
     /** {@code vapid t=<header.claims.signature>, k=<public key>}: the JWT's ES256 signature checked with k. */
