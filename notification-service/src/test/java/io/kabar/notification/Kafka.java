@@ -57,6 +57,17 @@ public final class Kafka {
      * would have, and returns their ids; all sent before any acknowledgement is awaited, for tens of thousands.
      */
     public static List<String> subscriptions(String brokers, List<String> targets, String category) {
+        return subscriptions(
+                brokers,
+                targets,
+                category,
+                SubscriptionChannel.WEBHOOK,
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
+    }
+
+    /** As above, on {@code channel} with {@code secret} (for web push the browser's keys, {@code p256dh.auth}). */
+    public static List<String> subscriptions(
+            String brokers, List<String> targets, String category, SubscriptionChannel channel, String secret) {
         // One request in flight: a pipelining idempotent producer on a just-created topic can retry into out-of-order
         // sequence errors it never leaves (seen with Kafka 4.1).
         Map<String, Object> props = Map.of(
@@ -77,9 +88,9 @@ public final class Kafka {
                         id,
                         Subscription.newBuilder()
                                 .setId(id)
-                                .setChannel(SubscriptionChannel.WEBHOOK)
+                                .setChannel(channel)
                                 .setTarget(target)
-                                .setSecret("whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
+                                .setSecret(secret)
                                 .setCategories(List.of(category))
                                 .setCreatedAt(Instant.now())
                                 .build()));

@@ -85,6 +85,14 @@ public final class Receiver implements AutoCloseable {
         return received.values().stream().map(r -> r.get(0).at()).toList();
     }
 
+    /** When each path starting with {@code prefix} was first called, in no particular order. */
+    public List<java.time.Instant> firstArrivals(String prefix) {
+        return received.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> e.getValue().get(0).at())
+                .toList();
+    }
+
     /** How many paths were called at least once. */
     public int paths() {
         return received.size();

@@ -4,7 +4,10 @@ import io.kabar.notification.Kafka;
 import io.kabar.notification.NotificationServiceApplication;
 import io.kabar.notification.Receiver;
 import io.kabar.notification.subscriptions.SubscriptionView;
+import io.kabar.notification.webpush.PushKeys;
+import io.kabar.notification.webpush.WebPush;
 import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.SubscriptionChannel;
 import io.kabar.testing.KafkaBroker;
 import io.kabar.testing.load.Measurement;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Fans one breaking alert out to {@code subscribers} webhook subscriptions spread over {@code hosts} receiver hosts
  * (127.0.0.1 ... 127.0.0.{hosts}, each answering after 40 ms), over an embedded broker of its own, and prints the time
  * to 90 % and 100 % of the deliveries, deliveries/s, publish-to-delivery percentiles, the heap the subscriptions take,
- * and the in-flight bound next to the most requests the receivers saw at once.
+ * and the in-flight bound next to the most requests the receivers saw at once. With {@code -DwebPushEvery=n} every
+ * n-th subscriber is a web push one instead, and it also prints each channel's time to its last subscriber and rate,
+ * and the CPU time one web push message's encryption and VAPID header take.
  */
 public final class FanOutBenchmark {
 
@@ -31,6 +36,16 @@ public final class FanOutBenchmark {
     static final int HOSTS = Integer.getInteger("hosts", 50);
     static final int DELAY_MILLIS = Integer.getInteger("delayMillis", 40);
     static final int MAX_PER_HOST = Integer.getInteger("maxPerHost", 32);
+    /** Every n-th subscriber (0: none) subscribes by web push instead, its alerts encrypted per subscriber (RFC 8291). */
+    static final int WEB_PUSH_EVERY = Integer.getInteger("webPushEvery", 0);
+
+    static final String VAPID_PUBLIC =
+            "BDrsQBhhsLiuWl-8nd60cxY92N0jUIsjmKamZBDtBrG7t9mhCuqxg_WWAL2yux6S03pdCQeyaH_yb8aWyloFDnk";
+
+    /** Every web push subscriber is RFC 8291's example browser: the cost of encrypting is the same for any keys. */
+    static final PushKeys BROWSER = new PushKeys(
+            "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+            "BTBZMqHH6r4Tts7J_aSIgg");
 
     public static void main(String[] args) throws Exception {
         KafkaBroker broker = KafkaBroker.start(6);
@@ -46,6 +61,9 @@ public final class FanOutBenchmark {
             "--kabar.notifications.webhooks.max-per-host=" + MAX_PER_HOST,
             // A throwaway key: the benchmark's subscriptions live only as long as its broker.
             "--kabar.notifications.secrets.keys=bench-1:csiFdHVUX/xDiDBAH7QckC3I1Lr3Xsfj1ifef9e9Mek=",
+            // A throwaway VAPID pair, the tests' one.
+            "--kabar.notifications.webpush.vapid-public-key=" + VAPID_PUBLIC,
+            "--kabar.notifications.webpush.vapid-private-key=Ab-XpQGsAb7kIIobw6bOOnxs0y7ZJSeu4Sdi6I_GHmA",
             "--logging.level.root=WARN"
         };
         try (ConfigurableApplicationContext app =
@@ -54,11 +72,16 @@ public final class FanOutBenchmark {
             long heapBefore = settledHeap();
             String category = "Bench";
             List<String> targets = new ArrayList<>(SUBSCRIBERS);
+            List<String> pushTargets = new ArrayList<>();
             for (int i = 0; i < SUBSCRIBERS; i++) {
-                targets.add(receivers.get(i % HOSTS).url("/hook/" + i));
+                boolean push = WEB_PUSH_EVERY > 0 && i % WEB_PUSH_EVERY == 0;
+                (push ? pushTargets : targets).add(receivers.get(i % HOSTS).url((push ? "/push/" : "/hook/") + i));
             }
             Kafka.subscriptions(broker.bootstrapServers(), targets, category);
+            Kafka.subscriptions(
+                    broker.bootstrapServers(), pushTargets, category, SubscriptionChannel.WEBPUSH, BROWSER.encoded());
             targets = null;
+            pushTargets = null;
             while (view.size() < SUBSCRIBERS) {
                 Thread.sleep(100);
             }
@@ -75,6 +98,9 @@ public final class FanOutBenchmark {
                 Thread.sleep(20);
             }
             report(receivers, published, heapBefore, heapAfter, app.getBean(MeterRegistry.class));
+            if (WEB_PUSH_EVERY > 0) {
+                WebPushCost.report(receivers, published, app.getBean(WebPush.class));
+            }
         } finally {
             receivers.forEach(Receiver::close);
             broker.close();
