@@ -28,13 +28,20 @@ record SubscriptionRequest(
         @Pattern(regexp = "webhook|webpush", message = "must be webhook or webpush (email is not offered yet)")
         String channel,
 
-        @Size(max = 2048) String url,
-        @Size(max = 2048) String endpoint,
+        @Size(max = 2048) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        String url,
+
+        @Size(max = 2048) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        String endpoint,
+
         @Valid Keys keys,
         Object expirationTime,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> categories,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         Boolean breakingOnly) {
+
+    /** Absent is fine (the channel decides which target field it needs), blank is not. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     /** A field of the request and why it is refused. */
     record Problem(String field, String reason) {}
