@@ -46,7 +46,8 @@ curl -fsS "${RETRY[@]}" -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: ap
 echo "Subscribing the demo browser ($PUSH_BROWSER) to breaking news in Internasional by web push ..."
 # What the browser's PushSubscription.toJSON() gives, plus the channel and the filters.
 PUSH_SUBSCRIPTION=$(curl -fsS "$PUSH_BROWSER/subscription")
-curl -fsS -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
+curl -fsS "${RETRY[@]}" -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: demo-push-subscription-$(date +%s)" \
   -d "{\"channel\": \"webpush\", \"categories\": [\"Internasional\"], ${PUSH_SUBSCRIPTION#\{}" -o /dev/null
 
 echo "Publishing a breaking story ..."
