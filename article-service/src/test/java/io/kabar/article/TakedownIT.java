@@ -27,13 +27,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,15 +43,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * check run every fraction of a second (the shared broker's run every few minutes, and shrinking a shared topic's
  * retention would delete other tests' records), the topics are then set to compact and expire within moments, as an
  * operator could set them; the production bounds are in docs/operations.md. Once that has run, no record of any topic
- * on the broker holds the article's text, its slug or its Idempotency-Key.
+ * on the broker holds the article's text, its slug or its Idempotency-Key. (The broker's extension is registered
+ * before @SpringBootTest's, so that it stops the broker after the service has stopped.)
  */
+@ExtendWith(TakedownIT.StopBrokerLast.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "kabar.kafka.partitions=2",
             "kabar.auth.public-key-location=${" + TestTokens.PUBLIC_KEY_LOCATION + "}"
         })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class TakedownIT {
 
@@ -73,14 +73,12 @@ class TakedownIT {
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
     }
 
-    @Autowired
-    ConfigurableApplicationContext service;
-
-    /** The service first, so that its clients do not spend its shutdown calling a broker that is gone. */
-    @AfterAll
-    void stop() {
-        service.close();
-        broker.close();
+    /** Stops the broker once the service has stopped, so that its clients do not spend their shutdown calling it. */
+    static final class StopBrokerLast implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            broker.close();
+        }
     }
 
     @LocalServerPort
