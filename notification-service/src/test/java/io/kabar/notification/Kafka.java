@@ -104,6 +104,19 @@ public final class Kafka {
         TestBroker.publish(brokers, Topics.ARTICLES, event -> event.getArticle().getId(), events);
     }
 
+    /** Writes what a takedown writes: the article's tombstone (after its content-free UNPUBLISHED event). */
+    public static void tombstone(String brokers, String id) {
+        Map<String, Object> props =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<String, byte[]>(
+                props, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), id, null))
+                    .get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not write the tombstone of " + id, e);
+        }
+    }
+
     /** Every committed record of the topic with that key, oldest first per partition, read up to the end. */
     public static <V> List<ConsumerRecord<String, V>> records(String topic, String key, Deserializer<V> values) {
         return TestBroker.readAll(topic, values).stream()

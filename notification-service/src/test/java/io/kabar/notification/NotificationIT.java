@@ -234,6 +234,20 @@ class NotificationIT {
     }
 
     @Test
+    void aTakedownTombstonesTheArticlesAlertSoThatCompactionRemovesItsText() {
+        String category = unique("Hukum");
+        String article = UUID.randomUUID().toString();
+        Kafka.publish(brokers, Kafka.event(article, 1, ArticleEventType.PUBLISHED, category, true));
+        await().atMost(WAIT).until(() -> alertsOf(article).size() == 1);
+
+        Kafka.tombstone(brokers, article);
+
+        await().atMost(WAIT)
+                .until(() -> Kafka.records(Topics.BREAKING_ALERTS.name(), article, new ByteArrayDeserializer()).stream()
+                        .anyMatch(r -> r.value() == null));
+    }
+
+    @Test
     void nonBreakingArticleAlertsNobody() {
         String category = unique("Hiburan");
         String article = UUID.randomUUID().toString();

@@ -39,6 +39,37 @@ public record Article(
         return status == Status.PUBLISHED;
     }
 
+    /**
+     * The article taken down: unpublished and stripped of everything it said (title, text, the slug and URL made from
+     * the title, tags, people, links), keeping only its id, revision, language, category and times.
+     */
+    public Article takenDown(long nextRevision, Instant at) {
+        return new Article(
+                id,
+                nextRevision,
+                "",
+                "",
+                "",
+                null,
+                List.of(),
+                language,
+                category,
+                List.of(),
+                "",
+                null,
+                null,
+                null,
+                publishedAt,
+                at,
+                false,
+                Status.UNPUBLISHED);
+    }
+
+    /** Whether this is what a takedown left: every other article has a slug (see {@code Slugs}). */
+    public boolean isTakenDown() {
+        return slug.isEmpty();
+    }
+
     public Article unpublished(long nextRevision, Instant at) {
         return new Article(
                 id,

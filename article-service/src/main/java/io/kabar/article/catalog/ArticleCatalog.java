@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The read model of every article, rebuilt from {@code news.articles} at start and kept current by its events and
- * by this instance's own writes; stale or repeated revisions are ignored, so both may arrive in any order.
+ * by this instance's own writes; stale or repeated revisions are ignored, so both may arrive in any order. A tombstone
+ * (after a takedown) removes an article.
  */
 public final class ArticleCatalog {
 
@@ -30,16 +31,34 @@ public final class ArticleCatalog {
         }
         if (current != null) {
             published.remove(current);
+            if (!current.slug().equals(article.slug())) {
+                // Only a takedown changes a slug (to none): the slug, made from the title, goes with it.
+                idBySlug.remove(current.slug(), article.id());
+            }
         }
         byId.put(article.id(), article);
-        idBySlug.put(article.slug(), article.id());
+        if (!article.isTakenDown()) {
+            idBySlug.put(article.slug(), article.id());
+        }
         if (article.isPublished()) {
             published.add(article);
         }
         return true;
     }
 
-    /** The article in whatever state it is, unpublished included. */
+    /**
+     * Forgets the article entirely, as its tombstone in the log says (after a takedown); its slug is free again. The
+     * catalog then answers for it as for an id it never saw.
+     */
+    public synchronized void remove(String id) {
+        Article current = byId.remove(id);
+        if (current != null) {
+            published.remove(current);
+            idBySlug.remove(current.slug(), id);
+        }
+    }
+
+    /** The article in whatever state it is, unpublished and taken down included. */
     public Optional<Article> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

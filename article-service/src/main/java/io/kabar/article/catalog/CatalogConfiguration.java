@@ -25,7 +25,9 @@ class CatalogConfiguration {
     @Bean
     TopicMirror<ArticleEvent> articlesMirror(KafkaClients clients, ArticleCatalog catalog) {
         return clients.mirror(Topics.ARTICLES, (id, event) -> {
-            if (event != null) {
+            if (event == null) {
+                catalog.remove(id);
+            } else {
                 catalog.apply(ArticleRecords.fromEvent(event));
             }
         });

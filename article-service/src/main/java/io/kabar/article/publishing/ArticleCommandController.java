@@ -67,6 +67,16 @@ class ArticleCommandController {
         return ResponseEntity.noContent().build();
     }
 
+    /** A legal takedown (editors only); answers 204 once the article is gone from the log's current state. */
+    @PostMapping("/{id}/takedown")
+    ResponseEntity<Void> takeDown(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) TakedownRequest request,
+            Authentication caller) {
+        commands.takeDown(id, request == null ? null : request.reason(), Caller.of(caller));
+        return ResponseEntity.noContent().build();
+    }
+
     static String etag(Article article) {
         return "\"" + article.revision() + "\"";
     }

@@ -72,21 +72,39 @@ final class ArticleCommands {
             return new Published(known.get().article(), true);
         }
         Outcome outcome = submit(
-                Command.Kind.PUBLISH, UUID.randomUUID().toString(), 0, draft, caller, idempotencyKey, fingerprint);
+                Command.Kind.PUBLISH,
+                UUID.randomUUID().toString(),
+                0,
+                draft,
+                caller,
+                idempotencyKey,
+                fingerprint,
+                null);
         return new Published(outcome.article(), outcome.result() == Outcome.Result.REPLAYED);
     }
 
     /** Replaces an article's content; the revision check and the breaking scope are the owner's to decide. */
     Article update(String id, long expectedRevision, ArticleDraft draft, Caller caller) {
         refuseIfKnownStale(id, expectedRevision);
-        return submit(Command.Kind.UPDATE, id, expectedRevision, draft, caller, null, null)
+        return submit(Command.Kind.UPDATE, id, expectedRevision, draft, caller, null, null, null)
                 .article();
     }
 
     Article unpublish(String id, long expectedRevision, Caller caller) {
         refuseIfKnownStale(id, expectedRevision);
-        return submit(Command.Kind.UNPUBLISH, id, expectedRevision, null, caller, null, null)
+        return submit(Command.Kind.UNPUBLISH, id, expectedRevision, null, caller, null, null, null)
                 .article();
+    }
+
+    /**
+     * A legal takedown: editors only, of whatever revision is current, published or not. The owner records a
+     * content-free {@code UNPUBLISHED} event, a tombstone, and tombstones for the article's idempotency records.
+     */
+    void takeDown(String id, String reason, Caller caller) {
+        if (!caller.mayMarkBreaking()) {
+            throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Taking an article down");
+        }
+        submit(Command.Kind.TAKE_DOWN, id, 0, null, caller, null, null, reason);
     }
 
     /** Revisions only grow: one newer than the If-Match here is newer everywhere, so no owner needs asking. */
@@ -103,7 +121,8 @@ final class ArticleCommands {
             ArticleDraft draft,
             Caller caller,
             String key,
-            String fingerprint) {
+            String fingerprint,
+            String reason) {
         Instant deadline = clock.instant().plus(properties.publishTimeout());
         Command command = new Command(
                 UUID.randomUUID().toString(),
@@ -114,7 +133,8 @@ final class ArticleCommands {
                 key,
                 fingerprint,
                 caller,
-                deadline);
+                deadline,
+                reason);
         if (!outcomesReadable.getAsBoolean()) {
             throw unavailable("the outcome log is not reachable yet", true);
         }
@@ -144,7 +164,10 @@ final class ArticleCommands {
     private Outcome answered(Command command, Outcome outcome) {
         return switch (outcome.result()) {
             case APPLIED, REPLAYED -> outcome;
-            case NOT_FOUND -> throw ApiProblem.notFound("No published article has the id " + command.articleId() + ".");
+            case NOT_FOUND ->
+                throw ApiProblem.notFound("No "
+                        + (command.kind() == Command.Kind.TAKE_DOWN ? "" : "published ")
+                        + "article has the id " + command.articleId() + ".");
             case STALE_REVISION -> throw stale(outcome.currentRevision(), command.expectedRevision());
             case KEY_REUSED -> throw keyReused();
             case BREAKING_NOT_ALLOWED ->

@@ -2,12 +2,13 @@ package io.kabar.article.publishing;
 
 import io.kabar.article.catalog.Article;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides the newsroom's commands as the owner of their partition applies them, one at a time: assigns revisions,
  * slugs and URLs, checks revisions, the breaking scope and idempotency keys against what the owner knows, and says
- * which change (if any) to record and what to answer. Pure: the owner records the decision.
+ * which change (if any) to record and what to answer; takes articles down. Pure: the owner records the decision.
  */
 final class ArticlePublisher {
 
@@ -17,15 +18,30 @@ final class ArticlePublisher {
         this.baseUrl = baseUrl;
     }
 
-    /** A change to record (with the completed request of a keyed publish), or none; and the outcome to answer. */
-    record Decision(Outcome outcome, Optional<ArticleChange> change, Optional<CompletedRequest> completed) {
+    /**
+     * A change to record (with the completed request of a keyed publish), or none; the outcome to answer; and, for a
+     * takedown, the Idempotency-Keys whose completed requests (which hold the article's text) to tombstone.
+     */
+    record Decision(
+            Outcome outcome,
+            Optional<ArticleChange> change,
+            Optional<CompletedRequest> completed,
+            List<String> forgotten) {
+
+        Decision(Outcome outcome, Optional<ArticleChange> change, Optional<CompletedRequest> completed) {
+            this(outcome, change, completed, List.of());
+        }
 
         static Decision refused(Command command, Outcome.Result result) {
             return new Decision(Outcome.of(command, result), Optional.empty(), Optional.empty());
         }
 
         Decision withCompleted(Optional<CompletedRequest> request) {
-            return new Decision(outcome, change, request);
+            return new Decision(outcome, change, request, forgotten);
+        }
+
+        Decision withForgotten(List<String> keys) {
+            return new Decision(outcome, change, completed, List.copyOf(keys));
         }
     }
 
@@ -37,6 +53,7 @@ final class ArticlePublisher {
             case PUBLISH -> publish(command, state, now);
             case UPDATE -> change(command, state, now);
             case UNPUBLISH -> change(command, state, now);
+            case TAKE_DOWN -> takeDown(command, state, now);
         };
     }
 
@@ -134,6 +151,20 @@ final class ArticlePublisher {
                 draft.breaking(),
                 Article.Status.PUBLISHED);
         return applied(command, new ArticleChange(ArticleChange.Kind.UPDATED, next, now, subject(command)));
+    }
+
+    /**
+     * Takes the article down whatever its revision (no If-Match: a legal order concerns the article, not a version of
+     * it) and whether or not it is published; one already taken down is no longer known.
+     */
+    private Decision takeDown(Command command, OwnerState state, Instant now) {
+        Optional<Article> found = state.article(command.articleId()).filter(a -> !a.isTakenDown());
+        if (found.isEmpty()) {
+            return Decision.refused(command, Outcome.Result.NOT_FOUND);
+        }
+        Article stripped = found.get().takenDown(found.get().revision() + 1, now);
+        return applied(command, new ArticleChange(ArticleChange.Kind.TAKEN_DOWN, stripped, now, subject(command)))
+                .withForgotten(state.requestsCreating(command.articleId()));
     }
 
     private static Decision applied(Command command, ArticleChange change) {

@@ -7,11 +7,12 @@ import java.time.Instant;
  *
  * @param requestId        correlates the outcome with the waiting request
  * @param articleId        the article to change; for {@link Kind#PUBLISH} the id the new article gets
- * @param expectedRevision the revision an update or unpublish was based on (If-Match); 0 for a publish
- * @param draft            the new content; null for an unpublish
+ * @param expectedRevision the revision an update or unpublish was based on (If-Match); 0 for a publish or takedown
+ * @param draft            the new content; null for an unpublish or takedown
  * @param idempotencyKey   a publish's Idempotency-Key, or null
  * @param fingerprint      what identifies the request for that key, or null
  * @param deadline         past it the owner applies nothing: the requester has stopped waiting
+ * @param reason           why a takedown is made, for the audit log; null otherwise
  */
 record Command(
         String requestId,
@@ -22,13 +23,16 @@ record Command(
         String idempotencyKey,
         String fingerprint,
         Caller caller,
-        Instant deadline) {
+        Instant deadline,
+        String reason) {
 
     /** What the newsroom asks for; mirrors the command types of the contract. */
     enum Kind {
         PUBLISH,
         UPDATE,
-        UNPUBLISH
+        UNPUBLISH,
+        /** A legal takedown: removes the article, whatever its revision and state, from the log itself. */
+        TAKE_DOWN
     }
 
     /**

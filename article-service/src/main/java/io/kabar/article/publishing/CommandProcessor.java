@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -137,6 +138,7 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
     private void process(Consumer<String, ArticleCommand> c, ConsumerRecords<String, ArticleCommand> records) {
         BatchState state = new BatchState(catalog, ledger);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<Command, ArticlePublisher.Decision> takedowns = new LinkedHashMap<>();
         for (ConsumerRecord<String, ArticleCommand> record : records) {
             offsets.put(
                     new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
@@ -148,19 +150,30 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
             if (mayBeBehind(command, state)) {
                 catchUp(c);
             }
-            state.add(publisher.decide(command, state, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            ArticlePublisher.Decision decision =
+                    publisher.decide(command, state, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            state.add(decision);
+            if (command.kind() == Command.Kind.TAKE_DOWN) {
+                takedowns.put(command, decision);
+            }
         }
         transactions.executeInTransaction(operations -> {
             for (ArticlePublisher.Decision decision : state.decisions()) {
-                decision.change()
-                        .ifPresent(change -> operations.send(
-                                Topics.ARTICLES.name(),
-                                change.article().id(),
-                                ArticleRecords.toEvent(
-                                        change.article(),
-                                        ArticleEventType.valueOf(change.kind().name()),
-                                        change.at(),
-                                        change.changedBy())));
+                decision.change().ifPresent(change -> {
+                    String id = change.article().id();
+                    operations.send(
+                            Topics.ARTICLES.name(),
+                            id,
+                            ArticleRecords.toEvent(
+                                    change.article(), eventType(change.kind()), change.at(), change.changedBy()));
+                    if (change.kind() == ArticleChange.Kind.TAKEN_DOWN) {
+                        // Readers drop the article on the content-free UNPUBLISHED event; the tombstone then lets
+                        // compaction remove every earlier event of it.
+                        operations.send(Topics.ARTICLES.name(), id, null);
+                    }
+                });
+                // The completed requests that created a taken-down article hold its text: tombstoned too.
+                decision.forgotten().forEach(key -> operations.send(Topics.ARTICLE_REQUESTS.name(), key, null));
                 decision.completed()
                         .ifPresent(done -> operations.send(
                                 Topics.ARTICLE_REQUESTS.name(),
@@ -188,6 +201,19 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
                                     change.kind().name())
                             .increment());
         }
+        takedowns.forEach((command, decision) -> decision.change()
+                .ifPresent(change -> LOG.info(
+                        "article {} taken down by {} (reason: {}); {} idempotency record(s) tombstoned",
+                        command.articleId(),
+                        change.changedBy(),
+                        command.reason() == null ? "none given" : command.reason(),
+                        decision.forgotten().size())));
+    }
+
+    private static ArticleEventType eventType(ArticleChange.Kind kind) {
+        return kind == ArticleChange.Kind.TAKEN_DOWN
+                ? ArticleEventType.UNPUBLISHED
+                : ArticleEventType.valueOf(kind.name());
     }
 
     /**

@@ -16,9 +16,17 @@ final class CommandRecords {
     static ArticleCommand toAvro(Command c) {
         return ArticleCommand.newBuilder()
                 .setRequestId(c.requestId())
-                .setCommandType(ArticleCommandType.valueOf(c.kind().name()))
+                .setCommandType(
+                        c.kind() == Command.Kind.TAKE_DOWN
+                                ? ArticleCommandType.UNPUBLISH
+                                : ArticleCommandType.valueOf(c.kind().name()))
+                .setTakedown(c.kind() == Command.Kind.TAKE_DOWN)
+                .setReason(c.reason())
                 .setArticleId(c.articleId())
-                .setExpectedRevision(c.kind() == Command.Kind.PUBLISH ? null : c.expectedRevision())
+                .setExpectedRevision(
+                        c.kind() == Command.Kind.PUBLISH || c.kind() == Command.Kind.TAKE_DOWN
+                                ? null
+                                : c.expectedRevision())
                 .setContent(c.draft() == null ? null : toAvro(c.draft()))
                 .setIdempotencyKey(c.idempotencyKey())
                 .setRequestFingerprint(c.fingerprint())
@@ -31,14 +39,17 @@ final class CommandRecords {
     static Command fromAvro(ArticleCommand c) {
         return new Command(
                 c.getRequestId(),
-                Command.Kind.valueOf(c.getCommandType().name()),
+                c.getTakedown()
+                        ? Command.Kind.TAKE_DOWN
+                        : Command.Kind.valueOf(c.getCommandType().name()),
                 c.getArticleId(),
                 c.getExpectedRevision() == null ? 0 : c.getExpectedRevision(),
                 c.getContent() == null ? null : fromAvro(c.getContent()),
                 c.getIdempotencyKey(),
                 c.getRequestFingerprint(),
                 new Caller(c.getChangedBy(), c.getMayMarkBreaking()),
-                c.getDeadline());
+                c.getDeadline(),
+                c.getReason());
     }
 
     private static ArticleContent toAvro(ArticleDraft d) {

@@ -2,6 +2,7 @@ package io.kabar.article.publishing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,19 @@ final class IdempotencyLedger {
         if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
             completed.values().removeIf(r -> !current(r));
         }
+    }
+
+    /** The keys of the completed requests that created the article. */
+    List<String> keysCreating(String articleId) {
+        return completed.values().stream()
+                .filter(r -> r.article().id().equals(articleId))
+                .map(CompletedRequest::key)
+                .toList();
+    }
+
+    /** Drops a request whose record was tombstoned (its article was taken down). */
+    void forget(String key) {
+        completed.remove(key);
     }
 
     private boolean current(CompletedRequest request) {

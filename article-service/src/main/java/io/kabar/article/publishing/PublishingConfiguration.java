@@ -35,7 +35,9 @@ class PublishingConfiguration {
     @Bean
     TopicMirror<ArticleRequestCompleted> articleRequestsMirror(KafkaClients clients, IdempotencyLedger ledger) {
         return clients.mirror(Topics.ARTICLE_REQUESTS, (key, done) -> {
-            if (done != null) {
+            if (done == null) {
+                ledger.forget(key);
+            } else {
                 ledger.record(new CompletedRequest(
                         key,
                         done.getRequestFingerprint(),

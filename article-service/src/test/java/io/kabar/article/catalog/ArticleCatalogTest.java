@@ -87,6 +87,24 @@ class ArticleCatalogTest {
         assertThat(catalog.slugOwner("slug-b")).isEmpty();
     }
 
+    @Test
+    void freesTheSlugOfATakenDownArticleAndForgetsItOnItsTombstone() {
+        Article a = article("a", 1, "Judul", "2025-10-01T00:00:00Z");
+        catalog.apply(a);
+
+        catalog.apply(a.takenDown(2, Instant.parse("2025-10-02T00:00:00Z")));
+
+        assertThat(catalog.slugOwner("slug-a")).isEmpty();
+        assertThat(catalog.find("a")).get().extracting(Article::title).isEqualTo("");
+        assertThat(catalog.apply(a)).isFalse();
+
+        catalog.remove("a");
+
+        assertThat(catalog.find("a")).isEmpty();
+        assertThat(catalog.latest(null, null, null, 10)).isEmpty();
+        assertThat(catalog.size()).isZero();
+    }
+
     static Article article(String id, long revision, String title, String publishedAt) {
         Instant at = Instant.parse(publishedAt);
         return new Article(

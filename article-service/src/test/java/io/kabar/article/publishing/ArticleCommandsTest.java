@@ -102,6 +102,42 @@ class ArticleCommandsTest {
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
     }
 
+    @Test
+    void refusesATakedownWithoutTheEditorsScopeBeforeSendingAnything() {
+        ArticleCommands commands = commands(sent::add);
+
+        assertThatThrownBy(() -> commands.takeDown("a", null, WRITER)).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.status()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(p.getMessage()).contains("articles:breaking");
+        });
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void sendsATakedownWithItsReasonAndShowsTheStrippedArticleInThisInstancesCatalog() {
+        Article current = article("a");
+        catalog.apply(current);
+        ArticleCommands commands = commands(command -> {
+            sent.add(command);
+            pending.complete(
+                    new Outcome(command.requestId(), Outcome.Result.APPLIED, current.takenDown(2, Instant.now()), 0));
+        });
+
+        commands.takeDown("a", "putusan pengadilan", new Caller("redaktur-1", true));
+
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Command.Kind.TAKE_DOWN);
+            assertThat(c.reason()).isEqualTo("putusan pengadilan");
+            var onTheLog = CommandRecords.toAvro(c);
+            // An owner older than ArticleCommand v2 sees an UNPUBLISH of revision 0: stale, nothing written.
+            assertThat(onTheLog.getCommandType()).isEqualTo(io.kabar.schemas.ArticleCommandType.UNPUBLISH);
+            assertThat(onTheLog.getExpectedRevision()).isNull();
+            assertThat(CommandRecords.fromAvro(onTheLog).kind()).isEqualTo(Command.Kind.TAKE_DOWN);
+        });
+        assertThat(catalog.findPublished("a")).isEmpty();
+        assertThat(catalog.slugOwner("judul")).isEmpty();
+    }
+
     private ArticleCommands commands(CommandLog log) {
         return new ArticleCommands(
                 log, pending, () -> true, catalog, ledger, Clock.systemUTC(), properties, new SimpleMeterRegistry());

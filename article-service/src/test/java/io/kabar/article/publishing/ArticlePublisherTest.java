@@ -172,10 +172,89 @@ class ArticlePublisherTest {
                 null,
                 null,
                 WRITER,
-                NOW.minusMillis(1));
+                NOW.minusMillis(1),
+                null);
 
         assertThat(decide(late).result()).isEqualTo(Outcome.Result.EXPIRED);
         assertThat(log).isEmpty();
+    }
+
+    @Test
+    void takesAnUnpublishedArticleDownStrippedOfItsTextForgettingItsRequestsAndFreeingItsSlug() {
+        Article first = applied(publish(draft("Skandal pribadi"), WRITER, "kunci-1", "f"));
+        applied(unpublish(first.id(), 1, WRITER));
+
+        ArticlePublisher.Decision decision = publisher.decide(takeDown(first.id(), EDITOR), state(), NOW);
+        commit(decision);
+
+        Article stripped = decision.outcome().article();
+        assertThat(decision.outcome().result()).isEqualTo(Outcome.Result.APPLIED);
+        assertThat(decision.change().orElseThrow().kind()).isEqualTo(ArticleChange.Kind.TAKEN_DOWN);
+        assertThat(decision.forgotten()).containsExactly("kunci-1");
+        assertThat(stripped.revision()).isEqualTo(3);
+        assertThat(stripped.isPublished()).isFalse();
+        assertThat(stripped.isTakenDown()).isTrue();
+        assertThat(List.of(stripped.title(), stripped.slug(), stripped.url(), stripped.author()))
+                .containsOnly("");
+        assertThat(stripped.paragraphs()).isEmpty();
+        assertThat(stripped.tags()).isEmpty();
+        assertThat(stripped.summary()).isNull();
+        assertThat(ledger.find("kunci-1")).isEmpty();
+        assertThat(catalog.slugOwner("skandal-pribadi")).isEmpty();
+        assertThat(applied(publish(draft("Skandal pribadi"), WRITER, null, "g")).slug())
+                .isEqualTo("skandal-pribadi");
+    }
+
+    @Test
+    void takesDownWhateverRevisionIsCurrentButNotTwiceNorAnUnknownArticle() {
+        Article first = applied(publish(draft("Berita keliru"), WRITER, null, "f"));
+        applied(update(first.id(), 1, draft("Berita keliru, diralat"), WRITER));
+
+        assertThat(decide(takeDown(first.id(), EDITOR)).result()).isEqualTo(Outcome.Result.APPLIED);
+        assertThat(decide(takeDown(first.id(), EDITOR)).result()).isEqualTo(Outcome.Result.NOT_FOUND);
+        assertThat(decide(takeDown(UUID.randomUUID().toString(), EDITOR)).result())
+                .isEqualTo(Outcome.Result.NOT_FOUND);
+        assertThat(decide(update(first.id(), 3, draft("Kembali?"), WRITER)).result())
+                .isEqualTo(Outcome.Result.NOT_FOUND);
+    }
+
+    @Test
+    void forgetsTheRequestOfAnArticlePublishedAndTakenDownInOneBatch() {
+        BatchState batch = new BatchState(catalog, ledger);
+        Command published = publish(draft("Sekejap"), WRITER, "kunci-2", "f");
+        batch.add(publisher.decide(published, batch, NOW));
+        ArticlePublisher.Decision takedown = publisher.decide(takeDown(published.articleId(), EDITOR), batch, NOW);
+        batch.add(takedown);
+        batch.committed();
+
+        assertThat(takedown.forgotten()).containsExactly("kunci-2");
+        assertThat(batch.completed("kunci-2")).isEmpty();
+        assertThat(ledger.find("kunci-2")).isEmpty();
+        assertThat(batch.slugTaken("sekejap")).isFalse();
+    }
+
+    private BatchState state() {
+        return new BatchState(catalog, ledger);
+    }
+
+    private void commit(ArticlePublisher.Decision decision) {
+        BatchState batch = state();
+        batch.add(decision);
+        batch.committed();
+    }
+
+    private static Command takeDown(String id, Caller caller) {
+        return new Command(
+                UUID.randomUUID().toString(),
+                Command.Kind.TAKE_DOWN,
+                id,
+                0,
+                null,
+                null,
+                null,
+                caller,
+                NOW.plusSeconds(5),
+                "putusan pengadilan");
     }
 
     /** Decides one command as a batch of its own and commits it, as the owner does. */
@@ -215,7 +294,16 @@ class ArticlePublisherTest {
             String key,
             String fingerprint) {
         return new Command(
-                UUID.randomUUID().toString(), kind, id, revision, draft, key, fingerprint, caller, NOW.plusSeconds(5));
+                UUID.randomUUID().toString(),
+                kind,
+                id,
+                revision,
+                draft,
+                key,
+                fingerprint,
+                caller,
+                NOW.plusSeconds(5),
+                null);
     }
 
     private static ArticleDraft draft(String title) {

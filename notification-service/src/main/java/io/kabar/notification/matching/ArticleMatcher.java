@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Reads article events in Kafka transactions and, for an article that becomes breaking for the first time, writes
  * one alert, the first chunk of its deliveries (and where the next one starts, see {@link FanOutWriter}) and the
  * article's new state, together with the consumed offset: all of it is committed once or not at all, so no article
- * alerts twice.
+ * alerts twice. An article's tombstone (a takedown) tombstones its alert.
  */
 final class ArticleMatcher {
 
@@ -62,6 +62,9 @@ final class ArticleMatcher {
     void onArticleEvent(ConsumerRecord<String, ArticleEvent> record) {
         ArticleEvent event = record.value();
         if (event == null) {
+            // A takedown: the article's alert (title, summary, URL) goes at the next compaction of the alerts topic.
+            // Takedowns are rare, so one tombstone for an article that never alerted costs nothing worth a lookup.
+            template.send(Topics.BREAKING_ALERTS.name(), record.key(), null);
             return;
         }
         Article article = event.getArticle();

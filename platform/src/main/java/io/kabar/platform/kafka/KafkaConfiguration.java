@@ -52,11 +52,15 @@ public class KafkaConfiguration {
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().config())
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(kafka.minInsyncReplicas()));
         topic.retention().ifPresent(r -> builder.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(r.toMillis())));
+        topic.segment().ifPresent(s -> builder.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(s.toMillis())));
         if (topic.cleanup().config().contains("compact")) {
-            // Bounds how long a superseded or deleted record (a taken-down article's text) survives compaction.
+            // Bounds how long a superseded or deleted record (a taken-down article's text) survives compaction: the
+            // broker rolls a compacted topic's segment within max.compaction.lag.ms and cleans it; nothing needs a
+            // superseded record, so none is kept from the cleaner (min.compaction.lag.ms 0).
             builder.config(
                             TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
                             String.valueOf(kafka.maxCompactionLag().toMillis()))
+                    .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")
                     .config(
                             TopicConfig.DELETE_RETENTION_MS_CONFIG,
                             String.valueOf(kafka.deleteRetention().toMillis()));

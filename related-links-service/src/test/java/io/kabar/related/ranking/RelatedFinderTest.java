@@ -3,6 +3,7 @@ package io.kabar.related.ranking;
 import static io.kabar.related.ranking.NewsFixtures.ALL;
 import static io.kabar.related.ranking.NewsFixtures.AMMUNITION;
 import static io.kabar.related.ranking.NewsFixtures.CLOCK;
+import static io.kabar.related.ranking.NewsFixtures.NOW;
 import static io.kabar.related.ranking.NewsFixtures.OFF_TOPIC;
 import static io.kabar.related.ranking.NewsFixtures.ON_TOPIC;
 import static io.kabar.related.ranking.NewsFixtures.PUTIN_MEETS_KIM;
@@ -47,6 +48,14 @@ class RelatedFinderTest {
 
         assertThat(links.subList(0, ON_TOPIC.size())).containsExactlyInAnyOrderElementsOf(ON_TOPIC);
         assertThat(links).doesNotContainAnyElementsOf(OFF_TOPIC);
+    }
+
+    /** What a takedown's event leaves of an article: no title, no text; planning refreshes from it must not fail. */
+    @Test
+    void findsNoListsToRefreshForAStoryStrippedOfItsText() {
+        Story stripped = new Story("putin-kim", 2, "", List.of(), "Internasional", List.of(), NOW, "");
+
+        assertThat(finderOver(ALL).listsToRefresh(stripped, 5)).isEmpty();
     }
 
     @Test

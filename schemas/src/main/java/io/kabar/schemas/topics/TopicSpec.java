@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param retention   how long records are kept, where the policy deletes; empty for forever
  * @param description one line for operators
  * @param access      which services write and read it (Kafka ACLs are generated from this)
+ * @param segment     how soon a segment rolls ({@code segment.ms}) where the broker default (7 days) would keep an
+ *                    article's text too long: retention and compaction never touch the segment being written, so
+ *                    a record is gone at the latest one segment after its retention; empty for the default
  */
 public record TopicSpec<K, V>(
         String name,
@@ -22,10 +25,14 @@ public record TopicSpec<K, V>(
         CleanupPolicy cleanup,
         Optional<Duration> retention,
         String description,
-        TopicAccess access) {
+        TopicAccess access,
+        Optional<Duration> segment) {
 
     /** Dead-letter topics keep failed records for two weeks: long enough to inspect and replay them. */
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+    /** Dead-letter segments roll daily, so that a dead letter is gone at most a day after its retention. */
+    static final Duration DEAD_LETTER_SEGMENT = Duration.ofDays(1);
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");
@@ -34,6 +41,19 @@ public record TopicSpec<K, V>(
         Objects.requireNonNull(cleanup, "cleanup");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(segment, "segment");
+    }
+
+    /** A topic whose segments roll as the broker's default says. */
+    public TopicSpec(
+            String name,
+            Class<K> keyType,
+            Class<V> valueType,
+            CleanupPolicy cleanup,
+            Optional<Duration> retention,
+            String description,
+            TopicAccess access) {
+        this(name, keyType, valueType, cleanup, retention, description, access, Optional.empty());
     }
 
     /** The topic that receives this topic's records that could not be processed, raw bytes and failure headers. */
@@ -45,7 +65,8 @@ public record TopicSpec<K, V>(
                 CleanupPolicy.DELETE,
                 Optional.of(DEAD_LETTER_RETENTION),
                 "records of " + name + " that could not be processed",
-                access.deadLetter());
+                access.deadLetter(),
+                Optional.of(DEAD_LETTER_SEGMENT));
     }
 
     @Override

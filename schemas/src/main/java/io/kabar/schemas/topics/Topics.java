@@ -29,6 +29,13 @@ import java.util.stream.Stream;
 /** The one registry of Kabar's topics; no other place spells a topic name. */
 public final class Topics {
 
+    /**
+     * How soon the segments of stream topics that hold an article's text roll: with retention {@code R}, a taken-down
+     * article's text is gone from them within {@code R} + one hour (+ the broker's retention check, 5 minutes).
+     * Declared before the topics that use it: static fields are initialised in order.
+     */
+    static final Optional<Duration> TEXT_SEGMENT = Optional.of(Duration.ofHours(1));
+
     /** Every article's events keyed by article id; compaction keeps each article's current state. */
     public static final TopicSpec<String, ArticleEvent> ARTICLES = new TopicSpec<>(
             "news.articles",
@@ -61,7 +68,8 @@ public final class Topics {
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
             "article write requests, key = article id (slug for a new article)",
-            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
+            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE),
+            TEXT_SEGMENT);
 
     /** What became of each article command, key = request id; every article-service instance reads them all. */
     public static final TopicSpec<String, ArticleCommandOutcome> ARTICLE_COMMAND_OUTCOMES = new TopicSpec<>(
@@ -71,7 +79,8 @@ public final class Topics {
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
             "outcomes of article write requests, key = request id",
-            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE));
+            TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE),
+            TEXT_SEGMENT);
 
     /** Reader page views keyed by article id; a stream kept a week. */
     public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>(
@@ -136,12 +145,15 @@ public final class Topics {
             "completed idempotent subscribe requests, key = Idempotency-Key",
             TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
 
-    /** Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. */
+    /**
+     * Breaking-news alerts, key = article id; a week of them, for live streams and their resumption. Compacted too, so
+     * that the tombstone a takedown writes removes the article's alert (title, summary) before the week is out.
+     */
     public static final TopicSpec<String, BreakingAlert> BREAKING_ALERTS = new TopicSpec<>(
             "news.breaking-alerts",
             String.class,
             BreakingAlert.class,
-            CleanupPolicy.DELETE,
+            CleanupPolicy.COMPACT_DELETE,
             Optional.of(Duration.ofDays(7)),
             "breaking-news alerts, key = article id",
             TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
@@ -154,7 +166,8 @@ public final class Topics {
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(7)),
             "alert deliveries to make, key = subscription id",
-            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE),
+            TEXT_SEGMENT);
 
     /** Deliveries waiting for another attempt after a failure, key = subscription id; each says when it is due. */
     public static final TopicSpec<String, AlertDelivery> ALERT_DELIVERY_RETRIES = new TopicSpec<>(
@@ -164,7 +177,8 @@ public final class Topics {
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
             "alert deliveries to attempt again, key = subscription id",
-            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE),
+            TEXT_SEGMENT);
 
     /**
      * The alert matcher's memory, key = article id, written in the same transaction as the alerts and in the same
@@ -205,7 +219,8 @@ public final class Topics {
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(1)),
             "fan-out progress of large alerts (next chunk to write), key = alert id",
-            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE),
+            TEXT_SEGMENT);
 
     private Topics() {}
 

@@ -2,6 +2,8 @@ package io.kabar.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -17,6 +19,25 @@ class TopicsTest {
         assertThat(Topics.ARTICLES.retention()).isEmpty();
         assertThat(Topics.PAGE_VIEWS.cleanup()).isEqualTo(CleanupPolicy.DELETE);
         assertThat(Topics.PAGE_VIEWS.retention()).isPresent();
+    }
+
+    /**
+     * The stream topics that carry an article's text roll hourly, dead letters daily, so that a takedown's bound is
+     * their retention plus that (the broker's default segment is a week); alerts are compacted, so that a takedown's
+     * tombstone removes them.
+     */
+    @Test
+    void rollsTheSegmentsOfStreamTopicsHoldingArticleTextSoThatTakedownsHaveABound() {
+        for (TopicSpec<?, ?> topic : List.of(
+                Topics.ARTICLE_COMMANDS,
+                Topics.ARTICLE_COMMAND_OUTCOMES,
+                Topics.ALERT_DELIVERIES,
+                Topics.ALERT_DELIVERY_RETRIES,
+                Topics.ALERT_FANOUTS)) {
+            assertThat(topic.segment()).as(topic.name()).contains(Duration.ofHours(1));
+        }
+        assertThat(Topics.ARTICLES.deadLetter().segment()).contains(Duration.ofDays(1));
+        assertThat(Topics.BREAKING_ALERTS.cleanup()).isEqualTo(CleanupPolicy.COMPACT_DELETE);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Every story the site may show, by id and by slug, and the published ones newest first; fed from
- * {@code news.articles}, keeping withdrawn stories so that their pages can answer 410 rather than 404.
+ * {@code news.articles}, keeping withdrawn stories so that their pages can answer 410 rather than 404. A taken-down
+ * story (its slug stripped, then its tombstone) leaves nothing: its page answers 404, as after a restart.
  */
 public final class Shelf {
 
@@ -33,16 +34,36 @@ public final class Shelf {
         if (current != null && current.revision() >= story.revision()) {
             return;
         }
-        if (current != null && published.remove(current)) {
-            perCategory.merge(current.category(), -1, (a, b) -> a + b == 0 ? null : a + b);
-        }
+        unlist(current);
         byId.put(story.id(), story);
-        bySlug.put(story.slug(), story);
+        if (current != null && !current.slug().equals(story.slug())) {
+            // Only a takedown changes a slug (to none): the old page must not keep the old text.
+            bySlug.remove(current.slug(), current);
+        }
+        if (!story.slug().isEmpty()) {
+            bySlug.put(story.slug(), story);
+        }
         if (story.published()) {
             published.add(story);
             perCategory.merge(story.category(), 1, Integer::sum);
         }
         categories = List.copyOf(perCategory.keySet());
+    }
+
+    /** Forgets a story whose tombstone the log carries (after a takedown). */
+    public synchronized void remove(String id) {
+        Story current = byId.remove(id);
+        if (current != null) {
+            unlist(current);
+            bySlug.remove(current.slug(), current);
+            categories = List.copyOf(perCategory.keySet());
+        }
+    }
+
+    private void unlist(Story current) {
+        if (current != null && published.remove(current)) {
+            perCategory.merge(current.category(), -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     /** The story at this slug in whatever state it is, withdrawn included. */

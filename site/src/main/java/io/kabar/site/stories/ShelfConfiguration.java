@@ -23,7 +23,9 @@ class ShelfConfiguration {
     @Bean
     TopicMirror<ArticleEvent> articlesMirror(KafkaClients clients, Shelf shelf) {
         return clients.mirror(Topics.ARTICLES, (id, event) -> {
-            if (event != null) {
+            if (event == null) {
+                shelf.remove(id);
+            } else {
                 shelf.apply(story(event));
             }
         });

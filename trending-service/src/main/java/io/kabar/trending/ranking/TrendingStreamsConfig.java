@@ -1,7 +1,9 @@
 package io.kabar.trending.ranking;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -31,6 +33,11 @@ public final class TrendingStreamsConfig {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        // The changelogs hold titles and URLs: as on Kabar's own compacted topics, a taken-down article's entry is
+        // compacted away within a day (Streams creates them with the broker default, which never forces it).
+        config.put(
+                StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG),
+                String.valueOf(Duration.ofDays(1).toMillis()));
         return config;
     }
 }

@@ -173,6 +173,28 @@ class TrendingTopologyTest {
     }
 
     @Test
+    void aTakedownRemovesTheArticleFromEveryRankingAndFromTheRankersStore() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Skandal pribadi", POLITIK, T0);
+        publish("b", 1, "Kabinet", POLITIK, T0);
+        view("a", "s1", T0);
+        view("b", "s1", T0);
+
+        articles.pipeInput("a", event(ArticleEventType.UNPUBLISHED, "a", 2, "", POLITIK), T0.plusSeconds(10));
+        articles.pipeInput("a", (ArticleEvent) null, T0.plusSeconds(10));
+        view("b", "s2", T0.plusSeconds(20));
+
+        for (String window : List.of("1h", "24h")) {
+            assertThat(views(window, null)).containsExactly(tuple("b", 2L));
+            assertThat(ranking(window, POLITIK).getArticles())
+                    .extracting(a -> a.getTitle())
+                    .containsExactly("Kabinet");
+        }
+        assertThat(driver.getKeyValueStore(TrendingTopology.ARTICLE_STORE).get("a"))
+                .isNull();
+    }
+
+    @Test
     void editedTitleShowsInTheRankingAndStaleRevisionsAreIgnored() {
         start(TrendingSettings.defaults());
         publish("a", 1, "Judul lama", POLITIK, T0);
