@@ -69,7 +69,7 @@ class RelatedLinksApiIT {
         });
         RelatedLinks onTopic = TestTopics.latestLists().get(older);
         assertThat(onTopic.getSourceRevision()).isEqualTo(1);
-        assertThat(onTopic.getRanking()).as("RelatedLinks v2 names the ranking").isEqualTo("lucene-like-query/1");
+        assertThat(onTopic.getRanking()).as("RelatedLinks v2 names the ranking").isEqualTo("lucene-like-query/2");
         assertThat(onTopic.getLinks()).extracting(l -> l.getArticleId()).contains(newer);
     }
 

@@ -2,6 +2,7 @@ package io.kabar.related.eval;
 
 import io.kabar.related.eval.LabelledCorpus.Article;
 import io.kabar.related.ranking.RankingSettings;
+import io.kabar.related.ranking.RankingSettings.Signals;
 import io.kabar.related.ranking.RelatedFinder;
 import io.kabar.related.ranking.RelatedLink;
 import io.kabar.related.ranking.StoryIndex;
@@ -18,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Offline evaluation: publishes every article of a labelled corpus, then reports precision@5 and
- * precision@10 of the related links (relevant = shares a topic label) next to trivial baselines.
+ * precision@10 of the related links (relevant = shares a topic label) next to trivial baselines, the previous
+ * ranking and what each ranking signal adds.
  */
 public final class Evaluate {
 
@@ -43,19 +46,80 @@ public final class Evaluate {
             System.exit(2);
         }
         Evaluate eval = new Evaluate(LabelledCorpus.read(Path.of(args[0])));
-        System.out.printf("%d articles%n%n%-44s %6s %6s%n", eval.articles.size(), "ranker", "p@5", "p@10");
+        System.out.printf(
+                "%d articles; p@5 also per half of the articles (by id hash): tuning / held out%n%n%-52s %6s %6s %8s %8s%n",
+                eval.articles.size(), "ranker", "p@5", "p@10", "tuning", "held-out");
         eval.report("baseline: random", eval.randomPicks(false));
         eval.report("baseline: same category", eval.randomPicks(true));
         for (TextAnalysis analysis : TextAnalysis.values()) {
             eval.report("ranker, " + analysis + ", defaults", eval.ranked(analysis, RankingSettings.DEFAULTS));
         }
         RankingSettings d = RankingSettings.DEFAULTS;
+        Signals all = Signals.DEFAULTS;
+        Signals none = Signals.NONE;
+        Signals title = new Signals(all.terms(), 0, 0, all.titleWeight(), 0, all.proximityHalfLife());
+        Signals proximity =
+                new Signals(all.terms(), 0, 0, title.titleWeight(), all.proximityWeight(), all.proximityHalfLife());
+        Signals phrases = new Signals(
+                all.terms(), all.phraseBoost(), 0, title.titleWeight(), all.proximityWeight(), all.proximityHalfLife());
+        System.out.println("\nINFLECTIONAL, one signal added at a time (previous = lucene-like-query/1):");
+        eval.report("previous ranking (no signals)", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(none)));
+        eval.report("+ headline similarity", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(title)));
+        eval.report("+ time proximity", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(proximity)));
+        eval.report("+ phrases", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(phrases)));
+        eval.report("+ names (= defaults)", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(all)));
+        System.out.println("\nINFLECTIONAL, defaults with one signal left out:");
+        eval.report(
+                "without headline similarity",
+                eval.ranked(
+                        TextAnalysis.DEFAULT,
+                        d.withSignals(new Signals(
+                                all.terms(),
+                                all.phraseBoost(),
+                                all.nameBoost(),
+                                0,
+                                all.proximityWeight(),
+                                all.proximityHalfLife()))));
+        eval.report(
+                "without time proximity",
+                eval.ranked(
+                        TextAnalysis.DEFAULT,
+                        d.withSignals(new Signals(
+                                all.terms(),
+                                all.phraseBoost(),
+                                all.nameBoost(),
+                                all.titleWeight(),
+                                0,
+                                all.proximityHalfLife()))));
+        eval.report(
+                "without phrases",
+                eval.ranked(
+                        TextAnalysis.DEFAULT,
+                        d.withSignals(new Signals(
+                                all.terms(),
+                                0,
+                                all.nameBoost(),
+                                all.titleWeight(),
+                                all.proximityWeight(),
+                                all.proximityHalfLife()))));
+        eval.report(
+                "without names",
+                eval.ranked(
+                        TextAnalysis.DEFAULT,
+                        d.withSignals(new Signals(
+                                all.terms(),
+                                all.phraseBoost(),
+                                0,
+                                all.titleWeight(),
+                                all.proximityWeight(),
+                                all.proximityHalfLife()))));
         RankingSettings textOnly = new RankingSettings(
                 d.defaultLimit(),
                 d.candidatePool(),
                 d.queryTerms(),
                 d.titleBoost(),
                 d.sourceTitleWeight(),
+                Signals.NONE,
                 1,
                 0,
                 0,
@@ -63,7 +127,7 @@ public final class Evaluate {
                 d.recencyHalfLife(),
                 d.nearDuplicateJaccard(),
                 d.refreshFanout());
-        eval.report("ranker, " + TextAnalysis.DEFAULT + ", text only", eval.ranked(TextAnalysis.DEFAULT, textOnly));
+        eval.report("text only (no signals, category, recency)", eval.ranked(TextAnalysis.DEFAULT, textOnly));
     }
 
     /** Top-10 links per article id, produced by the real ranker over the whole corpus. */
@@ -84,6 +148,14 @@ public final class Evaluate {
         }
     }
 
+    /**
+     * Which half of the corpus an article's precision counts in: 0 for the half the signals' weights were chosen
+     * on, 1 for the half held out (the corpus has no test split of its own). Every article is still indexed.
+     */
+    static int half(String id) {
+        return (id.hashCode() & 0x7fffffff) % 2;
+    }
+
     /** Seeded random picks among all other articles, or among those of the same category. */
     private Map<String, List<String>> randomPicks(boolean sameCategory) {
         Random random = new Random(SEED);
@@ -100,16 +172,23 @@ public final class Evaluate {
     }
 
     private void report(String name, Map<String, List<String>> links) {
-        StringBuilder row = new StringBuilder(String.format("%-44s", name));
+        StringBuilder row = new StringBuilder(String.format("%-52s", name));
         for (int k : KS) {
-            row.append(String.format(" %6.3f", precisionAt(k, links)));
+            row.append(String.format(" %6.3f", precisionAt(k, links, a -> true)));
         }
+        row.append(String.format(
+                " %8.3f", precisionAt(5, links, a -> half(a.story().id()) == 0)));
+        row.append(String.format(
+                " %8.3f", precisionAt(5, links, a -> half(a.story().id()) == 1)));
         System.out.println(row);
     }
 
-    /** Mean over articles of (relevant links among the first k) / k; missing links count as misses. */
-    private double precisionAt(int k, Map<String, List<String>> links) {
+    /**
+     * Mean over the chosen articles of (relevant links among the first k) / k; missing links count as misses.
+     */
+    private double precisionAt(int k, Map<String, List<String>> links, Predicate<Article> chosen) {
         return articles.stream()
+                .filter(chosen)
                 .mapToDouble(a -> {
                     List<String> top = links.get(a.story().id());
                     long relevant = top.subList(0, Math.min(k, top.size())).stream()

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param queryTerms most distinctive terms of the source story used as the similarity query
  * @param titleBoost weight of a query term matching a candidate's title relative to its body
  * @param sourceTitleWeight how many body occurrences one occurrence in the source title is worth
+ * @param signals weights of the phrase, name, headline and time-proximity evidence
  * @param textWeight weight of text similarity, normalised to [0, 1]
  * @param tagWeight weight of the Jaccard overlap of editorial tags
  * @param categoryBonus added when source and candidate share a category
@@ -25,6 +26,7 @@ public record RankingSettings(
         int queryTerms,
         float titleBoost,
         int sourceTitleWeight,
+        Signals signals,
         double textWeight,
         double tagWeight,
         double categoryBonus,
@@ -36,8 +38,45 @@ public record RankingSettings(
     /** Largest list a caller may ask for. */
     public static final int MAX_LIMIT = 20;
 
-    public static final RankingSettings DEFAULTS =
-            new RankingSettings(5, 50, 40, 3.0f, 5, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
+    public static final RankingSettings DEFAULTS = new RankingSettings(
+            5, 50, 40, 3.0f, 5, Signals.DEFAULTS, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
+
+    /**
+     * Evidence beyond single shared words; each weight 0 turns its signal off.
+     *
+     * @param terms most distinctive phrases, and names, of the source added to the query
+     * @param phraseBoost weight of a shared two-word phrase ({@link Phrases}) relative to the best single term
+     * @param nameBoost weight of a shared name ({@link Names}) relative to the best single term
+     * @param titleWeight weight of the headline-to-headline similarity ({@link TitleSimilarity}), in [0, 1]
+     * @param proximityWeight weight of {@code 0.5^(|published(C) - published(S)| / proximityHalfLife)}
+     * @param proximityHalfLife publication-time distance at which the proximity term has halved
+     */
+    public record Signals(
+            int terms,
+            double phraseBoost,
+            double nameBoost,
+            double titleWeight,
+            double proximityWeight,
+            Duration proximityHalfLife) {
+
+        public static final Signals DEFAULTS = new Signals(20, 1.0, 1.0, 0.4, 0.1, Duration.ofDays(7));
+
+        /** The ranking before these signals (RelatedLinks ranking {@code lucene-like-query/1}). */
+        public static final Signals NONE = new Signals(20, 0, 0, 0, 0, Duration.ofDays(7));
+
+        public Signals {
+            Objects.requireNonNull(proximityHalfLife, "proximityHalfLife");
+            if (terms < 1) {
+                throw new IllegalArgumentException("terms >= 1 required");
+            }
+            if (proximityHalfLife.isNegative() || proximityHalfLife.isZero()) {
+                throw new IllegalArgumentException("proximityHalfLife must be positive");
+            }
+            if (phraseBoost < 0 || nameBoost < 0 || titleWeight < 0 || proximityWeight < 0) {
+                throw new IllegalArgumentException("signal weights must not be negative");
+            }
+        }
+    }
 
     public RankingSettings {
         requireLimit(defaultLimit);
@@ -45,6 +84,7 @@ public record RankingSettings(
             throw new IllegalArgumentException("candidatePool >= " + MAX_LIMIT
                     + ", queryTerms, sourceTitleWeight and refreshFanout >= 1 required");
         }
+        Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
             throw new IllegalArgumentException("recencyHalfLife must be positive");
@@ -52,6 +92,24 @@ public record RankingSettings(
         if (nearDuplicateJaccard <= 0 || nearDuplicateJaccard > 1) {
             throw new IllegalArgumentException("nearDuplicateJaccard must be in (0, 1]");
         }
+    }
+
+    /** These settings with other signal weights. */
+    public RankingSettings withSignals(Signals other) {
+        return new RankingSettings(
+                defaultLimit,
+                candidatePool,
+                queryTerms,
+                titleBoost,
+                sourceTitleWeight,
+                other,
+                textWeight,
+                tagWeight,
+                categoryBonus,
+                recencyWeight,
+                recencyHalfLife,
+                nearDuplicateJaccard,
+                refreshFanout);
     }
 
     static int requireLimit(int limit) {

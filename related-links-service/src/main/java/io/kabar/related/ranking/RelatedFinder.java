@@ -1,5 +1,6 @@
 package io.kabar.related.ranking;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,13 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
  * Ranks the "Baca Juga" links of a story: text-similar candidates from the index, re-ranked by
- * {@code textWeight*text + tagWeight*tagJaccard + categoryBonus*sameCategory + recencyWeight*fresh}.
+ * {@code textWeight*text + tagWeight*tagJaccard + categoryBonus*sameCategory + recencyWeight*fresh
+ * + titleWeight*headlineSimilarity + proximityWeight*closeInTime}.
  *
  * <p>Stateless apart from the index it reads, so one instance can serve any number of threads.
  */
@@ -47,19 +50,21 @@ public final class RelatedFinder {
      */
     public List<RelatedLink> relatedTo(Story story, int limit) {
         RankingSettings.requireLimit(limit);
-        List<Candidate> hits = textMatches(story, settings.candidatePool() + 1);
-        // Normalise by the best match, which is the story itself when indexed, so the text term is an
-        // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
-        double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
         Set<String> sourceTitle = Overlap.titleTokens(story.title());
         Set<String> sourceTags = Overlap.tags(story.tags());
-
-        List<Candidate> ranked = hits.stream()
-                .filter(c -> !c.story().id().equals(story.id()))
-                .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
-                .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best)))
-                .sorted(BEST_FIRST)
-                .toList();
+        List<Candidate> ranked = index.search(searcher -> {
+            List<Candidate> hits = textMatches(searcher, story, settings.candidatePool() + 1);
+            // Normalise by the best match, which is the story itself when indexed, so the text term is an
+            // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
+            double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
+            TitleSimilarity titles = new TitleSimilarity(index.analyzer(), story.title());
+            return hits.stream()
+                    .filter(c -> !c.story().id().equals(story.id()))
+                    .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
+                    .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best, titles)))
+                    .sorted(BEST_FIRST)
+                    .toList();
+        });
 
         List<RelatedLink> links = new ArrayList<>(limit);
         List<Set<String>> chosenTitles = new ArrayList<>(limit);
@@ -89,7 +94,7 @@ public final class RelatedFinder {
 
     public List<String> listsToRefresh(Story story, int count) {
         Set<String> sourceTitle = Overlap.titleTokens(story.title());
-        return textMatches(story, count + settings.candidatePool()).stream()
+        return index.search(searcher -> textMatches(searcher, story, count + settings.candidatePool())).stream()
                 .filter(c -> !c.story().id().equals(story.id()))
                 .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
                 .limit(count)
@@ -97,7 +102,8 @@ public final class RelatedFinder {
                 .toList();
     }
 
-    private double score(Story source, Set<String> sourceTags, Candidate candidate, double best) {
+    private double score(
+            Story source, Set<String> sourceTags, Candidate candidate, double best, TitleSimilarity titles) {
         Story story = candidate.story();
         double text = candidate.score() / best;
         double tags = Overlap.jaccard(sourceTags, Overlap.tags(story.tags()));
@@ -105,7 +111,30 @@ public final class RelatedFinder {
         return settings.textWeight() * text
                 + settings.tagWeight() * tags
                 + (sameCategory ? settings.categoryBonus() : 0)
-                + settings.recencyWeight() * freshness(story);
+                + settings.recencyWeight() * freshness(story)
+                + signalScore(source, story, titles);
+    }
+
+    private double signalScore(Story source, Story candidate, TitleSimilarity titles) {
+        RankingSettings.Signals signals = settings.signals();
+        double score = 0;
+        if (signals.titleWeight() > 0) {
+            score += signals.titleWeight() * titles.to(candidate.title());
+        }
+        if (signals.proximityWeight() > 0) {
+            score += signals.proximityWeight() * proximity(source, candidate);
+        }
+        return score;
+    }
+
+    /** 1 for stories published at the same moment, halving every proximity half-life apart, either way. */
+    private double proximity(Story source, Story candidate) {
+        Duration apart =
+                Duration.between(source.publishedAt(), candidate.publishedAt()).abs();
+        return Math.pow(
+                0.5,
+                (double) apart.toSeconds()
+                        / settings.signals().proximityHalfLife().toSeconds());
     }
 
     /** 1 for a story published now (or later), halving every half-life of age; ties go to the newer. */
@@ -126,20 +155,18 @@ public final class RelatedFinder {
         return Overlap.jaccard(a, b) >= settings.nearDuplicateJaccard();
     }
 
-    /** Raw text matches, best first, including the story itself if indexed. */
-    private List<Candidate> textMatches(Story story, int count) {
+    /** Raw text matches in one snapshot, best first, including the story itself if indexed. */
+    private List<Candidate> textMatches(IndexSearcher searcher, Story story, int count) throws IOException {
         boolean indexed = index.find(story.id()).isPresent();
-        return index.search(searcher -> {
-            Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
-            TopDocs top = searcher.search(query, count);
-            List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                String id = searcher.storedFields().document(hit.doc).get(StoryIndex.ID);
-                // A story removed after this snapshot was taken is skipped rather than linked.
-                index.find(id).ifPresent(s -> hits.add(new Candidate(s, hit.score)));
-            }
-            return hits;
-        });
+        Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
+        TopDocs top = searcher.search(query, count);
+        List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            String id = searcher.storedFields().document(hit.doc).get(StoryIndex.ID);
+            // A story removed after this snapshot was taken is skipped rather than linked.
+            index.find(id).ifPresent(s -> hits.add(new Candidate(s, hit.score)));
+        }
+        return hits;
     }
 
     private record Candidate(Story story, double score) {}

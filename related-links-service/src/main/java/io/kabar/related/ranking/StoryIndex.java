@@ -3,12 +3,14 @@ package io.kabar.related.ranking;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,6 +36,10 @@ public final class StoryIndex implements Closeable {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String BODY = "body";
+    /** Two-word phrases of title and body ({@link Phrases}), one value each, matched exactly. */
+    static final String PHRASES = "phrases";
+    /** Names found in the body ({@link Names}), one value each, matched exactly. */
+    static final String NAMES = "names";
 
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -73,7 +79,13 @@ public final class StoryIndex implements Closeable {
         Document doc = new Document();
         doc.add(new StringField(ID, story.id(), Field.Store.YES));
         doc.add(new TextField(TITLE, story.title(), Field.Store.NO));
-        doc.add(new TextField(BODY, bodyText(story), Field.Store.NO));
+        String body = bodyText(story);
+        doc.add(new TextField(BODY, body, Field.Store.NO));
+        // Each distinct value once: these fields only say whether a story has the phrase or name.
+        Set<String> phrases = new HashSet<>(Phrases.of(analyzer, story.title()));
+        phrases.addAll(Phrases.of(analyzer, body));
+        phrases.forEach(p -> doc.add(new StringField(PHRASES, p, Field.Store.NO)));
+        new HashSet<>(Names.of(bodyParagraphs(story))).forEach(n -> doc.add(new StringField(NAMES, n, Field.Store.NO)));
         try {
             writer.updateDocument(new Term(ID, story.id()), doc);
             stories.put(story.id(), story);
@@ -144,7 +156,11 @@ public final class StoryIndex implements Closeable {
      * articles and would make unrelated stories look similar.
      */
     static String bodyText(Story story) {
-        return story.paragraphs().stream().filter(p -> !isBoilerplate(p)).collect(Collectors.joining("\n"));
+        return String.join("\n", bodyParagraphs(story));
+    }
+
+    static List<String> bodyParagraphs(Story story) {
+        return story.paragraphs().stream().filter(p -> !isBoilerplate(p)).toList();
     }
 
     private static boolean isBoilerplate(String paragraph) {

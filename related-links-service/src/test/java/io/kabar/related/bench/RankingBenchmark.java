@@ -5,6 +5,8 @@ import io.kabar.related.ranking.RelatedFinder;
 import io.kabar.related.ranking.Story;
 import io.kabar.related.ranking.StoryIndex;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ public final class RankingBenchmark {
 
     private static final int SAMPLES = 2_000;
     private static final int WARM_UP = 300;
+    // CPU time next to wall time: on a machine shared with other work, wall time also counts waiting for a core.
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private RankingBenchmark() {}
 
@@ -28,10 +32,11 @@ public final class RankingBenchmark {
                 ? new int[] {10_000, 100_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         System.out.printf(
-                "cores %d, max heap %d MiB, %s%n",
+                "cores %d, max heap %d MiB, %s, load average %.1f%n",
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int size : sizes) {
             run(size);
         }
@@ -52,6 +57,9 @@ public final class RankingBenchmark {
             Random pick = new Random(7);
             report("relatedTo(story, 20)", pick, size, index, s -> finder.relatedTo(s, RankingSettings.MAX_LIMIT));
             report("listsToRefresh(story, 20)", pick, size, index, s -> finder.listsToRefresh(s, 20));
+            System.out.printf(
+                    "  load average after: %.1f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -60,15 +68,23 @@ public final class RankingBenchmark {
             operation.accept(index.find(SyntheticCorpus.id(pick.nextInt(size))).orElseThrow());
         }
         long[] nanos = new long[SAMPLES];
+        long[] cpu = new long[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             Story story = index.find(SyntheticCorpus.id(pick.nextInt(size))).orElseThrow();
             long start = System.nanoTime();
+            long startCpu = THREADS.getCurrentThreadCpuTime();
             operation.accept(story);
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - startCpu;
             nanos[i] = System.nanoTime() - start;
         }
-        Arrays.sort(nanos);
         System.out.printf(
-                "  %-26s p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms (%d samples)%n",
-                name, nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, nanos[SAMPLES - 1] / 1e6, SAMPLES);
+                "  %-26s wall %s; CPU %s (%d samples)%n", name, percentiles(nanos), percentiles(cpu), SAMPLES);
+    }
+
+    private static String percentiles(long[] nanos) {
+        Arrays.sort(nanos);
+        return String.format(
+                "p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms",
+                nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
 }

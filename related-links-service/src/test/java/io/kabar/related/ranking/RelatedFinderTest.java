@@ -119,6 +119,40 @@ class RelatedFinderTest {
     }
 
     @Test
+    void ofTwoEquallySimilarStoriesTheOnePublishedCloserToTheSourceRanksHigher() {
+        // The source is ten days old: a story from its week beats today's, although today's is fresher.
+        Story source = story("panen", "Ekonomi", 10, "Petani Karawang Panen Lebih Awal", List.of(), HARVEST_BODY);
+        Story sameWeek = story("catatan-lama", "Ekonomi", 9, "Catatan Redaksi Selasa", List.of(), HARVEST_BODY);
+        Story today = story("catatan-baru", "Ekonomi", 0, "Sorotan Akhir Pekan", List.of(), HARVEST_BODY);
+        List<Story> stories = new ArrayList<>(ALL);
+        stories.addAll(List.of(today, source, sameWeek));
+
+        assertThat(ids(finderOver(stories).relatedTo(source, 2))).containsExactly("catatan-lama", "catatan-baru");
+    }
+
+    @Test
+    void aSharedHeadlineSubjectLiftsAnOtherwiseEqualStory() {
+        Story source = story("panen", "Ekonomi", 0, "Petani Karawang Panen Lebih Awal", List.of(), HARVEST_BODY);
+        Story unlike = story("catatan-a", "Ekonomi", 2, "Catatan Redaksi Selasa", List.of(), HARVEST_BODY);
+        Story alike = story("catatan-b", "Ekonomi", 2, "Panen Petani Karawang Selasa", List.of(), HARVEST_BODY);
+        List<Story> stories = new ArrayList<>(ALL);
+        stories.addAll(List.of(unlike, source, alike));
+
+        assertThat(ids(finderOver(stories).relatedTo(source, 2))).containsExactly("catatan-b", "catatan-a");
+    }
+
+    @Test
+    void withoutTheNewSignalsTheRankingIsThePreviousOne() {
+        StoryIndex index = indexOf(ALL);
+        opened.add(index);
+        RankingSettings previous = RankingSettings.DEFAULTS.withSignals(RankingSettings.Signals.NONE);
+
+        List<RelatedLink> links = new RelatedFinder(index, previous, CLOCK).relatedTo(PUTIN_MEETS_KIM, 10);
+
+        assertThat(ids(links).subList(0, ON_TOPIC.size())).containsExactlyInAnyOrderElementsOf(ON_TOPIC);
+    }
+
+    @Test
     void tagOverlapLiftsAnOtherwiseEqualStory() {
         Story source = story(
                 "panen",
