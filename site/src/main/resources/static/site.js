@@ -18,7 +18,23 @@
     var link = banner.querySelector("a");
     link.textContent = alert.title; // text, never markup
     link.href = safeHref(alert.url);
+    banner.setAttribute("data-alert", alert.alertId);
     banner.hidden = false;
+  }
+
+  function showing(alert) {
+    return !banner.hidden && banner.getAttribute("data-alert") === alert.alertId;
+  }
+
+  // Each handler ignores a malformed event rather than breaking the page.
+  function on(stream, type, handle) {
+    stream.addEventListener(type, function (event) {
+      try {
+        handle(JSON.parse(event.data));
+      } catch (ignored) {
+        // shows nothing
+      }
+    });
   }
 
   if (banner && data.alerts && window.EventSource) {
@@ -27,11 +43,17 @@
     stream.addEventListener("open", function () {
       document.body.setAttribute("data-live", "open"); // the stream is connected: alerts from now on will show
     });
-    stream.addEventListener("alert", function (event) {
-      try {
-        show(JSON.parse(event.data));
-      } catch (ignored) {
-        // a malformed alert shows nothing
+    on(stream, "alert.created", show);
+    // A corrected headline replaces the one on screen; a withdrawn story takes its banner away. Neither brings
+    // back a banner the reader closed or replaces another alert's.
+    on(stream, "alert.updated", function (alert) {
+      if (showing(alert)) {
+        show(alert);
+      }
+    });
+    on(stream, "alert.retracted", function (alert) {
+      if (showing(alert)) {
+        banner.hidden = true;
       }
     });
     banner.querySelector(".close").addEventListener("click", function () {

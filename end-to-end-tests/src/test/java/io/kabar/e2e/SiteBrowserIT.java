@@ -163,7 +163,8 @@ class SiteBrowserIT {
 
     @Test
     @Order(2)
-    void aBreakingStoryAnEditorPublishesAppearsAsABannerOnAnOpenReaderPage() throws IOException {
+    void aBreakingStoryAnEditorPublishesAppearsAsABannerOnAnOpenReaderPageThatFollowsItsCorrectionAndWithdrawal()
+            throws IOException {
         String reader = driver.getWindowHandle();
         driver.get(site + "/");
         await().atMost(SETTLED)
@@ -180,6 +181,29 @@ class SiteBrowserIT {
         await().atMost(SETTLED)
                 .until(() -> driver.findElement(By.id("breaking")).isDisplayed());
         assertThat(driver.findElement(By.cssSelector("#breaking a")).getText()).contains("Putin");
+
+        // The newsroom corrects the headline: the banner shows the correction (alert.updated).
+        WebDriver editor = driver.switchTo().newWindow(WindowType.WINDOW);
+        editor.get(site + "/newsroom/artikel/" + ids.get("breaking"));
+        replace(editor.findElement(By.id("title")), "Koreksi: Putin isyaratkan bantuan program satelit Korea Utara");
+        editor.findElement(By.id("save")).click();
+        await().atMost(SETTLED)
+                .until(() -> editor.findElements(By.cssSelector(".notice")).size() == 1);
+        editor.close();
+        driver.switchTo().window(reader);
+        await().atMost(SETTLED)
+                .until(() -> driver.findElement(By.cssSelector("#breaking a"))
+                        .getText()
+                        .startsWith("Koreksi: Putin"));
+
+        // Unpublished: the banner goes away (alert.retracted).
+        assertThat(articles.bearer(TestTokens.editor())
+                        .delete("/api/articles/" + ids.get("breaking"), h -> h.setIfMatch("\"2\""))
+                        .status()
+                        .is2xxSuccessful())
+                .isTrue();
+        await().atMost(SETTLED)
+                .until(() -> !driver.findElement(By.id("breaking")).isDisplayed());
     }
 
     @Test

@@ -129,7 +129,7 @@ class WholeStackIT {
                                 .contains(ids.get("breaking"))
                                 .contains("Putin Isyaratkan Rusia Bantu Program Satelit Korea Utara"));
                 assertThat(stream.lines())
-                        .contains("event:alert")
+                        .contains("event:alert.created")
                         .anySatisfy(line -> assertThat(line).startsWith("data:").contains(ids.get("breaking")));
             });
         }

@@ -38,7 +38,11 @@ public final class Instance implements AutoCloseable {
     }
 
     public Http http() {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(port());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** The Actuator endpoints (management port). */

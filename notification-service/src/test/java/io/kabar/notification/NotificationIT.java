@@ -339,7 +339,7 @@ class NotificationIT {
                     Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, unique("Lain"), true));
             await().atMost(WAIT).until(() -> client.events().size() == 1);
             SseClient.Event event = client.events().get(0);
-            assertThat(event.name()).isEqualTo("alert");
+            assertThat(event.name()).isEqualTo("alert.created");
             assertThat(event.data()).contains(first);
             lastId = event.id();
         }

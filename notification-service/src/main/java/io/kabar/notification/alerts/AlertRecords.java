@@ -1,5 +1,6 @@
 package io.kabar.notification.alerts;
 
+import io.kabar.schemas.AlertType;
 import io.kabar.schemas.BreakingAlert;
 
 /** Maps alerts to and from their Avro form at the Kafka edge. */
@@ -19,6 +20,8 @@ public final class AlertRecords {
                 .setTags(alert.tags())
                 .setPublishedAt(alert.publishedAt())
                 .setCreatedAt(alert.createdAt())
+                .setType(AlertType.valueOf(alert.type().name()))
+                .setChangedAt(alert.changedAt())
                 .build();
     }
 
@@ -33,6 +36,8 @@ public final class AlertRecords {
                 alert.getCategory(),
                 alert.getTags(),
                 alert.getPublishedAt(),
-                alert.getCreatedAt());
+                alert.getCreatedAt(),
+                Alert.Type.valueOf(alert.getType().name()),
+                alert.getChangedAt());
     }
 }

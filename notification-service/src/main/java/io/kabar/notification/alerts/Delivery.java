@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One alert to hand to one subscription, and which attempt this is.
+ * One alert message (the alert, an update or a retraction) to hand to one subscription, and which attempt this is.
  *
  * @param deliveryId the same on every attempt; receivers deduplicate on it ({@code webhook-id})
  * @param attempt    1 for the first attempt
@@ -20,9 +20,18 @@ public record Delivery(String deliveryId, String subscriptionId, int attempt, In
         Objects.requireNonNull(alert, "alert");
     }
 
-    /** The first attempt of the alert for the subscription, with an id that every retry and re-send reproduces. */
+    /**
+     * The first attempt of the message for the subscription, with an id that every retry and re-send reproduces: one
+     * per (alert, subscription, change), so an update or retraction never shares the alert's {@code webhook-id}.
+     */
     public static Delivery first(Alert alert, String subscriptionId) {
-        UUID id = UUID.nameUUIDFromBytes((alert.alertId() + "|" + subscriptionId).getBytes(StandardCharsets.UTF_8));
+        String change = switch (alert.type()) {
+            case CREATED -> ""; // as before follow-ups existed: deliveries already written keep their ids
+            case UPDATED -> "|updated|" + alert.articleRevision();
+            case RETRACTED -> "|retracted";
+        };
+        UUID id = UUID.nameUUIDFromBytes(
+                (alert.alertId() + "|" + subscriptionId + change).getBytes(StandardCharsets.UTF_8));
         return new Delivery("msg_" + id.toString().replace("-", ""), subscriptionId, 1, null, alert);
     }
 

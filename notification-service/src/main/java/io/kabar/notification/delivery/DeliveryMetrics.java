@@ -60,8 +60,11 @@ final class DeliveryMetrics {
     void succeeded(Alert alert) {
         succeeded.increment();
         Instant now = clock.instant();
-        sincePublished.record(Duration.between(alert.publishedAt(), now));
-        sinceAlerted.record(Duration.between(alert.createdAt(), now));
+        if (alert.type() == Alert.Type.CREATED) {
+            sincePublished.record(Duration.between(alert.publishedAt(), now));
+        }
+        // An update or retraction counts from when it was issued, not from the alert it follows.
+        sinceAlerted.record(Duration.between(alert.issuedAt(), now));
     }
 
     void failed() {

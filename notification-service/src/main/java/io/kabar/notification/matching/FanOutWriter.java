@@ -109,7 +109,7 @@ final class FanOutWriter {
             public void afterCommit() {
                 chunks.increment();
                 if (last) {
-                    duration.record(Duration.between(alert.createdAt(), clock.instant()));
+                    duration.record(Duration.between(alert.issuedAt(), clock.instant()));
                 }
             }
         });

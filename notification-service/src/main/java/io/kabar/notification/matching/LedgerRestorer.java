@@ -1,5 +1,6 @@
 package io.kabar.notification.matching;
 
+import io.kabar.notification.alerts.AlertRecords;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
@@ -60,7 +61,11 @@ final class LedgerRestorer implements ConsumerAwareRebalanceListener {
                                     new AlertLedger.Entry(
                                             r.partition(),
                                             r.value().getRevision(),
-                                            r.value().getAlertId()));
+                                            r.value().getAlertId(),
+                                            r.value().getLastAlert() == null
+                                                    ? null
+                                                    : AlertRecords.fromAvro(
+                                                            r.value().getLastAlert())));
                             restored++;
                         }
                     }

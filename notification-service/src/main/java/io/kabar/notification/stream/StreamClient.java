@@ -17,7 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open stream: queues the alerts it is interested in, each with the position after it as its id, in a bounded
+ * One open stream: queues the alerts it is interested in (named by their type: {@code alert.created},
+ * {@code alert.updated}, {@code alert.retracted}), each with the position after it as its id, in a bounded
  * buffer that a writer thread of its own sends, so that the feed never waits for a client. A client whose buffer
  * overflows is disconnected (it resumes with {@code Last-Event-ID}); one sent no alert for the idle time gets a final
  * {@code reconnect} event and is ended. While its missed alerts are being replayed, live ones are held back and sent
@@ -129,7 +130,7 @@ final class StreamClient {
         }
         return Optional.of(new Outgoing(
                 SseEmitter.event()
-                        .name("alert")
+                        .name(read.alert().type().wireName())
                         .id(new StreamPosition(cursor).encode())
                         .data(read.alert().json(), MediaType.APPLICATION_JSON),
                 true));

@@ -40,9 +40,15 @@ public record Subscription(
         Objects.requireNonNull(interests, "interests");
     }
 
-    /** Whether this subscription should receive the alert now. */
+    /**
+     * Whether this subscription should receive the alert message now: an alert if it matches; an update or retraction
+     * if it matches the alert and the subscription is not younger than the alert, that is if it was sent the alert
+     * (the alert's category and tags never change and interests are fixed at subscribing).
+     */
     public boolean wants(Alert alert) {
-        return active && interests.matches(alert);
+        boolean existedThen =
+                alert.type() == Alert.Type.CREATED || createdAt == null || !createdAt.isAfter(alert.createdAt());
+        return active && existedThen && interests.matches(alert);
     }
 
     Subscription deactivated(Instant at, String reason) {

@@ -12,10 +12,10 @@ class AlertLedgerTest {
     @Test
     void alertsTheFirstBreakingRevisionOnly() {
         assertThat(ledger.decide(0, "a", 1, false, true).orElseThrow().alert()).isFalse();
-        ledger.record("a", new AlertLedger.Entry(0, 1, null));
+        ledger.record("a", new AlertLedger.Entry(0, 1, null, null));
 
         assertThat(ledger.decide(0, "a", 2, true, true).orElseThrow().alert()).isTrue();
-        ledger.record("a", new AlertLedger.Entry(0, 2, "alert-1"));
+        ledger.record("a", new AlertLedger.Entry(0, 2, "alert-1", null));
 
         assertThat(ledger.decide(0, "a", 2, true, true)).isEmpty();
         assertThat(ledger.decide(0, "a", 1, true, true)).isEmpty();
@@ -34,8 +34,8 @@ class AlertLedgerTest {
 
     @Test
     void forgetsThePartitionsItNoLongerOwns() {
-        ledger.record("a", new AlertLedger.Entry(0, 1, "x"));
-        ledger.record("b", new AlertLedger.Entry(1, 1, "y"));
+        ledger.record("a", new AlertLedger.Entry(0, 1, "x", null));
+        ledger.record("b", new AlertLedger.Entry(1, 1, "y", null));
 
         ledger.forget(List.of(0));
 
