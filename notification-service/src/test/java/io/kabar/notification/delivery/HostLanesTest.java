@@ -203,6 +203,24 @@ class HostLanesTest {
         assertThat(failure(waiting)).hasMessageContaining("timed out: paused:80");
     }
 
+    @Test
+    void aSilentFullLaneIsGivenFourTypicalRoundTripsWhenAnswersAreSlowerThanTheStallTime() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        lanes.submit("starved:80", this::call);
+        var waiting = lanes.submit("starved:80", this::call);
+        now = now.plusMillis(10);
+        lanes.submit("other:80", this::call);
+        now = now.plusMillis(2000);
+        calls.get(1).complete("ok");
+        assertThat(lanes.typicalRoundTrip()).isEqualTo(Duration.ofMillis(2000));
+
+        sweepEvery100MillisFor(Duration.ofMillis(5800), lanes);
+        assertThat(waiting).isNotDone();
+        sweepEvery100MillisFor(Duration.ofMillis(300), lanes);
+
+        assertThat(failure(waiting)).hasMessageContaining("timed out: starved:80 answered nothing for 8000 ms");
+    }
+
     private void sweepEvery100MillisFor(Duration time, HostLanes lanes) {
         for (int i = 0; i < time.toMillis() / 100; i++) {
             now = now.plusMillis(100);
