@@ -50,7 +50,16 @@ public final class StreamClients {
                 }
             });
         }
-        if (!connected.await(10, TimeUnit.MINUTES)) {
+        long started = System.nanoTime();
+        // Progress on stderr (the benchmark passes it through): how fast streams register on a loaded machine.
+        while (!connected.await(10, TimeUnit.SECONDS) && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(10)) {
+            System.err.printf(
+                    "%ds: %d of %d streams registered%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                    streams - connected.getCount(),
+                    streams);
+        }
+        if (connected.getCount() > 0) {
             out.println("only " + (streams - connected.getCount()) + " streams connected");
             out.flush();
             System.exit(1);
