@@ -139,8 +139,9 @@ public record NotificationProperties(
      * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
      * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
      * @param stallAfter      a host whose lane is full (requests waiting) and that has answered nothing for this long
-     *                        is stalled: its requests time out at once and those waiting go to the retry path, so the
-     *                        batches holding them go on with everyone else's deliveries
+     *                        (and for four typical round trips, when those are longer) while other hosts answer
+     *                        younger requests is stalled: its requests time out at once and those waiting go to the
+     *                        retry path, so the batches holding them go on with everyone else's deliveries
      */
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -20,9 +21,12 @@ import java.util.function.Supplier;
  * out; not requests we abandon) for {@code openFor}, then lets one trial request through. A request the lane
  * cannot take fails at once with {@link HostUnavailable}, so that a bad host costs the others nothing: its deliveries
  * go to the retry path instead of waiting. A host whose lane is full and that has answered nothing for {@code
- * stallAfter} is stalled ({@link #sweep()}): its requests in flight time out at once (failures of the host) and those
- * waiting are refused, so that the batches holding them need not wait for a host that makes no progress. No thread
- * is ever blocked. There is a lane per host called so far (a few
+ * stallAfter} (and for {@value #SLOWER_THAN_TYPICAL} times the typical round trip of the answers lately, whichever is
+ * longer) while another host answered a request sent after this one last answered is stalled ({@link #sweep()}): its
+ * requests in flight time out at once (failures of the host) and those waiting are refused, so that the batches
+ * holding them need not wait for a host that makes no progress. The comparison with other hosts is what tells a stuck
+ * host from a starved process (a collection pause, CPU taken by others), in which every host looks silent and every
+ * round trip grows; a sweep that itself ran late judges nobody for the same reason. No thread is ever blocked. There is a lane per host called so far (a few
  * hundred bytes each): it grows with the number of distinct receiver hosts, not with requests.
  */
 final class HostLanes {
@@ -53,7 +57,16 @@ final class HostLanes {
     private final Duration openFor;
     private final Duration stallAfter;
     private final Clock clock;
+    /** How many typical round trips a full lane may stay silent before it counts as stalled. */
+    static final int SLOWER_THAN_TYPICAL = 4;
+
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Moving average (weight 1/8) of sent-to-answered times in microseconds, every host: what "slow" means now. */
+    private final AtomicLong typicalRoundTripMicros = new AtomicLong();
+    /** When the most recently sent request that any host has answered was sent: proof the process itself runs. */
+    private final AtomicReference<Instant> newestAnsweredSent = new AtomicReference<>(Instant.MIN);
+
+    private Instant lastSweep;
 
     HostLanes(int maxPerHost, int maxQueued, int failuresToOpen, Duration openFor, Duration stallAfter, Clock clock) {
         this.maxPerHost = maxPerHost;
@@ -95,9 +108,36 @@ final class HostLanes {
         return result;
     }
 
-    /** Stalls every host whose lane is full and that has answered nothing for the stall time; run every so often. */
+    /**
+     * Stalls every host whose lane is full and that has answered nothing for the stall time while others answered
+     * younger requests; run every so often (a tenth of the stall time). A sweep later than half the stall time after
+     * the previous one says the process was not running: it judges nobody.
+     */
     void sweep() {
-        lanes.values().forEach(Lane::stallIfStuck);
+        Instant now = clock.instant();
+        boolean onTime;
+        synchronized (this) {
+            onTime = lastSweep == null || now.isBefore(lastSweep.plus(stallAfter.dividedBy(2)));
+            lastSweep = now;
+        }
+        if (onTime) {
+            Instant answered = newestAnsweredSent.get();
+            Duration slow = typicalRoundTrip().multipliedBy(SLOWER_THAN_TYPICAL);
+            Duration silence = slow.compareTo(stallAfter) > 0 ? slow : stallAfter;
+            lanes.values().forEach(lane -> lane.stallIfStuck(now, answered, silence));
+        }
+    }
+
+    /** The moving average of the time from sending a request to its answer, over every host. */
+    Duration typicalRoundTrip() {
+        return Duration.ofNanos(typicalRoundTripMicros.get() * 1000);
+    }
+
+    private void answered(Instant sent, Instant at) {
+        newestAnsweredSent.accumulateAndGet(sent, (a, b) -> a.isAfter(b) ? a : b);
+        long micros = Duration.between(sent, at).toNanos() / 1000;
+        typicalRoundTripMicros.accumulateAndGet(
+                micros, (average, sample) -> average == 0 ? sample : average + (sample - average) / 8);
     }
 
     /** Requests waiting in every lane. */
@@ -129,7 +169,9 @@ final class HostLanes {
     private final class Lane {
         private final String host;
         private final Queue<Waiting> waiting = new ArrayDeque<>();
-        private final Set<CompletableFuture<?>> inFlight = new HashSet<>();
+        /** Each request in flight with when it was sent. */
+        private final Map<CompletableFuture<?>, Instant> inFlight = new HashMap<>();
+
         private Instant lastProgress;
         private int running;
         private int failures;
@@ -166,11 +208,12 @@ final class HostLanes {
 
         /** Under the lock: one more request runs; an idle lane's stall time starts with it. */
         private void starting(Waiting request) {
+            Instant now = clock.instant();
             if (running == 0) {
-                lastProgress = clock.instant();
+                lastProgress = now;
             }
             running++;
-            inFlight.add(request.result());
+            inFlight.put(request.result(), now);
         }
 
         void finished(Result result, CompletableFuture<?> request) {
@@ -179,11 +222,15 @@ final class HostLanes {
             String message = null;
             synchronized (this) {
                 running--;
-                inFlight.remove(request);
+                Instant sent = inFlight.remove(request);
+                Instant now = clock.instant();
                 if (result != Result.ABANDONED) {
-                    lastProgress = clock.instant();
+                    lastProgress = now;
                 }
                 if (result == Result.SUCCEEDED) {
+                    if (sent != null) {
+                        answered(sent, now);
+                    }
                     failures = 0;
                     openUntil = null;
                     trialRunning = false;
@@ -216,22 +263,26 @@ final class HostLanes {
             }
         }
 
-        /** A full lane that has had no answer for the stall time: time out what runs, refuse what waits. */
-        void stallIfStuck() {
+        /**
+         * A full lane that has had no answer for the stall time, although some other host answered a request sent
+         * after this one last answered: time out what runs, refuse what waits.
+         */
+        void stallIfStuck(Instant now, Instant newestAnsweredSent, Duration silence) {
             List<Waiting> refused;
             List<CompletableFuture<?>> cut;
             String message;
             synchronized (this) {
                 if (waiting.isEmpty()
                         || lastProgress == null
-                        || clock.instant().isBefore(lastProgress.plus(stallAfter))) {
+                        || now.isBefore(lastProgress.plus(silence))
+                        || !newestAnsweredSent.isAfter(lastProgress)) {
                     return;
                 }
-                message = "timed out: " + host + " answered nothing for " + stallAfter.toMillis() + " ms with "
-                        + running + " requests in flight and " + waiting.size() + " waiting";
+                message = "timed out: " + host + " answered nothing for " + silence.toMillis() + " ms with " + running
+                        + " requests in flight and " + waiting.size() + " waiting";
                 refused = new ArrayList<>(waiting);
                 waiting.clear();
-                cut = new ArrayList<>(inFlight);
+                cut = new ArrayList<>(inFlight.keySet());
             }
             HostUnavailable stalled = new HostUnavailable(message);
             refused.forEach(w -> w.result().completeExceptionally(stalled));

@@ -9,7 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,7 +35,12 @@ final class AlertFeed extends TopicFollower<BreakingAlert> {
 
     private final Supplier<Consumer<String, BreakingAlert>> consumers;
     private final ExecutorService replays;
-    private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
+    /**
+     * A concurrent set, not a copy-on-write list: a join adds under the position lock, where a copy of every open
+     * stream per join had thousands of streams opening at once waiting on that lock.
+     */
+    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+
     private final Map<Integer, Long> position = new HashMap<>();
     private final CountDownLatch ready = new CountDownLatch(1);
 

@@ -31,6 +31,7 @@ public final class StreamBenchmark {
     static final int ALERTS = Integer.getInteger("alerts", 10);
 
     public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
         KafkaBroker broker = KafkaBroker.start(6);
         String[] arguments = {
             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
@@ -46,6 +47,9 @@ public final class StreamBenchmark {
         try (ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(NotificationServiceApplication.class).run(arguments)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            System.out.printf(
+                    "broker and service started in %d s; opening %d streams%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), STREAMS);
             String category = "Bench";
             Process clients = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,9 @@ import java.util.regex.Pattern;
  * arrival time in epoch milliseconds, and {@code END}.
  */
 public final class StreamClients {
+
+    /** Streams being opened at once (not yet registered). */
+    private static final int OPENING = Integer.getInteger("opening", 256);
 
     private static final Pattern ARTICLE = Pattern.compile("\"articleId\":\"([^\"]+)\"");
 
@@ -36,11 +40,14 @@ public final class StreamClients {
         Queue<String> received = new ConcurrentLinkedQueue<>();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        // Streams open OPENING at a time, each slot freed once its stream is registered: ten thousand requests at once
+        // leave the service's request threads queueing on its locks for the two cores, and registration crawls.
+        Semaphore opening = new Semaphore(OPENING);
         for (int i = 0; i < streams; i++) {
             threads.execute(() -> {
                 try {
                     // A connection refused or reset while thousands arrive at once is tried again.
-                    while (!follow(port, category, alerts, connected, received)) {
+                    while (!follow(port, category, alerts, connected, received, opening)) {
                         Thread.sleep(100);
                     }
                 } catch (InterruptedException e) {
@@ -50,7 +57,16 @@ public final class StreamClients {
                 }
             });
         }
-        if (!connected.await(10, TimeUnit.MINUTES)) {
+        long started = System.nanoTime();
+        // Progress on stderr (the benchmark passes it through): how fast streams register on a loaded machine.
+        while (!connected.await(10, TimeUnit.SECONDS) && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(10)) {
+            System.err.printf(
+                    "%ds: %d of %d streams registered%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                    streams - connected.getCount(),
+                    streams);
+        }
+        if (connected.getCount() > 0) {
             out.println("only " + (streams - connected.getCount()) + " streams connected");
             out.flush();
             System.exit(1);
@@ -66,8 +82,10 @@ public final class StreamClients {
 
     /** One stream until it has every alert; false if it failed before it was registered. */
     private static boolean follow(
-            int port, String category, int alerts, CountDownLatch connected, Queue<String> received) {
+            int port, String category, int alerts, CountDownLatch connected, Queue<String> received, Semaphore opening)
+            throws InterruptedException {
         boolean registered = false;
+        opening.acquire();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream request = socket.getOutputStream();
             request.write(("GET /api/alerts/stream?categories=" + category + " HTTP/1.0\r\n"
@@ -81,6 +99,7 @@ public final class StreamClients {
             while (seen < alerts && (line = events.readLine()) != null) {
                 if (line.startsWith(":connected")) {
                     registered = true;
+                    opening.release();
                     connected.countDown();
                 } else if (line.startsWith("data:")) {
                     long at = System.currentTimeMillis();
@@ -94,6 +113,10 @@ public final class StreamClients {
         } catch (IOException e) {
             if (registered) {
                 System.err.println("stream failed: " + e);
+            }
+        } finally {
+            if (!registered) {
+                opening.release();
             }
         }
         return registered;

@@ -138,14 +138,17 @@ class HostLanesTest {
     }
 
     @Test
-    void aFullLaneThatAnswersNothingForTheStallTimeTimesOutWhatRunsRefusesWhatWaitsAndOpensItsCircuit() {
+    void
+            aFullLaneThatAnswersNothingForTheStallTimeWhileAnotherHostAnswersTimesOutWhatRunsRefusesWhatWaitsAndOpensItsCircuit() {
         HostLanes lanes = new HostLanes(2, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
         var first = lanes.submit("hang:80", this::call);
         var second = lanes.submit("hang:80", this::call);
         var waiting = lanes.submit("hang:80", this::call);
+        now = now.plusMillis(10);
         var elsewhere = lanes.submit("fast:80", this::call);
+        calls.get(2).complete("ok");
 
-        now = now.plusMillis(999);
+        now = now.plusMillis(989);
         lanes.sweep();
         assertThat(waiting).isNotDone();
         now = now.plusMillis(1);
@@ -157,7 +160,72 @@ class HostLanesTest {
         assertThat(calls.get(0)).isCancelled();
         assertThat(calls.get(1)).isCancelled();
         assertThat(lanes.hostsIn(HostLanes.State.OPEN)).isEqualTo(1);
-        assertThat(elsewhere).isNotDone();
+        assertThat(elsewhere).isCompletedWithValue("ok");
+    }
+
+    @Test
+    void aSilentFullLaneIsNotStalledUntilAnotherHostAnswersARequestSentAfterItsLastAnswer() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        lanes.submit("other:80", this::call);
+        now = now.plusMillis(10);
+        lanes.submit("starved:80", this::call);
+        var waiting = lanes.submit("starved:80", this::call);
+        // Sent before the starved host's request: says nothing about whether the process runs since.
+        calls.get(0).complete("ok");
+
+        sweepEvery100MillisFor(Duration.ofSeconds(3), lanes);
+        assertThat(waiting).isNotDone();
+
+        lanes.submit("other:80", this::call);
+        calls.get(2).complete("ok");
+        now = now.plusMillis(100);
+        lanes.sweep();
+
+        assertThat(failure(waiting)).hasMessageContaining("timed out: starved:80");
+    }
+
+    @Test
+    void aSweepThatRunsLateJudgesNobodyAsThePauseSilencedEveryHost() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        lanes.submit("paused:80", this::call);
+        var waiting = lanes.submit("paused:80", this::call);
+        lanes.sweep();
+        now = now.plusMillis(10);
+        lanes.submit("other:80", this::call);
+        calls.get(1).complete("ok");
+
+        now = now.plusMillis(1500);
+        lanes.sweep();
+        assertThat(waiting).isNotDone();
+
+        now = now.plusMillis(100);
+        lanes.sweep();
+        assertThat(failure(waiting)).hasMessageContaining("timed out: paused:80");
+    }
+
+    @Test
+    void aSilentFullLaneIsGivenFourTypicalRoundTripsWhenAnswersAreSlowerThanTheStallTime() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        lanes.submit("starved:80", this::call);
+        var waiting = lanes.submit("starved:80", this::call);
+        now = now.plusMillis(10);
+        lanes.submit("other:80", this::call);
+        now = now.plusMillis(2000);
+        calls.get(1).complete("ok");
+        assertThat(lanes.typicalRoundTrip()).isEqualTo(Duration.ofMillis(2000));
+
+        sweepEvery100MillisFor(Duration.ofMillis(5800), lanes);
+        assertThat(waiting).isNotDone();
+        sweepEvery100MillisFor(Duration.ofMillis(300), lanes);
+
+        assertThat(failure(waiting)).hasMessageContaining("timed out: starved:80 answered nothing for 8000 ms");
+    }
+
+    private void sweepEvery100MillisFor(Duration time, HostLanes lanes) {
+        for (int i = 0; i < time.toMillis() / 100; i++) {
+            now = now.plusMillis(100);
+            lanes.sweep();
+        }
     }
 
     @Test
