@@ -90,11 +90,6 @@ final class SecuredBroker implements AutoCloseable {
         return ServiceProcess.start(service.user(), bootstrapServers(), credentials(service, arguments));
     }
 
-    /** Like {@link #start}, on a port chosen beforehand. */
-    ServiceProcess startOn(int port, Service service, String... arguments) throws IOException {
-        return ServiceProcess.startOn(port, service.user(), bootstrapServers(), credentials(service, arguments));
-    }
-
     private String[] credentials(Service service, String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "--kabar.kafka.security.protocol=SASL_PLAINTEXT",
