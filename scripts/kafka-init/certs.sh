@@ -4,7 +4,7 @@
 # anything once done, so passwords and keys survive restarts. Needs only keytool (the apache/kafka image has it).
 set -eu
 CA=/ca BROKERS=/brokers ADMIN=/admin SECRETS=/secrets
-SERVICES="article-service related-links-service notification-service trending-service"
+SERVICES="article-service related-links-service notification-service trending-service site"   # io.kabar.schemas.topics.Service
 random() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
 
 if [ ! -f "$BROKERS/store.password" ]; then

@@ -1,9 +1,12 @@
 package io.kabar.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.serde.AvroDeserializer;
+import io.kabar.schemas.topics.Service;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
@@ -15,6 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,8 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.HttpStatus;
 
 /**
- * The whole of Kabar as it runs: the four services, each its own jar in its own JVM, against one real broker, driven
- * only through their HTTP APIs with the seed page and the project's demo articles.
+ * The whole of Kabar as it runs in production: the four services, each its own jar in its own JVM logged in as its own
+ * principal, against a broker that authenticates every client and enforces the ACLs generated from the topic registry
+ * (see {@link SecuredBroker}), driven only through their HTTP APIs with the seed page and the project's demo articles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +47,7 @@ class WholeStackIT {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> ids = new HashMap<>();
+    private SecuredBroker broker;
     private Http articles;
     private Http related;
     private Http notifications;
@@ -43,13 +55,14 @@ class WholeStackIT {
     private int notificationPort;
 
     @BeforeAll
-    void startTheStack() throws IOException {
-        String brokers = TestBroker.brokers();
-        ServiceProcess article = start("article-service", brokers);
-        ServiceProcess links = start("related-links-service", brokers);
-        ServiceProcess alerts = start("notification-service", brokers, "--kabar.notifications.allow-loopback=true");
-        ServiceProcess views = start("trending-service", brokers, "--kabar.web.trusted-proxies=127.0.0.1/32");
-        services.forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+    void startTheStack() throws Exception {
+        broker = SecuredBroker.start();
+        ServiceProcess article = start(Service.ARTICLE_SERVICE);
+        ServiceProcess links = start(Service.RELATED_LINKS_SERVICE);
+        ServiceProcess alerts = start(Service.NOTIFICATION_SERVICE, "--kabar.notifications.allow-loopback=true");
+        ServiceProcess views = start(Service.TRENDING_SERVICE, "--kabar.web.trusted-proxies=127.0.0.1/32");
+        // Four JVMs start at once on two cores: generous, since a loaded CI machine is slow, not broken.
+        services.forEach(s -> s.awaitReady(Duration.ofMinutes(10)));
         articles = new Http(article.port());
         related = new Http(links.port());
         notifications = new Http(alerts.port());
@@ -61,6 +74,9 @@ class WholeStackIT {
     void stopTheStack() throws InterruptedException {
         for (ServiceProcess service : services) {
             service.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -119,8 +135,11 @@ class WholeStackIT {
             await().atMost(SETTLED).until(() -> stream.lines().stream().anyMatch(l -> l.startsWith(":")));
 
             publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
-            assertThat(TestBroker.valuesOf(Topics.ARTICLES, ids.get("breaking")))
-                    .extracting(ArticleEvent::getChangedBy)
+            assertThat(TestBroker.readAll(
+                                    broker.admin(), Topics.ARTICLES.name(), new AvroDeserializer<>(ArticleEvent.class))
+                            .stream()
+                            .filter(r -> r.key().equals(ids.get("breaking"))))
+                    .extracting(r -> r.value().getChangedBy())
                     .containsExactly("test-editor");
 
             await().atMost(SETTLED).untilAsserted(() -> {
@@ -173,8 +192,39 @@ class WholeStackIT {
         });
     }
 
-    private ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
-        ServiceProcess service = ServiceProcess.start(module, brokers, arguments);
+    @Test
+    @Order(5)
+    void aPrincipalWithoutTheRightCanNeitherWriteArticlesNorReadSubscriptions() {
+        // related-links-service reads news.articles, so it can see the topic, but only article-service may write it.
+        assertThatThrownBy(() -> send(Service.RELATED_LINKS_SERVICE, Topics.ARTICLES.name(), "forged-article"))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThat(records(broker.admin(), Topics.ARTICLES.name()))
+                .extracting(ConsumerRecord::key)
+                .contains(ids.get("seed"))
+                .doesNotContain("forged-article");
+
+        // The subscription made above is there, and only notification-service may read it.
+        assertThat(records(broker.admin(), Topics.SUBSCRIPTIONS.name())).isNotEmpty();
+        assertThatThrownBy(() -> records(broker.clientAs(Service.TRENDING_SERVICE), Topics.SUBSCRIPTIONS.name()))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> records(broker.clientAs(Service.SITE), Topics.SUBSCRIPTIONS.name()))
+                .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    private void send(Service as, String topic, String key) throws InterruptedException, ExecutionException {
+        Map<String, Object> props = new HashMap<>(broker.clientAs(as));
+        props.put("max.block.ms", 30_000);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, "{}")).get();
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(Map<String, Object> client, String topic) {
+        return TestBroker.readAll(client, topic, new ByteArrayDeserializer());
+    }
+
+    private ServiceProcess start(Service module, String... arguments) throws IOException {
+        ServiceProcess service = broker.start(module, arguments);
         services.add(service);
         return service;
     }

@@ -54,7 +54,9 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
     /**
      * Turns {@code KABAR_KAFKA_SECURITY_PROTOCOL}, {@code KABAR_KAFKA_SASL_*} and {@code KABAR_KAFKA_SSL_TRUSTSTORE}
      * into {@code spring.kafka.properties.*}, which every producer, consumer, admin and Streams client of the service
-     * gets; explicit {@code spring.kafka.properties.*} settings still win.
+     * gets; explicit {@code spring.kafka.properties.*} settings still win. A service that logs in to a secured cluster
+     * does not create or grow topics at start ({@code spring.kafka.admin.auto-create=false} unless set): its principal
+     * may not, and the operators' {@code Acls apply} creates them as the super user before the services start.
      */
     private static void addKafkaSecurity(ConfigurableEnvironment environment) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -62,6 +64,7 @@ public final class KabarDefaults implements EnvironmentPostProcessor {
                 .clientProperties()
                 .forEach((key, value) -> properties.put("spring.kafka.properties." + key, value));
         if (!properties.isEmpty()) {
+            properties.put("spring.kafka.admin.auto-create", "false");
             environment.getPropertySources().addLast(new MapPropertySource("kabarKafkaSecurity", properties));
         }
     }
