@@ -107,6 +107,7 @@ class ArticleCatalogTest {
                 at,
                 at,
                 false,
+                Editorial.NONE,
                 Article.Status.PUBLISHED);
     }
 }
