@@ -49,6 +49,14 @@ final class TestTopics {
                 .build();
     }
 
+    /** The event with the newsroom's controls over related links set on its article. */
+    static ArticleEvent editorial(ArticleEvent event, List<String> pins, boolean excluded, String storyPackage) {
+        event.getArticle().setRelatedPins(List.copyOf(pins));
+        event.getArticle().setExcludeFromRelated(excluded);
+        event.getArticle().setStoryPackage(storyPackage);
+        return event;
+    }
+
     /** Publishes the events in order, keyed by article id, and waits until the broker has them. */
     static void publish(ArticleEvent... events) {
         TestBroker.publish(Topics.ARTICLES, e -> e.getArticle().getId(), events);
