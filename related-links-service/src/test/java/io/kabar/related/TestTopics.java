@@ -51,10 +51,13 @@ final class TestTopics {
 
     /** The event with the newsroom's controls over related links set on its article. */
     static ArticleEvent editorial(ArticleEvent event, List<String> pins, boolean excluded, String storyPackage) {
-        event.getArticle().setRelatedPins(List.copyOf(pins));
-        event.getArticle().setExcludeFromRelated(excluded);
-        event.getArticle().setStoryPackage(storyPackage);
-        return event;
+        return ArticleEvent.newBuilder(event)
+                .setArticle(Article.newBuilder(event.getArticle())
+                        .setRelatedPins(List.copyOf(pins))
+                        .setExcludeFromRelated(excluded)
+                        .setStoryPackage(storyPackage)
+                        .build())
+                .build();
     }
 
     /** Publishes the events in order, keyed by article id, and waits until the broker has them. */
