@@ -60,7 +60,7 @@ public final class RelatedBurstBenchmark {
             SyntheticNews news = new SyntheticNews(new Random(42));
             try (ServiceProcess articles = ServiceProcess.start(
                             "article-service", brokers, "--kabar.articles.publish-timeout=30s")
-                    .awaitReady(Duration.ofMinutes(3))) {
+                    .awaitReady(Duration.ofMinutes(10))) {
                 long start = System.nanoTime();
                 alreadyIndexed(brokers, news, indexed);
                 skipHistory(broker, brokers);
