@@ -58,19 +58,21 @@ public final class RelatedBurstBenchmark {
         try (KafkaBroker broker = KafkaBroker.start(6)) {
             String brokers = broker.bootstrapServers();
             SyntheticNews news = new SyntheticNews(new Random(42));
-            try (ServiceProcess articles = ServiceProcess.start(
-                            "article-service", brokers, "--kabar.articles.publish-timeout=30s")
-                    .awaitReady(Duration.ofMinutes(10))) {
+            // Started as resources and awaited inside, so that a start that times out still stops the JVM.
+            try (ServiceProcess articles =
+                    ServiceProcess.start("article-service", brokers, "--kabar.articles.publish-timeout=30s")) {
+                articles.awaitReady(Duration.ofMinutes(10));
                 long start = System.nanoTime();
                 alreadyIndexed(brokers, news, indexed);
                 skipHistory(broker, brokers);
-                try (ServiceProcess related = ServiceProcess.start("related-links-service", brokers)
-                                .awaitReady(Duration.ofMinutes(10));
-                        ListWatcher lists = ListWatcher.fromEnd(brokers)) {
-                    System.out.printf(
-                            "%,d articles indexed by related-links-service in %.1f s%n",
-                            indexed, (System.nanoTime() - start) / 1e9);
-                    measure(broker, articles.port(), news, indexed, burst, lists);
+                try (ServiceProcess related = ServiceProcess.start("related-links-service", brokers)) {
+                    related.awaitReady(Duration.ofMinutes(10));
+                    try (ListWatcher lists = ListWatcher.fromEnd(brokers)) {
+                        System.out.printf(
+                                "%,d articles indexed by related-links-service in %.1f s%n",
+                                indexed, (System.nanoTime() - start) / 1e9);
+                        measure(broker, articles.port(), news, indexed, burst, lists);
+                    }
                 }
             }
         }
