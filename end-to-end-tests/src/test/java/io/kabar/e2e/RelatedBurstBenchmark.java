@@ -59,8 +59,12 @@ public final class RelatedBurstBenchmark {
             String brokers = broker.bootstrapServers();
             SyntheticNews news = new SyntheticNews(new Random(42));
             // Started as resources and awaited inside, so that a start that times out still stops the JVM.
-            try (ServiceProcess articles =
-                    ServiceProcess.start("article-service", brokers, "--kabar.articles.publish-timeout=30s")) {
+            try (ServiceProcess articles = ServiceProcess.start(
+                    "article-service",
+                    brokers,
+                    "--kabar.articles.publish-timeout=30s",
+                    // One client publishing a burst: the per-client write limit would set the pace, not the API.
+                    "--kabar.limits.rates.article-writes.requests=1000000")) {
                 articles.awaitReady(Duration.ofMinutes(10));
                 long start = System.nanoTime();
                 alreadyIndexed(brokers, news, indexed);
