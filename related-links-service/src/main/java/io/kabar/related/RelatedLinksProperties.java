@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param indexWait     how long a listener waits for the local index to catch up with a record before it fails the
  *                      record (which the error handler then retries with back-off)
  * @param sendTimeout   how long a listener waits for the broker to acknowledge what it produced
+ * @param coalesceInterval how long the compute listener lets refresh requests gather before it computes them, so
+ *                      that a list several arriving articles affect is computed once
+ * @param consumers     consumers of each listener per instance (threads computing lists in parallel)
  */
 @Validated
 @ConfigurationProperties("kabar.related")
@@ -26,4 +29,6 @@ public record RelatedLinksProperties(
 
         @DefaultValue("20") @Min(1) @Max(200) int refreshFanout,
         @DefaultValue("5s") @NotNull Duration indexWait,
-        @DefaultValue("10s") @NotNull Duration sendTimeout) {}
+        @DefaultValue("10s") @NotNull Duration sendTimeout,
+        @DefaultValue("250ms") @NotNull Duration coalesceInterval,
+        @DefaultValue("2") @Min(1) @Max(64) int consumers) {}

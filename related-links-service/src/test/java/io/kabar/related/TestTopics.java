@@ -49,6 +49,17 @@ final class TestTopics {
                 .build();
     }
 
+    /** The event with the newsroom's controls over related links set on its article. */
+    static ArticleEvent editorial(ArticleEvent event, List<String> pins, boolean excluded, String storyPackage) {
+        return ArticleEvent.newBuilder(event)
+                .setArticle(Article.newBuilder(event.getArticle())
+                        .setRelatedPins(List.copyOf(pins))
+                        .setExcludeFromRelated(excluded)
+                        .setStoryPackage(storyPackage)
+                        .build())
+                .build();
+    }
+
     /** Publishes the events in order, keyed by article id, and waits until the broker has them. */
     static void publish(ArticleEvent... events) {
         TestBroker.publish(Topics.ARTICLES, e -> e.getArticle().getId(), events);

@@ -22,6 +22,7 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         boolean breaking,
+        Editorial editorial,
         Status status) {
 
     /** Whether readers may see the article. */
@@ -33,6 +34,7 @@ public record Article(
     public Article {
         paragraphs = List.copyOf(paragraphs);
         tags = List.copyOf(tags);
+        editorial = editorial == null ? Editorial.NONE : editorial;
     }
 
     public boolean isPublished() {
@@ -89,6 +91,7 @@ public record Article(
                 publishedAt,
                 at,
                 breaking,
+                editorial,
                 Status.UNPUBLISHED);
     }
 }

@@ -25,7 +25,10 @@ public record ArticleJson(
         String imageUrl,
         Instant publishedAt,
         Instant updatedAt,
-        boolean breaking) {
+        boolean breaking,
+        List<String> relatedPins,
+        boolean excludeFromRelated,
+        String storyPackage) {
 
     public static ArticleJson of(Article a) {
         return new ArticleJson(
@@ -47,7 +50,10 @@ public record ArticleJson(
                 a.imageUrl(),
                 a.publishedAt(),
                 a.updatedAt(),
-                a.breaking());
+                a.breaking(),
+                a.editorial().relatedPins(),
+                a.editorial().excludeFromRelated(),
+                a.editorial().storyPackage());
     }
 
     /** The short form used in lists: everything but the text. */
@@ -71,6 +77,9 @@ public record ArticleJson(
                 a.imageUrl(),
                 a.publishedAt(),
                 a.updatedAt(),
-                a.breaking());
+                a.breaking(),
+                a.editorial().relatedPins(),
+                a.editorial().excludeFromRelated(),
+                a.editorial().storyPackage());
     }
 }

@@ -36,6 +36,7 @@ public final class ArticleRecords {
                 a.getPublishedAt(),
                 a.getUpdatedAt(),
                 a.getBreaking(),
+                new Editorial(a.getRelatedPins(), a.getExcludeFromRelated(), a.getStoryPackage()),
                 status);
     }
 
@@ -58,6 +59,9 @@ public final class ArticleRecords {
                 .setPublishedAt(a.publishedAt())
                 .setUpdatedAt(a.updatedAt())
                 .setBreaking(a.breaking())
+                .setRelatedPins(a.editorial().relatedPins())
+                .setExcludeFromRelated(a.editorial().excludeFromRelated())
+                .setStoryPackage(a.editorial().storyPackage())
                 .build();
     }
 

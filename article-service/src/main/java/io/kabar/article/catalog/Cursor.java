@@ -70,6 +70,7 @@ public record Cursor(Instant publishedAt, String id) {
                 publishedAt,
                 publishedAt,
                 false,
+                Editorial.NONE,
                 Article.Status.PUBLISHED);
     }
 }

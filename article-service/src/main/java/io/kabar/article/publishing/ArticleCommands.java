@@ -65,6 +65,9 @@ final class ArticleCommands {
             throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Publishing an article as breaking");
         }
         Optional<CompletedRequest> known = Optional.ofNullable(idempotencyKey).flatMap(ledger::find);
+        if (known.isEmpty()) {
+            PinChecks.check(catalog, null, draft.editorial());
+        }
         if (known.isPresent()) {
             if (!known.get().fingerprint().equals(fingerprint)) {
                 throw keyReused();
@@ -86,6 +89,7 @@ final class ArticleCommands {
     /** Replaces an article's content; the revision check and the breaking scope are the owner's to decide. */
     Article update(String id, long expectedRevision, ArticleDraft draft, Caller caller) {
         refuseIfKnownStale(id, expectedRevision);
+        PinChecks.check(catalog, id, draft.editorial());
         return submit(Command.Kind.UPDATE, id, expectedRevision, draft, caller, null, null, null)
                 .article();
     }

@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.Editorial;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,9 +17,14 @@ record ArticleDraft(
         String source,
         String imageUrl,
         Instant publishedAt,
-        boolean breaking) {
+        boolean breaking,
+        Editorial editorial) {
 
     private static final int SUMMARY_LENGTH = 200;
+
+    ArticleDraft {
+        editorial = editorial == null ? Editorial.NONE : editorial;
+    }
 
     /** The given summary, or the first paragraph cut at a word boundary. */
     String summaryOrLead() {

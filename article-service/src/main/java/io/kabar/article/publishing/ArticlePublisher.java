@@ -100,6 +100,7 @@ final class ArticlePublisher {
                 draft.publishedAt() == null ? now : draft.publishedAt(),
                 now,
                 draft.breaking(),
+                draft.editorial(),
                 Article.Status.PUBLISHED);
         Optional<CompletedRequest> completed = Optional.ofNullable(command.idempotencyKey())
                 .map(key -> new CompletedRequest(key, command.fingerprint(), article, now));
@@ -149,6 +150,7 @@ final class ArticlePublisher {
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
                 now,
                 draft.breaking(),
+                draft.editorial(),
                 Article.Status.PUBLISHED);
         return applied(command, new ArticleChange(ArticleChange.Kind.UPDATED, next, now, subject(command)));
     }

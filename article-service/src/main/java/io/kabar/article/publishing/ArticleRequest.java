@@ -1,6 +1,8 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.Editorial;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,10 +23,21 @@ record ArticleRequest(
         @LanguageCode String language,
         @Size(max = 1000) String summary,
         @EpochMillis Instant publishedAt,
-        Boolean breaking) {
+        Boolean breaking,
+        @Size(max = Editorial.MAX_PINS) List<@NotBlank @Size(max = 100) String> relatedPins,
+        Boolean excludeFromRelated,
+
+        @Size(max = 80)
+        @Pattern(
+                regexp = STORY_PACKAGE,
+                message = "must be lower-case letters and digits joined by single hyphens, such as pemilu-2029")
+        String storyPackage) {
 
     /** Body limit: 200 KB of UTF-8. */
     static final int MAX_BODY_BYTES = 200 * 1024;
+
+    /** A story package's name: a slug, so that one series is never two by spelling. */
+    static final String STORY_PACKAGE = "([a-z0-9]+(-[a-z0-9]+)*)?";
 
     /**
      * The request as domain values: paragraphs split on blank lines, defaults filled in, the publication time cut to
@@ -49,11 +62,21 @@ record ArticleRequest(
                 blankToNull(source),
                 blankToNull(imageUrl),
                 publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS),
-                Boolean.TRUE.equals(breaking));
+                Boolean.TRUE.equals(breaking),
+                new Editorial(
+                        relatedPins == null
+                                ? List.of()
+                                : relatedPins.stream().map(String::strip).toList(),
+                        Boolean.TRUE.equals(excludeFromRelated),
+                        blankToNull(storyPackage)));
     }
 
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
     String fingerprint() {
+        // The editorial fields count only when given, so a key first used before they existed still matches.
+        String editorial = relatedPins == null && excludeFromRelated == null && storyPackage == null
+                ? ""
+                : String.join("\u0000", String.valueOf(relatedPins), String.valueOf(excludeFromRelated), storyPackage);
         return Fingerprints.sha256(String.join(
                         "\u0000",
                         String.valueOf(title),
@@ -68,6 +91,7 @@ record ArticleRequest(
                         String.valueOf(summary),
                         String.valueOf(publishedAt),
                         String.valueOf(breaking))
+                .concat(editorial)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

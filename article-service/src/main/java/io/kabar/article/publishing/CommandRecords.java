@@ -2,6 +2,7 @@ package io.kabar.article.publishing;
 
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleRecords;
+import io.kabar.article.catalog.Editorial;
 import io.kabar.schemas.ArticleCommand;
 import io.kabar.schemas.ArticleCommandOutcome;
 import io.kabar.schemas.ArticleCommandResult;
@@ -66,6 +67,9 @@ final class CommandRecords {
                 .setImageUrl(d.imageUrl())
                 .setPublishedAt(d.publishedAt())
                 .setBreaking(d.breaking())
+                .setRelatedPins(d.editorial().relatedPins())
+                .setExcludeFromRelated(d.editorial().excludeFromRelated())
+                .setStoryPackage(d.editorial().storyPackage())
                 .build();
     }
 
@@ -82,7 +86,8 @@ final class CommandRecords {
                 c.getSource(),
                 c.getImageUrl(),
                 c.getPublishedAt(),
-                c.getBreaking());
+                c.getBreaking(),
+                new Editorial(c.getRelatedPins(), c.getExcludeFromRelated(), c.getStoryPackage()));
     }
 
     static ArticleCommandOutcome toAvro(Outcome o) {

@@ -125,6 +125,7 @@ class ArticleCatalogTest {
                 at,
                 at,
                 false,
+                Editorial.NONE,
                 Article.Status.PUBLISHED);
     }
 }

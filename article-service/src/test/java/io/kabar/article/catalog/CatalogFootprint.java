@@ -37,6 +37,7 @@ public final class CatalogFootprint {
                     now.minusSeconds(i),
                     now,
                     false,
+                    Editorial.NONE,
                     Article.Status.PUBLISHED));
         }
         long perArticle = (usedHeapAfterGc() - before) / ARTICLES;

@@ -3,6 +3,7 @@ package io.kabar.article.publishing;
 import io.kabar.article.ArticleServiceApplication;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleRecords;
+import io.kabar.article.catalog.Editorial;
 import io.kabar.platform.kafka.TopicMirror;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
@@ -130,7 +131,8 @@ public final class ArticleBenchmark {
                 "Kabar",
                 null,
                 null,
-                false);
+                false,
+                Editorial.NONE);
     }
 
     private static String requestJson(String title) {
@@ -169,6 +171,7 @@ public final class ArticleBenchmark {
                 now,
                 now,
                 false,
+                Editorial.NONE,
                 Article.Status.PUBLISHED);
         ArticleEvent event = ArticleRecords.toEvent(article, ArticleEventType.PUBLISHED, now, "benchmark");
         return new AvroSerializer<>(ArticleEvent.class).serialize("bench", event);

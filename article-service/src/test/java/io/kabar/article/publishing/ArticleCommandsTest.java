@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kabar.article.ArticleServiceProperties;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
+import io.kabar.article.catalog.Editorial;
 import io.kabar.platform.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -145,7 +146,19 @@ class ArticleCommandsTest {
 
     private static ArticleDraft draft() {
         return new ArticleDraft(
-                "Judul", null, List.of("Isi."), "id", "Ekonomi", List.of(), "Redaksi", null, null, null, null, false);
+                "Judul",
+                null,
+                List.of("Isi."),
+                "id",
+                "Ekonomi",
+                List.of(),
+                "Redaksi",
+                null,
+                null,
+                null,
+                null,
+                false,
+                Editorial.NONE);
     }
 
     private static Article article(String id) {
@@ -168,6 +181,7 @@ class ArticleCommandsTest {
                 at,
                 at,
                 false,
+                Editorial.NONE,
                 Article.Status.PUBLISHED);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
+import io.kabar.article.catalog.Editorial;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -327,6 +328,7 @@ class ArticlePublisherTest {
                 null,
                 null,
                 null,
-                breaking);
+                breaking,
+                Editorial.NONE);
     }
 }

@@ -45,7 +45,8 @@ class IndexConfiguration {
             } else if (event.getEventType() == ArticleEventType.UNPUBLISHED) {
                 articles.unpublished(id, event.getArticle().getRevision());
             } else {
-                articles.published(StoryRecords.fromAvro(event.getArticle()));
+                articles.published(
+                        StoryRecords.fromAvro(event.getArticle()), StoryRecords.editorialOf(event.getArticle()));
             }
         });
     }

@@ -3,7 +3,7 @@ package io.kabar.related.index;
 import io.kabar.related.ranking.Story;
 import io.kabar.schemas.Article;
 
-/** Maps the Avro article of {@code news.articles} to the ranking's {@link Story}, at the Kafka edge only. */
+/** Maps the Avro article of {@code news.articles} to the ranking's {@link Story} and its {@link EditorialControls}, at the Kafka edge only. */
 public final class StoryRecords {
 
     private StoryRecords() {}
@@ -18,5 +18,9 @@ public final class StoryRecords {
                 a.getTags(),
                 a.getPublishedAt(),
                 a.getUrl());
+    }
+
+    public static EditorialControls editorialOf(Article a) {
+        return new EditorialControls(a.getRelatedPins(), a.getExcludeFromRelated(), a.getStoryPackage());
     }
 }

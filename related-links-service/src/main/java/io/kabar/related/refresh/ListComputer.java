@@ -2,24 +2,12 @@ package io.kabar.related.refresh;
 
 import io.kabar.related.RelatedLinksProperties;
 import io.kabar.related.index.IndexedArticles;
-import io.kabar.related.lists.LinkList;
-import io.kabar.related.lists.LinkListRecords;
-import io.kabar.related.ranking.RankingSettings;
-import io.kabar.related.ranking.RelatedFinder;
-import io.kabar.related.ranking.RelatedLink;
-import io.kabar.related.ranking.Story;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
-import io.kabar.schemas.topics.Topics;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,42 +15,28 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the lists requested on {@code news.related-links-requests} and publishes them on {@code news.related-links};
- * requests are keyed by the list's article, so one instance of the group at a time computes a given list.
+ * Computes the lists requested on {@code news.related-links-requests} (the back-links of changed articles) and
+ * publishes them on {@code news.related-links}. Requests are keyed by the list's article, so one consumer of the group
+ * at a time computes a given list; a poll gathers the requests of at least {@code kabar.related.coalesce-interval}
+ * (or a full batch when behind), and each list in it is computed once, however many changes asked for it.
  */
 @Component
 class ListComputer {
 
     private final IndexedArticles articles;
-    private final RelatedFinder finder;
+    private final ListPublisher publisher;
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
-    private final Clock clock;
-    private final Counter computed;
-    private final Counter removed;
-    private final Timer computing;
 
     ListComputer(
             IndexedArticles articles,
-            RelatedFinder finder,
+            ListPublisher publisher,
             Deliveries deliveries,
-            RelatedLinksProperties properties,
-            Clock clock,
-            MeterRegistry meters) {
+            RelatedLinksProperties properties) {
         this.articles = articles;
-        this.finder = finder;
+        this.publisher = publisher;
         this.deliveries = deliveries;
         this.properties = properties;
-        this.clock = clock;
-        this.computed = Counter.builder("kabar.related.lists.computed")
-                .description("lists computed and published")
-                .register(meters);
-        this.removed = Counter.builder("kabar.related.lists.removed")
-                .description("lists deleted (tombstoned) because their article is not published")
-                .register(meters);
-        this.computing = Timer.builder("kabar.related.lists.compute")
-                .description("time to rank one article's list")
-                .register(meters);
     }
 
     /** The requests of one poll for one list: computed once, after the index holds every cause. */
@@ -88,7 +62,7 @@ class ListComputer {
                 failure = new BatchListenerFailedException(e.getMessage(), e, pending.firstIndex());
                 break;
             }
-            sends.add(publish(pending.listId()));
+            sends.add(publisher.publish(pending.listId()));
         }
         deliveries.awaitAll(sends);
         if (failure == null && decodable < batch.size()) {
@@ -119,20 +93,5 @@ class ListComputer {
                 throw new IndexBehind(cause.getKey(), cause.getValue());
             }
         }
-    }
-
-    /** Publishes the article's list, or a tombstone when it is not published, so that its list disappears. */
-    private CompletableFuture<?> publish(String id) {
-        String topic = Topics.RELATED_LINKS.name();
-        Optional<Story> story = articles.find(id);
-        if (story.isEmpty()) {
-            removed.increment();
-            return deliveries.send(topic, id, null);
-        }
-        // Stored at the largest size the API serves, so that any limit is a truncation of the same list.
-        List<RelatedLink> links = computing.record(() -> finder.relatedTo(story.get(), RankingSettings.MAX_LIMIT));
-        computed.increment();
-        LinkList list = new LinkList(id, clock.instant(), story.get().revision(), links);
-        return deliveries.send(topic, id, LinkListRecords.toAvro(list));
     }
 }

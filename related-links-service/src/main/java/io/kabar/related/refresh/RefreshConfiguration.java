@@ -19,20 +19,34 @@ class RefreshConfiguration {
     /** The consumer group every instance joins: each partition of its topics is worked by one instance at a time. */
     static final String GROUP = "related-links-service";
 
-    /** Requests coalesced per poll at most; each one costs one ranking query. */
-    private static final int MAX_REQUESTS_PER_POLL = 100;
+    /** Requests coalesced per poll at most; each distinct list among them costs one ranking query. */
+    private static final int MAX_REQUESTS_PER_POLL = 500;
+
+    /** A fetch waits for this much (about 400 requests) or the coalescing interval, whichever comes first. */
+    private static final int COALESCING_FETCH_BYTES = 64 * 1024;
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articlesListenerFactory(KafkaClients clients) {
-        return clients.listenerFactory(Topics.ARTICLES, Map.of());
+    ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articlesListenerFactory(
+            KafkaClients clients, RelatedLinksProperties properties) {
+        var factory = clients.listenerFactory(Topics.ARTICLES, Map.of());
+        factory.setConcurrency(properties.consumers());
+        return factory;
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RelatedLinksRefreshRequested> requestsListenerFactory(
-            KafkaClients clients) {
+            KafkaClients clients, RelatedLinksProperties properties) {
+        // The broker holds a fetch until the interval has passed or enough requests are waiting, so the requests
+        // that a burst of articles makes for one list arrive in one poll and the list is computed once.
         var factory = clients.listenerFactory(
-                Topics.RELATED_LINKS_REQUESTS, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_REQUESTS_PER_POLL));
+                Topics.RELATED_LINKS_REQUESTS,
+                Map.of(
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_REQUESTS_PER_POLL,
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, COALESCING_FETCH_BYTES,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                                (int) properties.coalesceInterval().toMillis()));
         factory.setBatchListener(true);
+        factory.setConcurrency(properties.consumers());
         return factory;
     }
 

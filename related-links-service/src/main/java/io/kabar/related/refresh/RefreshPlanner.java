@@ -6,13 +6,13 @@ import io.kabar.related.index.StoryRecords;
 import io.kabar.related.lists.PublishedLists;
 import io.kabar.related.ranking.RelatedFinder;
 import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +22,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each change of an article into requests to recompute the lists it affects: its own, those of its most
- * similar articles (which it may now enter) and those that currently show it (whose link to it may now be wrong).
+ * Handles each change of an article: publishes its own list at once, then requests the lists it affects to be
+ * recomputed by the coalescing compute listener: those of its most similar articles (which it may now enter), of
+ * the other members of its story package, and those that currently show it (whose link to it may now be wrong).
  */
 @Component
 class RefreshPlanner {
@@ -32,6 +33,7 @@ class RefreshPlanner {
 
     private final IndexedArticles articles;
     private final RelatedFinder finder;
+    private final ListPublisher publisher;
     private final PublishedLists lists;
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
@@ -41,6 +43,7 @@ class RefreshPlanner {
     RefreshPlanner(
             IndexedArticles articles,
             RelatedFinder finder,
+            ListPublisher publisher,
             PublishedLists lists,
             Deliveries deliveries,
             RelatedLinksProperties properties,
@@ -48,6 +51,7 @@ class RefreshPlanner {
             MeterRegistry meters) {
         this.articles = articles;
         this.finder = finder;
+        this.publisher = publisher;
         this.lists = lists;
         this.deliveries = deliveries;
         this.properties = properties;
@@ -72,31 +76,33 @@ class RefreshPlanner {
         if (!articles.awaitRevision(id, revision, properties.indexWait())) {
             throw new IndexBehind(id, revision);
         }
+        // The article's own list first: a reader of a new article must not wait behind the back-links of a burst.
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        sends.add(publisher.publish(id));
+
         Set<String> affected = new LinkedHashSet<>();
-        affected.add(id);
         if (event != null) {
             affected.addAll(
                     finder.listsToRefresh(StoryRecords.fromAvro(event.getArticle()), properties.refreshFanout()));
+            affected.addAll(EditorialLinks.packageLists(id, articles));
         }
         affected.addAll(lists.listsShowing(id));
+        affected.remove(id);
 
-        String cause = event == null
-                ? ArticleEventType.UNPUBLISHED.name()
-                : event.getEventType().name();
         Instant now = clock.instant();
-        List<CompletableFuture<?>> sends = affected.stream()
-                .<CompletableFuture<?>>map(listId -> deliveries.send(
-                        Topics.RELATED_LINKS_REQUESTS.name(),
-                        listId,
-                        RelatedLinksRefreshRequested.newBuilder()
-                                .setArticleId(listId)
-                                .setRequestedAt(now)
-                                .setCause(listId.equals(id) ? cause : NEIGHBOUR_CHANGED)
-                                .setCauseArticleId(id)
-                                .setCauseRevision(revision)
-                                .build()))
-                .toList();
+        for (String listId : affected) {
+            sends.add(deliveries.send(
+                    Topics.RELATED_LINKS_REQUESTS.name(),
+                    listId,
+                    RelatedLinksRefreshRequested.newBuilder()
+                            .setArticleId(listId)
+                            .setRequestedAt(now)
+                            .setCause(NEIGHBOUR_CHANGED)
+                            .setCauseArticleId(id)
+                            .setCauseRevision(revision)
+                            .build()));
+        }
         deliveries.awaitAll(sends);
-        planned.increment(sends.size());
+        planned.increment(affected.size());
     }
 }
