@@ -64,6 +64,7 @@ public record Article(
                 publishedAt,
                 at,
                 false,
+                Editorial.NONE,
                 Status.UNPUBLISHED);
     }
 
