@@ -6,6 +6,7 @@ import io.kabar.related.index.StoryRecords;
 import io.kabar.related.lists.PublishedLists;
 import io.kabar.related.ranking.RelatedFinder;
 import io.kabar.schemas.ArticleEvent;
+import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -22,9 +23,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles each change of an article: publishes its own list at once, then requests the lists it affects to be
- * recomputed by the coalescing compute listener: those of its most similar articles (which it may now enter), of
- * the other members of its story package, and those that currently show it (whose link to it may now be wrong).
+ * Turns each change of an article into requests to recompute the lists it affects, for the coalescing compute
+ * listener: its own, those of its most similar articles (which it may now enter), of the other members of its story
+ * package, and those that currently show it (whose link to it may now be wrong).
  */
 @Component
 class RefreshPlanner {
@@ -33,7 +34,6 @@ class RefreshPlanner {
 
     private final IndexedArticles articles;
     private final RelatedFinder finder;
-    private final ListPublisher publisher;
     private final PublishedLists lists;
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
@@ -43,7 +43,6 @@ class RefreshPlanner {
     RefreshPlanner(
             IndexedArticles articles,
             RelatedFinder finder,
-            ListPublisher publisher,
             PublishedLists lists,
             Deliveries deliveries,
             RelatedLinksProperties properties,
@@ -51,7 +50,6 @@ class RefreshPlanner {
             MeterRegistry meters) {
         this.articles = articles;
         this.finder = finder;
-        this.publisher = publisher;
         this.lists = lists;
         this.deliveries = deliveries;
         this.properties = properties;
@@ -76,20 +74,22 @@ class RefreshPlanner {
         if (!articles.awaitRevision(id, revision, properties.indexWait())) {
             throw new IndexBehind(id, revision);
         }
-        // The article's own list first: a reader of a new article must not wait behind the back-links of a burst.
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        sends.add(publisher.publish(id));
-
+        // Every list, the article's own included, is computed by the owner of its key's partition in the requests
+        // topic: one writer per list, so an older list computed elsewhere can never land after a newer one.
         Set<String> affected = new LinkedHashSet<>();
+        affected.add(id);
         if (event != null) {
             affected.addAll(
                     finder.listsToRefresh(StoryRecords.fromAvro(event.getArticle()), properties.refreshFanout()));
             affected.addAll(EditorialLinks.packageLists(id, articles));
         }
         affected.addAll(lists.listsShowing(id));
-        affected.remove(id);
 
+        String cause = event == null
+                ? ArticleEventType.UNPUBLISHED.name()
+                : event.getEventType().name();
         Instant now = clock.instant();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
         for (String listId : affected) {
             sends.add(deliveries.send(
                     Topics.RELATED_LINKS_REQUESTS.name(),
@@ -97,7 +97,7 @@ class RefreshPlanner {
                     RelatedLinksRefreshRequested.newBuilder()
                             .setArticleId(listId)
                             .setRequestedAt(now)
-                            .setCause(NEIGHBOUR_CHANGED)
+                            .setCause(listId.equals(id) ? cause : NEIGHBOUR_CHANGED)
                             .setCauseArticleId(id)
                             .setCauseRevision(revision)
                             .build()));
