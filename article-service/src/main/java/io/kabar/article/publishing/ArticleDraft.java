@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.Editorial;
 import java.time.Instant;
 import java.util.List;
@@ -37,5 +38,29 @@ record ArticleDraft(
         }
         int cut = lead.lastIndexOf(' ', SUMMARY_LENGTH);
         return lead.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + "…";
+    }
+
+    /** The published article this draft becomes at the given identity, address and times. */
+    Article published(String id, long revision, String slug, String url, Instant publishedAt, Instant updatedAt) {
+        return new Article(
+                id,
+                revision,
+                slug,
+                url,
+                title,
+                summaryOrLead(),
+                paragraphs,
+                language,
+                category,
+                tags,
+                author,
+                editor,
+                source,
+                imageUrl,
+                publishedAt,
+                updatedAt,
+                breaking,
+                editorial,
+                Article.Status.PUBLISHED);
     }
 }

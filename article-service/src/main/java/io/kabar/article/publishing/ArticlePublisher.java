@@ -82,26 +82,8 @@ final class ArticlePublisher {
         if (state.slugTaken(slug)) {
             slug = Slugs.disambiguated(slug, id);
         }
-        Article article = new Article(
-                id,
-                1,
-                slug,
-                baseUrl + "/" + slug,
-                draft.title(),
-                draft.summaryOrLead(),
-                draft.paragraphs(),
-                draft.language(),
-                draft.category(),
-                draft.tags(),
-                draft.author(),
-                draft.editor(),
-                draft.source(),
-                draft.imageUrl(),
-                draft.publishedAt() == null ? now : draft.publishedAt(),
-                now,
-                draft.breaking(),
-                draft.editorial(),
-                Article.Status.PUBLISHED);
+        Article article = draft.published(
+                id, 1, slug, baseUrl + "/" + slug, draft.publishedAt() == null ? now : draft.publishedAt(), now);
         Optional<CompletedRequest> completed = Optional.ofNullable(command.idempotencyKey())
                 .map(key -> new CompletedRequest(key, command.fingerprint(), article, now));
         return applied(command, new ArticleChange(ArticleChange.Kind.PUBLISHED, article, now, subject(command)))
@@ -132,26 +114,13 @@ final class ArticlePublisher {
         if (draft.breaking() && !current.breaking() && !command.caller().mayMarkBreaking()) {
             return Decision.refused(command, Outcome.Result.BREAKING_NOT_ALLOWED);
         }
-        Article next = new Article(
+        Article next = draft.published(
                 current.id(),
                 current.revision() + 1,
                 current.slug(),
                 current.url(),
-                draft.title(),
-                draft.summaryOrLead(),
-                draft.paragraphs(),
-                draft.language(),
-                draft.category(),
-                draft.tags(),
-                draft.author(),
-                draft.editor(),
-                draft.source(),
-                draft.imageUrl(),
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
-                now,
-                draft.breaking(),
-                draft.editorial(),
-                Article.Status.PUBLISHED);
+                now);
         return applied(command, new ArticleChange(ArticleChange.Kind.UPDATED, next, now, subject(command)));
     }
 
