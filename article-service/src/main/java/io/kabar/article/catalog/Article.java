@@ -22,7 +22,8 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         boolean breaking,
-        Status status) {
+        Status status,
+        AlertUrgency alertUrgency) {
 
     /** Whether readers may see the article. */
     public enum Status {
@@ -33,6 +34,49 @@ public record Article(
     public Article {
         paragraphs = List.copyOf(paragraphs);
         tags = List.copyOf(tags);
+        alertUrgency = alertUrgency == null ? AlertUrgency.NORMAL : alertUrgency;
+    }
+
+    /** An article whose alert, if any, is of normal urgency. */
+    public Article(
+            String id,
+            long revision,
+            String slug,
+            String url,
+            String title,
+            String summary,
+            List<String> paragraphs,
+            String language,
+            String category,
+            List<String> tags,
+            String author,
+            String editor,
+            String source,
+            String imageUrl,
+            Instant publishedAt,
+            Instant updatedAt,
+            boolean breaking,
+            Status status) {
+        this(
+                id,
+                revision,
+                slug,
+                url,
+                title,
+                summary,
+                paragraphs,
+                language,
+                category,
+                tags,
+                author,
+                editor,
+                source,
+                imageUrl,
+                publishedAt,
+                updatedAt,
+                breaking,
+                status,
+                AlertUrgency.NORMAL);
     }
 
     public boolean isPublished() {
@@ -58,6 +102,7 @@ public record Article(
                 publishedAt,
                 at,
                 breaking,
-                Status.UNPUBLISHED);
+                Status.UNPUBLISHED,
+                alertUrgency);
     }
 }

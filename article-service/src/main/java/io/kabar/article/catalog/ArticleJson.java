@@ -25,7 +25,8 @@ public record ArticleJson(
         String imageUrl,
         Instant publishedAt,
         Instant updatedAt,
-        boolean breaking) {
+        boolean breaking,
+        String alertUrgency) {
 
     public static ArticleJson of(Article a) {
         return new ArticleJson(
@@ -47,7 +48,8 @@ public record ArticleJson(
                 a.imageUrl(),
                 a.publishedAt(),
                 a.updatedAt(),
-                a.breaking());
+                a.breaking(),
+                a.alertUrgency().json());
     }
 
     /** The short form used in lists: everything but the text. */
@@ -71,6 +73,7 @@ public record ArticleJson(
                 a.imageUrl(),
                 a.publishedAt(),
                 a.updatedAt(),
-                a.breaking());
+                a.breaking(),
+                a.alertUrgency().json());
     }
 }

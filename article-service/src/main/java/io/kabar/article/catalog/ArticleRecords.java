@@ -36,7 +36,8 @@ public final class ArticleRecords {
                 a.getPublishedAt(),
                 a.getUpdatedAt(),
                 a.getBreaking(),
-                status);
+                status,
+                AlertUrgency.valueOf(a.getAlertUrgency().name()));
     }
 
     public static io.kabar.schemas.Article toAvro(Article a) {
@@ -58,6 +59,8 @@ public final class ArticleRecords {
                 .setPublishedAt(a.publishedAt())
                 .setUpdatedAt(a.updatedAt())
                 .setBreaking(a.breaking())
+                .setAlertUrgency(
+                        io.kabar.schemas.AlertUrgency.valueOf(a.alertUrgency().name()))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,9 +17,49 @@ record ArticleDraft(
         String source,
         String imageUrl,
         Instant publishedAt,
-        boolean breaking) {
+        boolean breaking,
+        AlertUrgency alertUrgency) {
 
     private static final int SUMMARY_LENGTH = 200;
+
+    ArticleDraft {
+        alertUrgency = alertUrgency == null ? AlertUrgency.NORMAL : alertUrgency;
+    }
+
+    /** A draft whose alert, if any, is of normal urgency. */
+    ArticleDraft(
+            String title,
+            String summary,
+            List<String> paragraphs,
+            String language,
+            String category,
+            List<String> tags,
+            String author,
+            String editor,
+            String source,
+            String imageUrl,
+            Instant publishedAt,
+            boolean breaking) {
+        this(
+                title,
+                summary,
+                paragraphs,
+                language,
+                category,
+                tags,
+                author,
+                editor,
+                source,
+                imageUrl,
+                publishedAt,
+                breaking,
+                AlertUrgency.NORMAL);
+    }
+
+    /** Whether this draft asks for what only {@code articles:breaking} may: breaking news or a critical alert. */
+    boolean critical() {
+        return alertUrgency == AlertUrgency.CRITICAL;
+    }
 
     /** The given summary, or the first paragraph cut at a word boundary. */
     String summaryOrLead() {

@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Article;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class ArticlePublisher {
 
     private Decision publish(Command command, OwnerState state, Instant now) {
         ArticleDraft draft = command.draft();
-        if (draft.breaking() && !command.caller().mayMarkBreaking()) {
+        if ((draft.breaking() || draft.critical()) && !command.caller().mayMarkBreaking()) {
             return Decision.refused(command, Outcome.Result.BREAKING_NOT_ALLOWED);
         }
         if (command.idempotencyKey() != null) {
@@ -83,7 +84,8 @@ final class ArticlePublisher {
                 draft.publishedAt() == null ? now : draft.publishedAt(),
                 now,
                 draft.breaking(),
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                draft.alertUrgency());
         Optional<CompletedRequest> completed = Optional.ofNullable(command.idempotencyKey())
                 .map(key -> new CompletedRequest(key, command.fingerprint(), article, now));
         return applied(command, new ArticleChange(ArticleChange.Kind.PUBLISHED, article, now, subject(command)))
@@ -91,8 +93,8 @@ final class ArticlePublisher {
     }
 
     /**
-     * Replaces an article's content or unpublishes it. Turning {@code breaking} on needs {@code articles:breaking};
-     * keeping it on or turning it off does not, since neither sends an alert.
+     * Replaces an article's content or unpublishes it. Turning {@code breaking} on, or its alert critical, needs
+     * {@code articles:breaking}; keeping either or turning it off does not, since that sends no alert.
      */
     private Decision change(Command command, OwnerState state, Instant now) {
         Optional<Article> found = state.article(command.articleId()).filter(Article::isPublished);
@@ -111,7 +113,9 @@ final class ArticlePublisher {
             return applied(command, new ArticleChange(ArticleChange.Kind.UNPUBLISHED, next, now, subject(command)));
         }
         ArticleDraft draft = command.draft();
-        if (draft.breaking() && !current.breaking() && !command.caller().mayMarkBreaking()) {
+        boolean turnsOn = (draft.breaking() && !current.breaking())
+                || (draft.critical() && current.alertUrgency() != AlertUrgency.CRITICAL);
+        if (turnsOn && !command.caller().mayMarkBreaking()) {
             return Decision.refused(command, Outcome.Result.BREAKING_NOT_ALLOWED);
         }
         Article next = new Article(
@@ -132,7 +136,8 @@ final class ArticlePublisher {
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
                 now,
                 draft.breaking(),
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                draft.alertUrgency());
         return applied(command, new ArticleChange(ArticleChange.Kind.UPDATED, next, now, subject(command)));
     }
 

@@ -1,6 +1,8 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +23,10 @@ record ArticleRequest(
         @LanguageCode String language,
         @Size(max = 1000) String summary,
         @EpochMillis Instant publishedAt,
-        Boolean breaking) {
+        Boolean breaking,
+
+        @Pattern(regexp = "normal|critical", message = "must be normal or critical")
+        String alertUrgency) {
 
     /** Body limit: 200 KB of UTF-8. */
     static final int MAX_BODY_BYTES = 200 * 1024;
@@ -49,7 +54,8 @@ record ArticleRequest(
                 blankToNull(source),
                 blankToNull(imageUrl),
                 publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS),
-                Boolean.TRUE.equals(breaking));
+                Boolean.TRUE.equals(breaking),
+                "critical".equals(alertUrgency) ? AlertUrgency.CRITICAL : AlertUrgency.NORMAL);
     }
 
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
@@ -68,6 +74,8 @@ record ArticleRequest(
                         String.valueOf(summary),
                         String.valueOf(publishedAt),
                         String.valueOf(breaking))
+                // Only when given, so keys recorded before the field existed keep their fingerprints.
+                .concat(alertUrgency == null ? "" : "\u0000" + alertUrgency)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -55,6 +55,8 @@ final class CommandRecords {
                 .setImageUrl(d.imageUrl())
                 .setPublishedAt(d.publishedAt())
                 .setBreaking(d.breaking())
+                .setAlertUrgency(
+                        io.kabar.schemas.AlertUrgency.valueOf(d.alertUrgency().name()))
                 .build();
     }
 
@@ -71,7 +73,9 @@ final class CommandRecords {
                 c.getSource(),
                 c.getImageUrl(),
                 c.getPublishedAt(),
-                c.getBreaking());
+                c.getBreaking(),
+                io.kabar.article.catalog.AlertUrgency.valueOf(
+                        c.getAlertUrgency().name()));
     }
 
     static ArticleCommandOutcome toAvro(Outcome o) {

@@ -2,6 +2,7 @@ package io.kabar.article.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
 import java.time.Clock;
@@ -151,6 +152,25 @@ class ArticlePublisherTest {
     }
 
     @Test
+    void letsOnlyAnEditorMakeAnAlertCriticalAndKeepsItAcrossEditsAndUnpublishing() {
+        assertThat(decide(publish(critical("Tsunami"), WRITER, null, "f")).result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
+        Article calm = applied(publish(breaking("Gempa"), EDITOR, null, "f"));
+        assertThat(calm.alertUrgency()).isEqualTo(AlertUrgency.NORMAL);
+
+        assertThat(decide(update(calm.id(), 1, critical("Gempa dan tsunami"), WRITER))
+                        .result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
+        Article critical = applied(update(calm.id(), 1, critical("Gempa dan tsunami"), EDITOR));
+        Article kept = applied(update(calm.id(), 2, critical("Gempa dan tsunami di Palu"), WRITER));
+        Article gone = applied(unpublish(calm.id(), 3, WRITER));
+
+        assertThat(critical.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+        assertThat(kept.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+        assertThat(gone.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+    }
+
+    @Test
     void letsAWriterEditABreakingArticleWithoutAlertingAgain() {
         Article alert = applied(publish(breaking("Gempa besar"), EDITOR, null, "f"));
 
@@ -224,6 +244,24 @@ class ArticlePublisherTest {
 
     private static ArticleDraft breaking(String title) {
         return draft(title, true);
+    }
+
+    private static ArticleDraft critical(String title) {
+        ArticleDraft d = draft(title, true);
+        return new ArticleDraft(
+                d.title(),
+                d.summary(),
+                d.paragraphs(),
+                d.language(),
+                d.category(),
+                d.tags(),
+                d.author(),
+                d.editor(),
+                d.source(),
+                d.imageUrl(),
+                d.publishedAt(),
+                true,
+                AlertUrgency.CRITICAL);
     }
 
     private static ArticleDraft draft(String title, boolean breaking) {
