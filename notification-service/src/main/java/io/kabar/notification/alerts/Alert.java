@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A breaking-news alert about one article revision, as every channel sees it.
  *
- * @param summary may be null
+ * @param summary  may be null
+ * @param critical the editor marked it critical: it bypasses subscribers' quiet hours and daily caps
  */
 public record Alert(
         String alertId,
@@ -19,7 +20,8 @@ public record Alert(
         String category,
         List<String> tags,
         Instant publishedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean critical) {
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");
@@ -29,6 +31,7 @@ public record Alert(
 
     /** What a subscriber receives: the same JSON in a webhook body and in a stream event. */
     public AlertJson json() {
-        return new AlertJson(alertId, articleId, title, summary, url, category, tags, publishedAt);
+        return new AlertJson(
+                alertId, articleId, title, summary, url, category, tags, publishedAt, critical ? "critical" : null);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** The public shape of an alert, shared by webhooks and the live stream. */
+/** The public shape of an alert, shared by webhooks and the live stream; {@code urgency} only when critical. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertJson(
         String alertId,
@@ -14,4 +14,5 @@ public record AlertJson(
         String url,
         String category,
         List<String> tags,
-        Instant publishedAt) {}
+        Instant publishedAt,
+        String urgency) {}

@@ -1,5 +1,6 @@
 package io.kabar.notification.alerts;
 
+import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.BreakingAlert;
 
 /** Maps alerts to and from their Avro form at the Kafka edge. */
@@ -19,6 +20,7 @@ public final class AlertRecords {
                 .setTags(alert.tags())
                 .setPublishedAt(alert.publishedAt())
                 .setCreatedAt(alert.createdAt())
+                .setUrgency(alert.critical() ? AlertUrgency.CRITICAL : AlertUrgency.NORMAL)
                 .build();
     }
 
@@ -33,6 +35,7 @@ public final class AlertRecords {
                 alert.getCategory(),
                 alert.getTags(),
                 alert.getPublishedAt(),
-                alert.getCreatedAt());
+                alert.getCreatedAt(),
+                alert.getUrgency() == AlertUrgency.CRITICAL);
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Wires webhook delivery: the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
@@ -99,7 +100,8 @@ class DeliveryConfiguration {
             RandomGenerator random,
             MeterRegistry meters,
             Clock clock,
-            ExecutorService deliveryBlockingWork) {
+            ExecutorService deliveryBlockingWork,
+            FirstAttemptGate gate) {
         return new DeliveryWorker(
                 new WebhookDispatcher(sender, subscriptions, clock),
                 new RetryPolicy(properties.webhooks(), random),
@@ -108,7 +110,8 @@ class DeliveryConfiguration {
                 new DeliveryMetrics(meters, clock),
                 clock,
                 properties.webhooks().batchDeadline(),
-                deliveryBlockingWork);
+                deliveryBlockingWork,
+                gate);
     }
 
     /**
@@ -117,6 +120,22 @@ class DeliveryConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookContainerFactory(
+            KafkaClients clients, NotificationProperties properties) {
+        return webhookFactory(clients, properties);
+    }
+
+    /** First attempts: as above, and the pacing states of each partition are restored before its first batch. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> firstAttemptContainerFactory(
+            KafkaClients clients,
+            NotificationProperties properties,
+            ConsumerAwareRebalanceListener heldAlertsRestorer) {
+        var factory = webhookFactory(clients, properties);
+        factory.getContainerProperties().setConsumerRebalanceListener(heldAlertsRestorer);
+        return factory;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookFactory(
             KafkaClients clients, NotificationProperties properties) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
         long pollInterval =

@@ -1,6 +1,7 @@
 package io.kabar.notification.delivery;
 
 import io.kabar.notification.alerts.Delivery;
+import io.kabar.notification.alerts.DigestJson;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.targets.TargetPolicy;
@@ -43,7 +44,8 @@ final class WebhookDispatcher {
         if (!subscription.active()) {
             return CompletableFuture.completedFuture(new Outcome.Skipped("subscription inactive"));
         }
-        byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
+        byte[] body = JSON.writeValueAsBytes(
+                delivery.isDigest() ? DigestJson.of(delivery) : delivery.alert().json());
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = Map.of(
                 "webhook-id", delivery.deliveryId(),

@@ -18,8 +18,22 @@ record SubscriptionJson(
         Instant createdAt,
         Instant deactivatedAt,
         String deactivationReason,
+        QuietHoursJson quietHours,
+        Integer maxPerDay,
+        String held,
         String secret,
         String managementToken) {
+
+    /** Quiet hours as the API spells them: HH:mm local times and the zone id. */
+    record QuietHoursJson(String from, String to, String zone) {
+
+        static QuietHoursJson of(QuietHours q) {
+            return q == null
+                    ? null
+                    : new QuietHoursJson(
+                            q.from().toString(), q.to().toString(), q.zone().getId());
+        }
+    }
 
     static SubscriptionJson withoutSecret(Subscription s) {
         return new SubscriptionJson(
@@ -33,6 +47,9 @@ record SubscriptionJson(
                 s.createdAt(),
                 s.deactivatedAt(),
                 s.deactivationReason(),
+                QuietHoursJson.of(s.pacing().quietHours()),
+                s.pacing().maxPerDay(),
+                s.pacing().paces() ? (s.pacing().dropHeld() ? "drop" : "digest") : null,
                 null,
                 null);
     }
@@ -50,6 +67,9 @@ record SubscriptionJson(
                 json.createdAt,
                 json.deactivatedAt,
                 json.deactivationReason,
+                json.quietHours,
+                json.maxPerDay,
+                json.held,
                 s.secret(),
                 managementToken);
     }

@@ -97,6 +97,7 @@ class DeliveryWorkerTest {
                 new DeliveryMetrics(new SimpleMeterRegistry(), WebhookDispatcherTest.CLOCK),
                 WebhookDispatcherTest.CLOCK,
                 Duration.ofMillis(100),
-                Runnable::run);
+                Runnable::run,
+                FirstAttemptGate.OPEN);
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.Interests;
+import io.kabar.notification.subscriptions.Pacing;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import java.net.ConnectException;
@@ -31,7 +32,8 @@ class WebhookDispatcherTest {
             "Nasional",
             List.of(),
             CLOCK.instant(),
-            CLOCK.instant());
+            CLOCK.instant(),
+            false);
     static final Subscription SUBSCRIPTION = new Subscription(
             "s1",
             Subscription.Channel.WEBHOOK,
@@ -44,7 +46,8 @@ class WebhookDispatcherTest {
             null,
             null,
             null,
-            null);
+            null,
+            Pacing.NONE);
 
     @Test
     void signsTheRequestWithTheDeliveryIdAndTheSubscriptionSecret() {
