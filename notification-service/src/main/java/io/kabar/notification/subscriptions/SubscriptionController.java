@@ -62,6 +62,7 @@ class SubscriptionController {
         targets.refusal(request.url()).ifPresent(reason -> {
             throw ApiProblem.invalid("url", reason);
         });
+        request.pacing(); // 400 naming the field for an unknown zone or an empty quiet period
         SubscriptionCreator.Created created = writing(() -> creator.create(request, idempotencyKey));
         return ResponseEntity.created(URI.create(
                         "/api/subscriptions/" + created.subscription().id()))
