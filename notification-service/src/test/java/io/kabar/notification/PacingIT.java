@@ -52,9 +52,14 @@ class PacingIT {
         return day.atTime(java.time.LocalTime.parse(time)).atZone(JAYAPURA).toInstant();
     }
 
+    /** An instance on the pacing clock, once it is ready (its mirrors caught up). */
     private static Instance start(String brokers) {
-        return Instance.startWith(
+        Instance instance = Instance.startWith(
                 List.of(SetPacingClock.class), brokers, "kabar.notifications.pacing.release-every=200ms");
+        await().atMost(Duration.ofSeconds(120))
+                .until(() ->
+                        instance.management().get("/actuator/health/readiness").status() == HttpStatus.OK);
+        return instance;
     }
 
     @Test
@@ -156,7 +161,14 @@ class PacingIT {
         if (maxPerDay != null) {
             body.put("maxPerDay", maxPerDay);
         }
-        Http.Answer created = http.post("/api/subscriptions", body);
+        // A loaded machine's fresh broker may not acknowledge the first writes in time (503): the same key retries.
+        String key = UUID.randomUUID().toString();
+        AtomicReference<Http.Answer> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            answer.set(http.post("/api/subscriptions", body, h -> h.set("Idempotency-Key", key)));
+            return answer.get().status() != HttpStatus.SERVICE_UNAVAILABLE;
+        });
+        Http.Answer created = answer.get();
         assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.body()).containsEntry("quietHours", quietHours).containsEntry("held", "digest");
         return (String) created.get("id");
