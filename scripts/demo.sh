@@ -15,8 +15,12 @@ TOKEN=$(./kabar token --editor --subject demo-editor | tail -1)
 json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 titles() { grep -o '"title":"[^"]*"' | cut -d'"' -f4 | sed 's/^/    - /'; }
 
-publish() {   # file → article id; the Idempotency-Key makes a second demo run publish nothing twice
-  curl -fsS -X POST "$ARTICLES/api/articles" -H 'Content-Type: application/json' \
+# A busy machine can answer 503 + Retry-After while a write is still unconfirmed; curl retries those, and the
+# Idempotency-Keys make every retry safe.
+RETRY=(--retry 8 --retry-max-time 300)
+
+publish() {   # file → article id; the Idempotency-Key makes a second demo run (or a retry) publish nothing twice
+  curl -fsS "${RETRY[@]}" -X POST "$ARTICLES/api/articles" -H 'Content-Type: application/json' \
     -H "Authorization: Bearer $TOKEN" -H "Idempotency-Key: demo-$(basename "$1" .json)" --data-binary @"$1" | json_field id
 }
 
@@ -34,7 +38,8 @@ declare -A ID
 for file in examples/demo/0[1-5]-*.json; do ID[$(basename "$file" .json)]=$(publish "$file"); done
 
 echo "Subscribing the demo webhook receiver ($RECEIVER) to breaking news in Internasional ..."
-curl -fsS -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
+curl -fsS "${RETRY[@]}" -X POST "$NOTIFY/api/subscriptions" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: demo-subscription-$(date +%s)" \
   -d "{\"channel\": \"webhook\", \"url\": \"$RECEIVER\", \"categories\": [\"Internasional\"]}" -o /dev/null
 
 echo "Publishing a breaking story ..."
@@ -44,7 +49,7 @@ echo "Simulating page views ..."
 views() {   # article id, number of distinct readers
   local body="[" i
   for ((i = 1; i <= $2; i++)); do body+="{\"articleId\": \"$1\", \"sessionId\": \"demo-reader-$i\"},"; done
-  curl -fsS -X POST "$TRENDING/api/page-views" -H 'Content-Type: application/json' -d "${body%,}]" -o /dev/null
+  curl -fsS "${RETRY[@]}" -X POST "$TRENDING/api/page-views" -H 'Content-Type: application/json' -d "${body%,}]" -o /dev/null
 }
 # Every simulated reader comes from this one address, and trending-service counts at most 20 new sessions per article,
 # address and minute (its defence against invented sessions), so the demo stays below that.
