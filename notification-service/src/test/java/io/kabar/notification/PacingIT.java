@@ -16,11 +16,14 @@ import io.kabar.testing.TestBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +52,7 @@ class PacingIT {
     }
 
     private static Instant jayapura(LocalDate day, String time) {
-        return day.atTime(java.time.LocalTime.parse(time)).atZone(JAYAPURA).toInstant();
+        return day.atTime(LocalTime.parse(time)).atZone(JAYAPURA).toInstant();
     }
 
     /** An instance on the pacing clock, once it is ready (its mirrors caught up). */
@@ -139,7 +142,7 @@ class PacingIT {
                     "maxPerDay", Map.of("maxPerDay", 0),
                     "held", Map.of("maxPerDay", 3, "held", "later"));
             bad.forEach((field, pacing) -> {
-                Map<String, Object> body = new java.util.HashMap<>(
+                Map<String, Object> body = new HashMap<>(
                         Map.of("channel", "webhook", "url", "http://127.0.0.1:9/x", "categories", List.of("x")));
                 body.putAll(pacing);
                 Http.Answer answer = http.post("/api/subscriptions", body);
@@ -156,7 +159,7 @@ class PacingIT {
 
     private static String subscribe(
             Http http, String url, String category, Map<String, Object> quietHours, Integer maxPerDay) {
-        Map<String, Object> body = new java.util.HashMap<>(
+        Map<String, Object> body = new HashMap<>(
                 Map.of("channel", "webhook", "url", url, "categories", List.of(category), "quietHours", quietHours));
         if (maxPerDay != null) {
             body.put("maxPerDay", maxPerDay);
@@ -208,7 +211,7 @@ class PacingIT {
 
     /** The articles held for the subscription, as its latest record on news.held-alerts says. */
     private static List<String> heldArticles(String subscriptionId) {
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, HeldAlerts>> records =
+        List<ConsumerRecord<String, HeldAlerts>> records =
                 Kafka.records(Topics.HELD_ALERTS.name(), subscriptionId, new AvroDeserializer<>(HeldAlerts.class));
         if (records.isEmpty() || records.getLast().value() == null) {
             return List.of();

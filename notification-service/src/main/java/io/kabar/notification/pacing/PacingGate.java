@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class PacingGate implements FirstAttemptGate {
         if (paced.isEmpty()) {
             return batch.stream().map(Placed::delivery).toList();
         }
-        Set<Delivery> stopped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Delivery> stopped = Collections.newSetFromMap(new IdentityHashMap<>());
         synchronized (this) {
             Instant now = clock.now();
             Map<String, Owned> changed = new LinkedHashMap<>();
