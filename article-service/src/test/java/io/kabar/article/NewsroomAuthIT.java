@@ -2,6 +2,7 @@ package io.kabar.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestTokens;
@@ -125,6 +126,57 @@ class NewsroomAuthIT {
         assertThat(answer.status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) answer.get("detail")).contains("articles:breaking");
         assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void refusesAWriterWhoSetsAlertUrgencyCriticalNamingTheEditorScope() {
+        Map<String, Object> body = new HashMap<>(ArticleApiIT.article("Tsunami peringatan dini di Sulawesi"));
+        body.put("alertUrgency", "critical");
+
+        Http.Answer answer = writer.post("/api/articles", body);
+
+        assertThat(answer.status()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) answer.get("detail")).contains("articles:breaking");
+    }
+
+    @Test
+    void refusesAWriterWhoTurnsAlertUrgencyCriticalInAnEdit() {
+        String id = (String) writer.post("/api/articles", ArticleApiIT.article("Angin kencang di Kupang"))
+                .get("id");
+        Map<String, Object> body = new HashMap<>(ArticleApiIT.article("Angin kencang di Kupang"));
+        body.put("alertUrgency", "critical");
+
+        Http.Answer answer = writer.put("/api/articles/" + id, body, h -> h.setIfMatch("\"1\""));
+
+        assertThat(answer.status()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void letsAnEditorMarkAnAlertCriticalAndRecordsItOnTheEvent() {
+        Map<String, Object> body = new HashMap<>(breaking("Gempa magnitudo 7,4 di Papua"));
+        body.put("alertUrgency", "critical");
+
+        Http.Answer created = editor.post("/api/articles", body);
+
+        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.body()).containsEntry("alertUrgency", "critical");
+        ArticleEvent event = ArticleApiIT.lastEventOf((String) created.get("id"));
+        assertThat(event.getArticle().getAlertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+    }
+
+    @Test
+    void answersNormalAlertUrgencyByDefaultAndRefusesAnUnknownOneNamingTheField() {
+        Http.Answer created = writer.post("/api/articles", ArticleApiIT.article("Harga cabai naik"));
+        Map<String, Object> body = new HashMap<>(ArticleApiIT.article("Harga bawang naik"));
+        body.put("alertUrgency", "urgent");
+
+        Http.Answer refused = writer.post("/api/articles", body);
+
+        assertThat(created.body()).containsEntry("alertUrgency", "normal");
+        assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.body().toString()).contains("alertUrgency");
     }
 
     @Test

@@ -23,7 +23,8 @@ public record Article(
         Instant updatedAt,
         boolean breaking,
         Editorial editorial,
-        Status status) {
+        Status status,
+        AlertUrgency alertUrgency) {
 
     /** Whether readers may see the article. */
     public enum Status {
@@ -35,6 +36,7 @@ public record Article(
         paragraphs = List.copyOf(paragraphs);
         tags = List.copyOf(tags);
         editorial = editorial == null ? Editorial.NONE : editorial;
+        alertUrgency = alertUrgency == null ? AlertUrgency.NORMAL : alertUrgency;
     }
 
     public boolean isPublished() {
@@ -65,7 +67,8 @@ public record Article(
                 at,
                 false,
                 Editorial.NONE,
-                Status.UNPUBLISHED);
+                Status.UNPUBLISHED,
+                AlertUrgency.NORMAL);
     }
 
     /** Whether this is what a takedown left: every other article has a slug (see {@code Slugs}). */
@@ -93,6 +96,7 @@ public record Article(
                 at,
                 breaking,
                 editorial,
-                Status.UNPUBLISHED);
+                Status.UNPUBLISHED,
+                alertUrgency);
     }
 }

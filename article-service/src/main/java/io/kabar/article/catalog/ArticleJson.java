@@ -28,7 +28,8 @@ public record ArticleJson(
         boolean breaking,
         List<String> relatedPins,
         boolean excludeFromRelated,
-        String storyPackage) {
+        String storyPackage,
+        String alertUrgency) {
 
     public static ArticleJson of(Article a) {
         return new ArticleJson(
@@ -53,7 +54,8 @@ public record ArticleJson(
                 a.breaking(),
                 a.editorial().relatedPins(),
                 a.editorial().excludeFromRelated(),
-                a.editorial().storyPackage());
+                a.editorial().storyPackage(),
+                a.alertUrgency().json());
     }
 
     /** The short form used in lists: everything but the text. */
@@ -80,6 +82,7 @@ public record ArticleJson(
                 a.breaking(),
                 a.editorial().relatedPins(),
                 a.editorial().excludeFromRelated(),
-                a.editorial().storyPackage());
+                a.editorial().storyPackage(),
+                a.alertUrgency().json());
     }
 }

@@ -37,7 +37,8 @@ public final class ArticleRecords {
                 a.getUpdatedAt(),
                 a.getBreaking(),
                 new Editorial(a.getRelatedPins(), a.getExcludeFromRelated(), a.getStoryPackage()),
-                status);
+                status,
+                AlertUrgency.valueOf(a.getAlertUrgency().name()));
     }
 
     public static io.kabar.schemas.Article toAvro(Article a) {
@@ -62,6 +63,8 @@ public final class ArticleRecords {
                 .setRelatedPins(a.editorial().relatedPins())
                 .setExcludeFromRelated(a.editorial().excludeFromRelated())
                 .setStoryPackage(a.editorial().storyPackage())
+                .setAlertUrgency(
+                        io.kabar.schemas.AlertUrgency.valueOf(a.alertUrgency().name()))
                 .build();
     }
 

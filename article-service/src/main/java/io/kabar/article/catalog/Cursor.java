@@ -71,6 +71,7 @@ public record Cursor(Instant publishedAt, String id) {
                 publishedAt,
                 false,
                 Editorial.NONE,
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                AlertUrgency.NORMAL);
     }
 }

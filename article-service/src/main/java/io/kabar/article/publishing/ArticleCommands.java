@@ -64,6 +64,9 @@ final class ArticleCommands {
         if (draft.breaking() && !caller.mayMarkBreaking()) {
             throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Publishing an article as breaking");
         }
+        if (draft.critical() && !caller.mayMarkBreaking()) {
+            throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Setting alertUrgency critical");
+        }
         Optional<CompletedRequest> known = Optional.ofNullable(idempotencyKey).flatMap(ledger::find);
         if (known.isEmpty()) {
             PinChecks.check(catalog, null, draft.editorial());
@@ -175,7 +178,8 @@ final class ArticleCommands {
             case STALE_REVISION -> throw stale(outcome.currentRevision(), command.expectedRevision());
             case KEY_REUSED -> throw keyReused();
             case BREAKING_NOT_ALLOWED ->
-                throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Marking an article breaking");
+                throw NewsroomScopes.missing(
+                        NewsroomScopes.BREAKING, "Marking an article breaking or its alert critical");
             case EXPIRED -> throw unavailable("the command reached its owner after its deadline", true);
         };
     }

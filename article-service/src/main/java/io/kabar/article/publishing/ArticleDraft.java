@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.Editorial;
 import java.time.Instant;
@@ -19,12 +20,19 @@ record ArticleDraft(
         String imageUrl,
         Instant publishedAt,
         boolean breaking,
-        Editorial editorial) {
+        Editorial editorial,
+        AlertUrgency alertUrgency) {
 
     private static final int SUMMARY_LENGTH = 200;
 
     ArticleDraft {
         editorial = editorial == null ? Editorial.NONE : editorial;
+        alertUrgency = alertUrgency == null ? AlertUrgency.NORMAL : alertUrgency;
+    }
+
+    /** Whether this draft asks for what only {@code articles:breaking} may: breaking news or a critical alert. */
+    boolean critical() {
+        return alertUrgency == AlertUrgency.CRITICAL;
     }
 
     /** The given summary, or the first paragraph cut at a word boundary. */
@@ -61,6 +69,7 @@ record ArticleDraft(
                 updatedAt,
                 breaking,
                 editorial,
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                alertUrgency);
     }
 }

@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Article;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ final class ArticlePublisher {
 
     private Decision publish(Command command, OwnerState state, Instant now) {
         ArticleDraft draft = command.draft();
-        if (draft.breaking() && !command.caller().mayMarkBreaking()) {
+        if ((draft.breaking() || draft.critical()) && !command.caller().mayMarkBreaking()) {
             return Decision.refused(command, Outcome.Result.BREAKING_NOT_ALLOWED);
         }
         if (command.idempotencyKey() != null) {
@@ -91,8 +92,8 @@ final class ArticlePublisher {
     }
 
     /**
-     * Replaces an article's content or unpublishes it. Turning {@code breaking} on needs {@code articles:breaking};
-     * keeping it on or turning it off does not, since neither sends an alert.
+     * Replaces an article's content or unpublishes it. Turning {@code breaking} on, or its alert critical, needs
+     * {@code articles:breaking}; keeping either or turning it off does not, since that sends no alert.
      */
     private Decision change(Command command, OwnerState state, Instant now) {
         Optional<Article> found = state.article(command.articleId()).filter(Article::isPublished);
@@ -111,7 +112,9 @@ final class ArticlePublisher {
             return applied(command, new ArticleChange(ArticleChange.Kind.UNPUBLISHED, next, now, subject(command)));
         }
         ArticleDraft draft = command.draft();
-        if (draft.breaking() && !current.breaking() && !command.caller().mayMarkBreaking()) {
+        boolean turnsOn = (draft.breaking() && !current.breaking())
+                || (draft.critical() && current.alertUrgency() != AlertUrgency.CRITICAL);
+        if (turnsOn && !command.caller().mayMarkBreaking()) {
             return Decision.refused(command, Outcome.Result.BREAKING_NOT_ALLOWED);
         }
         Article next = draft.published(

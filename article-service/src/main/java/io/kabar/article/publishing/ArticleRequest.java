@@ -1,5 +1,6 @@
 package io.kabar.article.publishing;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Editorial;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +32,10 @@ record ArticleRequest(
         @Pattern(
                 regexp = STORY_PACKAGE,
                 message = "must be lower-case letters and digits joined by single hyphens, such as pemilu-2029")
-        String storyPackage) {
+        String storyPackage,
+
+        @Pattern(regexp = "normal|critical", message = "must be normal or critical")
+        String alertUrgency) {
 
     /** Body limit: 200 KB of UTF-8. */
     static final int MAX_BODY_BYTES = 200 * 1024;
@@ -68,7 +72,8 @@ record ArticleRequest(
                                 ? List.of()
                                 : relatedPins.stream().map(String::strip).toList(),
                         Boolean.TRUE.equals(excludeFromRelated),
-                        blankToNull(storyPackage)));
+                        blankToNull(storyPackage)),
+                "critical".equals(alertUrgency) ? AlertUrgency.CRITICAL : AlertUrgency.NORMAL);
     }
 
     /** What identifies this request for Idempotency-Key checks: its content, not its JSON spelling. */
@@ -92,6 +97,8 @@ record ArticleRequest(
                         String.valueOf(publishedAt),
                         String.valueOf(breaking))
                 .concat(editorial)
+                // Only when given, so keys recorded before the field existed keep their fingerprints.
+                .concat(alertUrgency == null ? "" : "\u0000" + alertUrgency)
                 .getBytes(StandardCharsets.UTF_8));
     }
 

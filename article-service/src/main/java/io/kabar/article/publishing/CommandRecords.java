@@ -70,6 +70,8 @@ final class CommandRecords {
                 .setRelatedPins(d.editorial().relatedPins())
                 .setExcludeFromRelated(d.editorial().excludeFromRelated())
                 .setStoryPackage(d.editorial().storyPackage())
+                .setAlertUrgency(
+                        io.kabar.schemas.AlertUrgency.valueOf(d.alertUrgency().name()))
                 .build();
     }
 
@@ -87,7 +89,9 @@ final class CommandRecords {
                 c.getImageUrl(),
                 c.getPublishedAt(),
                 c.getBreaking(),
-                new Editorial(c.getRelatedPins(), c.getExcludeFromRelated(), c.getStoryPackage()));
+                new Editorial(c.getRelatedPins(), c.getExcludeFromRelated(), c.getStoryPackage()),
+                io.kabar.article.catalog.AlertUrgency.valueOf(
+                        c.getAlertUrgency().name()));
     }
 
     static ArticleCommandOutcome toAvro(Outcome o) {

@@ -126,6 +126,7 @@ class ArticleCatalogTest {
                 at,
                 false,
                 Editorial.NONE,
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                null);
     }
 }

@@ -38,7 +38,8 @@ public final class CatalogFootprint {
                     now,
                     false,
                     Editorial.NONE,
-                    Article.Status.PUBLISHED));
+                    Article.Status.PUBLISHED,
+                    null));
         }
         long perArticle = (usedHeapAfterGc() - before) / ARTICLES;
         System.out.printf(

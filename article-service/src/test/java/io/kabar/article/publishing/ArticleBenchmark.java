@@ -132,7 +132,8 @@ public final class ArticleBenchmark {
                 null,
                 null,
                 false,
-                Editorial.NONE);
+                Editorial.NONE,
+                null);
     }
 
     private static String requestJson(String title) {
@@ -172,7 +173,8 @@ public final class ArticleBenchmark {
                 now,
                 false,
                 Editorial.NONE,
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                null);
         ArticleEvent event = ArticleRecords.toEvent(article, ArticleEventType.PUBLISHED, now, "benchmark");
         return new AvroSerializer<>(ArticleEvent.class).serialize("bench", event);
     }

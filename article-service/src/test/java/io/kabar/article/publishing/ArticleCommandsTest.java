@@ -158,7 +158,8 @@ class ArticleCommandsTest {
                 null,
                 null,
                 false,
-                Editorial.NONE);
+                Editorial.NONE,
+                null);
     }
 
     private static Article article(String id) {
@@ -182,6 +183,7 @@ class ArticleCommandsTest {
                 at,
                 false,
                 Editorial.NONE,
-                Article.Status.PUBLISHED);
+                Article.Status.PUBLISHED,
+                null);
     }
 }

@@ -2,6 +2,7 @@ package io.kabar.article.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kabar.article.catalog.AlertUrgency;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
 import io.kabar.article.catalog.Editorial;
@@ -149,6 +150,25 @@ class ArticlePublisherTest {
         assertThat(applied(update(calm.id(), 1, breaking("Banjir bandang"), EDITOR))
                         .breaking())
                 .isTrue();
+    }
+
+    @Test
+    void letsOnlyAnEditorMakeAnAlertCriticalAndKeepsItAcrossEditsAndUnpublishing() {
+        assertThat(decide(publish(critical("Tsunami"), WRITER, null, "f")).result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
+        Article calm = applied(publish(breaking("Gempa"), EDITOR, null, "f"));
+        assertThat(calm.alertUrgency()).isEqualTo(AlertUrgency.NORMAL);
+
+        assertThat(decide(update(calm.id(), 1, critical("Gempa dan tsunami"), WRITER))
+                        .result())
+                .isEqualTo(Outcome.Result.BREAKING_NOT_ALLOWED);
+        Article critical = applied(update(calm.id(), 1, critical("Gempa dan tsunami"), EDITOR));
+        Article kept = applied(update(calm.id(), 2, critical("Gempa dan tsunami di Palu"), WRITER));
+        Article gone = applied(unpublish(calm.id(), 3, WRITER));
+
+        assertThat(critical.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+        assertThat(kept.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
+        assertThat(gone.alertUrgency()).isEqualTo(AlertUrgency.CRITICAL);
     }
 
     @Test
@@ -315,6 +335,25 @@ class ArticlePublisherTest {
         return draft(title, true);
     }
 
+    private static ArticleDraft critical(String title) {
+        ArticleDraft d = draft(title, true);
+        return new ArticleDraft(
+                d.title(),
+                d.summary(),
+                d.paragraphs(),
+                d.language(),
+                d.category(),
+                d.tags(),
+                d.author(),
+                d.editor(),
+                d.source(),
+                d.imageUrl(),
+                d.publishedAt(),
+                true,
+                d.editorial(),
+                AlertUrgency.CRITICAL);
+    }
+
     private static ArticleDraft draft(String title, boolean breaking) {
         return new ArticleDraft(
                 title,
@@ -329,6 +368,7 @@ class ArticlePublisherTest {
                 null,
                 null,
                 breaking,
-                Editorial.NONE);
+                Editorial.NONE,
+                null);
     }
 }

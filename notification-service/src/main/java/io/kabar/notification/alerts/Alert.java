@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param category        the alert's category and {@code tags} are those it was created with in every later message:
  *                        they decided who got it
  * @param createdAt       when the alert was created, the same in its later messages
+ * @param critical        the editor marked it critical: it bypasses subscribers' quiet hours and daily caps
  * @param changedAt       when the update or retraction was made; null for the alert itself
  */
 public record Alert(
@@ -26,6 +27,7 @@ public record Alert(
         List<String> tags,
         Instant publishedAt,
         Instant createdAt,
+        boolean critical,
         Type type,
         Instant changedAt) {
 
@@ -64,7 +66,8 @@ public record Alert(
             String category,
             List<String> tags,
             Instant publishedAt,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean critical) {
         this(
                 alertId,
                 articleId,
@@ -76,6 +79,7 @@ public record Alert(
                 tags,
                 publishedAt,
                 createdAt,
+                critical,
                 Type.CREATED,
                 null);
     }
@@ -93,14 +97,48 @@ public record Alert(
                 tags,
                 publishedAt,
                 createdAt,
+                critical,
                 Type.UPDATED,
                 at);
+    }
+
+    /**
+     * This alert as it reads after {@code update} (an update of it): still the alert itself, for subscribers who have
+     * not been sent it yet (a digest holding it).
+     */
+    public Alert correctedBy(Alert update) {
+        return new Alert(
+                alertId,
+                articleId,
+                update.articleRevision,
+                update.title,
+                update.summary,
+                update.url,
+                category,
+                tags,
+                publishedAt,
+                createdAt,
+                critical,
+                type,
+                changedAt);
     }
 
     /** The retraction of this alert: no article content, only what routes it to those who got the alert. */
     public Alert retracted(long revision, Instant at) {
         return new Alert(
-                alertId, articleId, revision, "", null, "", category, tags, publishedAt, createdAt, Type.RETRACTED, at);
+                alertId,
+                articleId,
+                revision,
+                "",
+                null,
+                "",
+                category,
+                tags,
+                publishedAt,
+                createdAt,
+                critical,
+                Type.RETRACTED,
+                at);
     }
 
     /** When this message was issued: the alert's creation, or the change it reports. */
@@ -111,9 +149,20 @@ public record Alert(
     /** What a subscriber receives: the same JSON in a webhook body and in a stream event; no content in a retraction. */
     public AlertJson json() {
         if (type == Type.RETRACTED) {
-            return new AlertJson(type.wireName(), alertId, articleId, null, null, null, null, null, null, changedAt);
+            return new AlertJson(
+                    type.wireName(), alertId, articleId, null, null, null, null, null, null, changedAt, null);
         }
         return new AlertJson(
-                type.wireName(), alertId, articleId, title, summary, url, category, tags, publishedAt, changedAt);
+                type.wireName(),
+                alertId,
+                articleId,
+                title,
+                summary,
+                url,
+                category,
+                tags,
+                publishedAt,
+                changedAt,
+                critical ? "critical" : null);
     }
 }

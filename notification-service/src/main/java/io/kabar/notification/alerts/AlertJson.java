@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The public shape of an alert message, shared by webhooks and the live stream: {@code type} is
  * {@code alert.created}, {@code alert.updated} or {@code alert.retracted}; a retraction carries only the ids and
- * {@code changedAt}.
+ * {@code changedAt}; {@code urgency} is there only when critical.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertJson(
@@ -20,4 +20,5 @@ public record AlertJson(
         String category,
         List<String> tags,
         Instant publishedAt,
-        Instant changedAt) {}
+        Instant changedAt,
+        String urgency) {}

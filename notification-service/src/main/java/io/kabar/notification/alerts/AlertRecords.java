@@ -1,6 +1,7 @@
 package io.kabar.notification.alerts;
 
 import io.kabar.schemas.AlertType;
+import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.BreakingAlert;
 
 /** Maps alerts to and from their Avro form at the Kafka edge. */
@@ -22,6 +23,7 @@ public final class AlertRecords {
                 .setCreatedAt(alert.createdAt())
                 .setType(AlertType.valueOf(alert.type().name()))
                 .setChangedAt(alert.changedAt())
+                .setUrgency(alert.critical() ? AlertUrgency.CRITICAL : AlertUrgency.NORMAL)
                 .build();
     }
 
@@ -37,6 +39,7 @@ public final class AlertRecords {
                 alert.getTags(),
                 alert.getPublishedAt(),
                 alert.getCreatedAt(),
+                alert.getUrgency() == AlertUrgency.CRITICAL,
                 Alert.Type.valueOf(alert.getType().name()),
                 alert.getChangedAt());
     }

@@ -2,22 +2,28 @@ package io.kabar.notification.alerts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One alert message (the alert, an update or a retraction) to hand to one subscription, and which attempt this is.
+ * One alert message (the alert, an update or a retraction), or one digest of held-back alert messages, to hand to
+ * one subscription, and which attempt this is.
  *
  * @param deliveryId the same on every attempt; receivers deduplicate on it ({@code webhook-id})
  * @param attempt    1 for the first attempt
  * @param notBefore  earliest time for this attempt; null for at once
+ * @param alert      the alert; for a digest its newest alert
+ * @param digest     empty for a single alert; a digest's alerts, oldest first
  */
-public record Delivery(String deliveryId, String subscriptionId, int attempt, Instant notBefore, Alert alert) {
+public record Delivery(
+        String deliveryId, String subscriptionId, int attempt, Instant notBefore, Alert alert, List<Alert> digest) {
 
     public Delivery {
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         Objects.requireNonNull(alert, "alert");
+        digest = List.copyOf(digest);
     }
 
     /**
@@ -30,18 +36,42 @@ public record Delivery(String deliveryId, String subscriptionId, int attempt, In
             case UPDATED -> "|updated|" + alert.articleRevision();
             case RETRACTED -> "|retracted";
         };
-        UUID id = UUID.nameUUIDFromBytes(
-                (alert.alertId() + "|" + subscriptionId + change).getBytes(StandardCharsets.UTF_8));
-        return new Delivery("msg_" + id.toString().replace("-", ""), subscriptionId, 1, null, alert);
+        return new Delivery(
+                id(alert.alertId() + "|" + subscriptionId + change), subscriptionId, 1, null, alert, List.of());
+    }
+
+    /**
+     * The first attempt of a digest of held-back alerts (oldest first), its id derived from the subscription and the
+     * alerts in it, so that releasing the same digest again gives the same {@code webhook-id}.
+     */
+    public static Delivery digest(String subscriptionId, List<Alert> alerts) {
+        StringBuilder key = new StringBuilder("digest|").append(subscriptionId);
+        alerts.forEach(a -> key.append('|').append(a.alertId()));
+        return new Delivery(id(key.toString()), subscriptionId, 1, null, alerts.getLast(), alerts);
+    }
+
+    /** Whether this is a digest rather than a single alert. */
+    public boolean isDigest() {
+        return !digest.isEmpty();
+    }
+
+    /** What the subscriber receives, the same on every channel: the alert message's JSON, or the digest's. */
+    public Object json() {
+        return isDigest() ? DigestJson.of(this) : alert.json();
     }
 
     /** The same attempt again, due at {@code due}: it was never sent, so it uses up no attempt. */
     public Delivery postponedTo(Instant due) {
-        return new Delivery(deliveryId, subscriptionId, attempt, due, alert);
+        return new Delivery(deliveryId, subscriptionId, attempt, due, alert, digest);
     }
 
     /** The next attempt, due at {@code due}. */
     public Delivery retryAt(Instant due) {
-        return new Delivery(deliveryId, subscriptionId, attempt + 1, due, alert);
+        return new Delivery(deliveryId, subscriptionId, attempt + 1, due, alert, digest);
+    }
+
+    private static String id(String key) {
+        UUID id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        return "msg_" + id.toString().replace("-", "");
     }
 }

@@ -14,6 +14,7 @@ public final class DeliveryRecords {
                 .setAttempt(delivery.attempt())
                 .setNotBefore(delivery.notBefore())
                 .setAlert(AlertRecords.toAvro(delivery.alert()))
+                .setDigest(delivery.digest().stream().map(AlertRecords::toAvro).toList())
                 .build();
     }
 
@@ -23,6 +24,7 @@ public final class DeliveryRecords {
                 delivery.getSubscriptionId(),
                 delivery.getAttempt(),
                 delivery.getNotBefore(),
-                AlertRecords.fromAvro(delivery.getAlert()));
+                AlertRecords.fromAvro(delivery.getAlert()),
+                delivery.getDigest().stream().map(AlertRecords::fromAvro).toList());
     }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Wires delivery over HTTP (webhooks and web push): the HTTP sender, the retry policy and the two batch containers of group notification-webhooks. */
@@ -102,7 +103,8 @@ class DeliveryConfiguration {
             MeterRegistry meters,
             Clock clock,
             ExecutorService deliveryBlockingWork,
-            WebPush webPush) {
+            WebPush webPush,
+            FirstAttemptGate gate) {
         return new DeliveryWorker(
                 new DeliveryDispatcher(
                         sender,
@@ -116,7 +118,8 @@ class DeliveryConfiguration {
                 new DeliveryMetrics(meters, clock),
                 clock,
                 properties.webhooks().batchDeadline(),
-                deliveryBlockingWork);
+                deliveryBlockingWork,
+                gate);
     }
 
     /**
@@ -125,6 +128,22 @@ class DeliveryConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookContainerFactory(
+            KafkaClients clients, NotificationProperties properties) {
+        return webhookFactory(clients, properties);
+    }
+
+    /** First attempts: as above, and the pacing states of each partition are restored before its first batch. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> firstAttemptContainerFactory(
+            KafkaClients clients,
+            NotificationProperties properties,
+            ConsumerAwareRebalanceListener heldAlertsRestorer) {
+        var factory = webhookFactory(clients, properties);
+        factory.getContainerProperties().setConsumerRebalanceListener(heldAlertsRestorer);
+        return factory;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookFactory(
             KafkaClients clients, NotificationProperties properties) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
         long pollInterval =

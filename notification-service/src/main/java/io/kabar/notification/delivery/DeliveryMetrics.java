@@ -1,6 +1,7 @@
 package io.kabar.notification.delivery;
 
 import io.kabar.notification.alerts.Alert;
+import io.kabar.notification.alerts.Delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,8 +58,12 @@ final class DeliveryMetrics {
                 .register(meters);
     }
 
-    void succeeded(Alert alert) {
+    void succeeded(Delivery delivery) {
         succeeded.increment();
+        if (delivery.isDigest()) {
+            return; // held back as the subscriber asked: not a delay of ours
+        }
+        Alert alert = delivery.alert();
         Instant now = clock.instant();
         if (alert.type() == Alert.Type.CREATED) {
             sincePublished.record(Duration.between(alert.publishedAt(), now));

@@ -39,6 +39,7 @@ final class DeliveryWorker {
     private final Clock clock;
     private final Duration batchDeadline;
     private final Executor blockingWork;
+    private final FirstAttemptGate gate;
 
     /** {@code blockingWork} runs what blocks (a broker write awaited), never the HTTP client's completion threads. */
     DeliveryWorker(
@@ -49,7 +50,8 @@ final class DeliveryWorker {
             DeliveryMetrics metrics,
             Clock clock,
             Duration batchDeadline,
-            Executor blockingWork) {
+            Executor blockingWork,
+            FirstAttemptGate gate) {
         this.dispatcher = dispatcher;
         this.policy = policy;
         this.log = log;
@@ -58,15 +60,16 @@ final class DeliveryWorker {
         this.clock = clock;
         this.batchDeadline = batchDeadline;
         this.blockingWork = blockingWork;
+        this.gate = gate;
     }
 
     @KafkaListener(
             id = "notification-webhooks",
             groupId = DeliveryLog.GROUP,
-            containerFactory = "webhookContainerFactory",
+            containerFactory = "firstAttemptContainerFactory",
             topics = "#{T(io.kabar.schemas.topics.Topics).ALERT_DELIVERIES.name()}")
     void onDeliveries(List<ConsumerRecord<String, AlertDelivery>> records) {
-        deliverAll(records);
+        deliverAll(records, true);
     }
 
     @KafkaListener(
@@ -75,14 +78,18 @@ final class DeliveryWorker {
             containerFactory = "webhookContainerFactory",
             topics = "#{T(io.kabar.schemas.topics.Topics).ALERT_DELIVERY_RETRIES.name()}")
     void onRetries(List<ConsumerRecord<String, AlertDelivery>> records) {
-        deliverAll(records);
+        deliverAll(records, false);
     }
 
-    private void deliverAll(List<ConsumerRecord<String, AlertDelivery>> records) {
+    /** First attempts pass the gate (subscribers' pacing), which may hold some back. */
+    private void deliverAll(List<ConsumerRecord<String, AlertDelivery>> records, boolean firstAttempts) {
         int undecodable = firstUndecodable(records);
-        List<Delivery> deliveries = records.subList(0, undecodable).stream()
-                .map(r -> DeliveryRecords.fromAvro(r.value()))
+        List<FirstAttemptGate.Placed> decoded = records.subList(0, undecodable).stream()
+                .map(r -> new FirstAttemptGate.Placed(r.partition(), DeliveryRecords.fromAvro(r.value())))
                 .toList();
+        List<Delivery> deliveries = firstAttempts
+                ? gate.admit(decoded)
+                : decoded.stream().map(FirstAttemptGate.Placed::delivery).toList();
         Instant latestDue = deliveries.stream()
                 .map(Delivery::notBefore)
                 .filter(t -> t != null)
@@ -90,8 +97,8 @@ final class DeliveryWorker {
                 .orElse(Instant.MIN);
         Instant deadline = later(clock.instant(), latestDue).plus(batchDeadline);
         List<Attempt> attempts = new ArrayList<>(deliveries.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-            attempts.add(deliver(deliveries.get(i), records.get(i).topic()));
+        for (Delivery delivery : deliveries) {
+            attempts.add(deliver(delivery, records.getFirst().topic()));
         }
         awaitUntil(
                 CompletableFuture.allOf(attempts.stream().map(a -> a.settled).toArray(CompletableFuture[]::new)),
@@ -194,7 +201,7 @@ final class DeliveryWorker {
 
     private CompletableFuture<?> settle(Delivery delivery, String topic, Outcome outcome) {
         if (outcome instanceof Outcome.Delivered) {
-            metrics.succeeded(delivery.alert());
+            metrics.succeeded(delivery);
         } else if (outcome instanceof Outcome.Skipped) {
             metrics.skipped();
         } else if (outcome instanceof Outcome.Gone gone) {

@@ -28,8 +28,10 @@ final class WebPushChannel implements DeliveryChannel {
         WebPush.Message message = webPush.message(
                 endpoint,
                 PushKeys.decode(subscription.secret()),
-                delivery.alert().articleId(),
-                JSON.writeValueAsBytes(delivery.alert().json()));
+                // A digest gets a topic of its own: it must not replace, nor be replaced by, a message about one
+                // article.
+                delivery.isDigest() ? delivery.deliveryId() : delivery.alert().articleId(),
+                JSON.writeValueAsBytes(delivery.json()));
         return new WebhookSender.Request(
                 endpoint, message.headers(), "application/octet-stream", message.body(), sending);
     }

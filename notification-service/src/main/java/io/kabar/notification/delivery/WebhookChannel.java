@@ -20,7 +20,7 @@ final class WebhookChannel implements DeliveryChannel {
 
     @Override
     public WebhookSender.Request request(Subscription subscription, Delivery delivery, Runnable sending) {
-        byte[] body = JSON.writeValueAsBytes(delivery.alert().json());
+        byte[] body = JSON.writeValueAsBytes(delivery.json());
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = Map.of(
                 "webhook-id", delivery.deliveryId(),

@@ -3,6 +3,7 @@ package io.kabar.notification.matching;
 import io.kabar.notification.NotificationProperties;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.AlertRecords;
+import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
@@ -160,6 +161,7 @@ final class ArticleMatcher {
                 article.getCategory(),
                 article.getTags(),
                 article.getPublishedAt(),
-                now);
+                now,
+                article.getAlertUrgency() == AlertUrgency.CRITICAL);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
  *                            tokens, which nobody can manage by token
  * @param secretKeyId        the id of the key the secret is encrypted under on the log; null until written, and for
  *                            records from before encryption, whose secret is in clear there
+ * @param pacing             quiet hours, a daily cap and what becomes of the alerts they hold back
  */
 public record Subscription(
         String id,
@@ -31,13 +32,15 @@ public record Subscription(
         Instant deactivatedAt,
         String deactivationReason,
         String managementTokenHash,
-        String secretKeyId) {
+        String secretKeyId,
+        Pacing pacing) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(interests, "interests");
+        pacing = pacing == null ? Pacing.NONE : pacing;
     }
 
     /**
@@ -64,7 +67,8 @@ public record Subscription(
                 at.truncatedTo(ChronoUnit.MILLIS),
                 reason,
                 managementTokenHash,
-                secretKeyId);
+                secretKeyId,
+                pacing);
     }
 
     /** The same subscription, its secret to be encrypted under the key {@code keyId}. */
@@ -81,7 +85,8 @@ public record Subscription(
                 deactivatedAt,
                 deactivationReason,
                 managementTokenHash,
-                keyId);
+                keyId,
+                pacing);
     }
 
     /** Where alerts go. */

@@ -74,6 +74,7 @@ class SubscriptionController {
         targets.refusal(request.target()).ifPresent(reason -> {
             throw ApiProblem.invalid(request.targetField(), reason);
         });
+        request.pacing(); // 400 naming the field for an unknown zone or an empty quiet period
         SubscriptionCreator.Created created = writing(() -> creator.create(request, idempotencyKey));
         return ResponseEntity.created(URI.create(
                         "/api/subscriptions/" + created.subscription().id()))

@@ -22,8 +22,22 @@ record SubscriptionJson(
         Instant createdAt,
         Instant deactivatedAt,
         String deactivationReason,
+        QuietHoursJson quietHours,
+        Integer maxPerDay,
+        String held,
         String secret,
         String managementToken) {
+
+    /** Quiet hours as the API spells them: HH:mm local times and the zone id. */
+    record QuietHoursJson(String from, String to, String zone) {
+
+        static QuietHoursJson of(QuietHours q) {
+            return q == null
+                    ? null
+                    : new QuietHoursJson(
+                            q.from().toString(), q.to().toString(), q.zone().getId());
+        }
+    }
 
     static SubscriptionJson withoutSecret(Subscription s) {
         boolean push = s.channel() == Subscription.Channel.WEBPUSH;
@@ -39,6 +53,9 @@ record SubscriptionJson(
                 s.createdAt(),
                 s.deactivatedAt(),
                 s.deactivationReason(),
+                QuietHoursJson.of(s.pacing().quietHours()),
+                s.pacing().maxPerDay(),
+                s.pacing().paces() ? (s.pacing().dropHeld() ? "drop" : "digest") : null,
                 null,
                 null);
     }
@@ -57,6 +74,9 @@ record SubscriptionJson(
                 json.createdAt,
                 json.deactivatedAt,
                 json.deactivationReason,
+                json.quietHours,
+                json.maxPerDay,
+                json.held,
                 s.channel() == Subscription.Channel.WEBHOOK ? s.secret() : null,
                 managementToken);
     }

@@ -1,8 +1,11 @@
 package io.kabar.notification.subscriptions;
 
 import io.kabar.notification.alerts.Interests;
+import io.kabar.schemas.HeldAlertsPolicy;
 import io.kabar.schemas.SubscriptionChannel;
 import java.nio.ByteBuffer;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * Maps subscriptions to and from their Avro form at the Kafka edge, encrypting the signing secret on the way out and
@@ -34,6 +37,9 @@ final class SubscriptionRecords {
                 .setDeactivatedAt(s.deactivatedAt())
                 .setDeactivationReason(s.deactivationReason())
                 .setManagementTokenHash(s.managementTokenHash())
+                .setQuietHours(toAvro(s.pacing().quietHours()))
+                .setMaxPerDay(s.pacing().maxPerDay())
+                .setHeld(s.pacing().dropHeld() ? HeldAlertsPolicy.DROP : HeldAlertsPolicy.DIGEST)
                 .build();
     }
 
@@ -53,7 +59,24 @@ final class SubscriptionRecords {
                 s.getDeactivatedAt(),
                 s.getDeactivationReason(),
                 s.getManagementTokenHash(),
-                s.getEncryptedSecret() == null ? null : s.getSecretKeyId());
+                s.getEncryptedSecret() == null ? null : s.getSecretKeyId(),
+                new Pacing(fromAvro(s.getQuietHours()), s.getMaxPerDay(), s.getHeld() == HeldAlertsPolicy.DROP));
+    }
+
+    private static io.kabar.schemas.QuietHours toAvro(QuietHours q) {
+        return q == null
+                ? null
+                : io.kabar.schemas.QuietHours.newBuilder()
+                        .setFrom(q.from().toString())
+                        .setTo(q.to().toString())
+                        .setZone(q.zone().getId())
+                        .build();
+    }
+
+    private static QuietHours fromAvro(io.kabar.schemas.QuietHours q) {
+        return q == null
+                ? null
+                : new QuietHours(LocalTime.parse(q.getFrom()), LocalTime.parse(q.getTo()), ZoneId.of(q.getZone()));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class DeliveryTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final Alert ALERT =
-            new Alert("a1", "art1", 1, "Judul", null, "https://kabar.example/judul", "Nasional", List.of(), NOW, NOW);
+    static final Alert ALERT = new Alert(
+            "a1", "art1", 1, "Judul", null, "https://kabar.example/judul", "Nasional", List.of(), NOW, NOW, false);
 
     @Test
     void eachChangeOfAnAlertHasItsOwnWebhookIdForTheSameSubscriber() {

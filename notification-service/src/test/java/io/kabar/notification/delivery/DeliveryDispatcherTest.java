@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.Interests;
+import io.kabar.notification.subscriptions.Pacing;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.webpush.PushEncryption;
@@ -44,7 +45,8 @@ class DeliveryDispatcherTest {
             "Nasional",
             List.of(),
             CLOCK.instant(),
-            CLOCK.instant());
+            CLOCK.instant(),
+            false);
     static final Subscription SUBSCRIPTION = new Subscription(
             "s1",
             Subscription.Channel.WEBHOOK,
@@ -57,7 +59,8 @@ class DeliveryDispatcherTest {
             null,
             null,
             null,
-            null);
+            null,
+            Pacing.NONE);
 
     static final KeyPair VAPID = vapid();
     static final WebPush WEB_PUSH = new WebPush(
@@ -83,7 +86,8 @@ class DeliveryDispatcherTest {
             null,
             null,
             null,
-            null);
+            null,
+            Pacing.NONE);
 
     @Test
     void sendsWebPushEncryptedWithVapidTtlUrgencyAndTheArticlesTopic() {

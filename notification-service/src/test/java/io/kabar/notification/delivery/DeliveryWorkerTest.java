@@ -101,6 +101,7 @@ class DeliveryWorkerTest {
                 new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK),
                 DeliveryDispatcherTest.CLOCK,
                 Duration.ofMillis(100),
-                Runnable::run);
+                Runnable::run,
+                FirstAttemptGate.OPEN);
     }
 }

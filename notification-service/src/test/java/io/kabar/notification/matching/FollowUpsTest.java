@@ -21,7 +21,8 @@ class FollowUpsTest {
             "Nasional",
             List.of("gempa"),
             ALERTED.minusSeconds(30),
-            ALERTED);
+            ALERTED,
+            false);
 
     final FollowUps followUps = new FollowUps(Duration.ofHours(1));
 

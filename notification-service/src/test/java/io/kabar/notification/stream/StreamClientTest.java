@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamClientTest {
 
     static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
-    static final Alert ALERT =
-            new Alert("a1", "art1", 1, "Judul", null, "https://kabar.example/x", "Nasional", List.of(), NOW, NOW);
+    static final Alert ALERT = new Alert(
+            "a1", "art1", 1, "Judul", null, "https://kabar.example/x", "Nasional", List.of(), NOW, NOW, false);
 
     @Test
     void aClientThatStopsReadingIsDisconnectedOnceItsBufferIsFullWithoutHoldingTheFeedUp() {

@@ -14,6 +14,7 @@ import io.kabar.schemas.ArticleCommandOutcome;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.BreakingAlert;
+import io.kabar.schemas.HeldAlerts;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
@@ -222,6 +223,20 @@ public final class Topics {
             TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE),
             TEXT_SEGMENT);
 
+    /**
+     * Each paced subscription's daily count and the alerts held back for its next digest (quiet hours, daily caps),
+     * key = subscription id, written in the same partition number as the subscription's deliveries, so that the
+     * webhook worker owning a partition of {@code news.alert-deliveries} owns its state.
+     */
+    public static final TopicSpec<String, HeldAlerts> HELD_ALERTS = new TopicSpec<>(
+            "news.held-alerts",
+            String.class,
+            HeldAlerts.class,
+            CleanupPolicy.COMPACT,
+            Optional.empty(),
+            "alerts counted today and held for the next digest per subscription, key = subscription id",
+            TopicAccess.writtenBy(NOTIFICATION_SERVICE).readBy(NOTIFICATION_SERVICE));
+
     private Topics() {}
 
     /** Every topic the platform owns, without dead-letter topics. */
@@ -242,6 +257,7 @@ public final class Topics {
                 ALERT_DELIVERY_RETRIES,
                 ALERTED_ARTICLES,
                 ALERT_FANOUTS,
+                HELD_ALERTS,
                 SCHEMAS);
     }
 
