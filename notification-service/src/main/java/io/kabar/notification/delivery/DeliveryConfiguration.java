@@ -115,7 +115,7 @@ class DeliveryConfiguration {
                 new RetryPolicy(properties.webhooks(), random),
                 log,
                 store,
-                new DeliveryMetrics(meters, clock),
+                new DeliveryMetrics(meters, clock, id -> subscriptions.find(id).map(Subscription::channel)),
                 clock,
                 properties.webhooks().batchDeadline(),
                 deliveryBlockingWork,

@@ -203,24 +203,24 @@ final class DeliveryWorker {
         if (outcome instanceof Outcome.Delivered) {
             metrics.succeeded(delivery);
         } else if (outcome instanceof Outcome.Skipped) {
-            metrics.skipped();
+            metrics.skipped(delivery);
         } else if (outcome instanceof Outcome.Gone gone) {
-            metrics.deactivated();
+            metrics.deactivated(delivery);
             // Awaits a broker write: off the HTTP client's completion thread.
             return CompletableFuture.runAsync(
                     () -> store.deactivate(delivery.subscriptionId(), gone.reason()), blockingWork);
         } else if (outcome instanceof Outcome.Rejected rejected) {
-            metrics.failed();
+            metrics.failed(delivery);
             return deadLetter(delivery, topic, rejected.reason() + " (not retried)");
         } else if (outcome instanceof Outcome.NotSent) {
-            metrics.postponed();
+            metrics.postponed(delivery);
             return log.retry(delivery.postponedTo(clock.instant()));
         } else if (outcome instanceof Outcome.Failed failed) {
-            metrics.failed();
+            metrics.failed(delivery);
             Instant now = clock.instant();
             return policy.delayAfter(delivery.attempt(), failed.retryAfter(), now)
                     .<CompletableFuture<?>>map(delay -> {
-                        metrics.retried();
+                        metrics.retried(delivery);
                         return log.retry(delivery.retryAt(now.plus(delay)));
                     })
                     .orElseGet(() -> deadLetter(
@@ -230,7 +230,7 @@ final class DeliveryWorker {
     }
 
     private CompletableFuture<?> deadLetter(Delivery delivery, String topic, String reason) {
-        metrics.deadLettered();
+        metrics.deadLettered(delivery);
         return log.deadLetter(delivery, topic, reason);
     }
 }

@@ -98,7 +98,7 @@ class DeliveryWorkerTest {
                 new RetryPolicy(RetryPolicyTest.SETTINGS, noJitter),
                 new DeliveryLog(producers),
                 null,
-                new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK),
+                new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK, id -> Optional.empty()),
                 DeliveryDispatcherTest.CLOCK,
                 Duration.ofMillis(100),
                 Runnable::run,

@@ -8,6 +8,7 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +47,9 @@ class WebPushIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     Http http;
 
@@ -165,6 +170,44 @@ class WebPushIT {
                             .get("deactivationReason"))
                     .startsWith("the push service answered " + status);
         }
+    }
+
+    @Test
+    void aPushServiceRefusingTheMessageAsTooLargeDeadLettersItWithTheReasonAtOnce() {
+        String category = unique("Olahraga");
+        String path = "/push/413/" + UUID.randomUUID();
+        pushService.answer(path, 413);
+        Http.Answer created =
+                http.post("/api/subscriptions", Browser.create().subscription(pushService.endpoint(path), category));
+        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) created.get("id");
+
+        Kafka.publish(
+                TestBroker.brokers(),
+                Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
+
+        String dlt = Topics.ALERT_DELIVERIES.deadLetter().name();
+        await().atMost(WAIT)
+                .until(() ->
+                        !Kafka.records(dlt, id, new ByteArrayDeserializer()).isEmpty());
+        var dead = Kafka.records(dlt, id, new ByteArrayDeserializer()).getFirst();
+        assertThat(new String(
+                        dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("HTTP 413")
+                .contains("too large")
+                .contains("not retried");
+        assertThat(new String(
+                        dead.headers().lastHeader("kabar_delivery-attempts").value(), StandardCharsets.UTF_8))
+                .isEqualTo("1");
+        assertThat(meters.get("kabar.notifications.deliveries")
+                        .tag("channel", "webpush")
+                        .tag("outcome", "dead-lettered")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        // Too large is the message's fault, not the subscription's: it stays active.
+        Consumer<HttpHeaders> owner = h -> h.setBearerAuth((String) created.get("managementToken"));
+        assertThat(http.get("/api/subscriptions/" + id, owner).get("active")).isEqualTo(true);
     }
 
     @Test
