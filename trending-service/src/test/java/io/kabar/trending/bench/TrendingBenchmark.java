@@ -200,6 +200,13 @@ public final class TrendingBenchmark {
         props.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("trending-bench-").toString());
+        // A static member, as the service is with a kept state directory: a restart replaces it without waiting out
+        // its session.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "trending-bench-1");
+        Integer threads = Integer.getInteger("bench.streamThreads");
+        if (threads != null) {
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        }
         List<Long> top = expected.values().stream()
                 .sorted(Comparator.reverseOrder())
                 .limit(settings.topN())
