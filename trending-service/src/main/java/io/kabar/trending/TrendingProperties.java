@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param risingRecent   the recent span of the "rising" ranking
  * @param risingBaseline the span whose earlier part gives an article's usual rate for "rising"
  * @param risingMinViews the fewest recent views that can rise, and the damping of the rising score
- * @param rankInterval   how often (wall clock) rankings are recomputed when views or time moved them
+ * @param rankInterval   how often (wall clock) the minute counts reach the ranking stage and rankings are recomputed
  * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  * @param sessionArticlesPerMinute the most distinct articles one session may add a view to in one minute
  * @param stateDir       where Kafka Streams keeps its RocksDB stores; unset, a fresh temporary directory per instance

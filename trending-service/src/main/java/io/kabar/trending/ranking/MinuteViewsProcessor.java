@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Counts the views that passed the session cap (key: session id, value: article id, timestamp: the view's time) per
  * article and minute, in the session's partition, and hands the counts on to the ranking stage as increments once per
- * commit interval: one record per active article and minute, however many views there are, without a repartition back
- * by article.
+ * rank interval: one record per active article and minute, however many views there are, without a repartition back
+ * by article. (Handing them on more often than the ranking stage ranks would only send it more records.)
  *
  * <p>The increments not yet handed on are kept in a store (an in-memory copy serves the reads): an increment is
  * deleted in the same transaction that forwards it, so a crash between commits loses none and forwards none twice.
@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MinuteViewsProcessor implements Processor<String, String, String, RankingInput> {
 
+    private final Duration interval;
     private final Map<String, Pending> pending = new HashMap<>();
     private ProcessorContext<String, RankingInput> context;
     private KeyValueStore<String, Long> store;
@@ -40,6 +41,10 @@ final class MinuteViewsProcessor implements Processor<String, String, String, Ra
         }
     }
 
+    MinuteViewsProcessor(TrendingSettings settings) {
+        this.interval = settings.rankInterval();
+    }
+
     @Override
     public void init(ProcessorContext<String, RankingInput> context) {
         this.context = context;
@@ -49,10 +54,9 @@ final class MinuteViewsProcessor implements Processor<String, String, String, Ra
             all.forEachRemaining(entry ->
                     pending.put(entry.key, new Pending(entry.value, Buckets.startOf(MinuteKey.bucketOf(entry.key)))));
         }
-        Map<String, Object> config = context.appConfigs();
-        coalesce = longConfig(config, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1) > 0;
-        long interval = longConfig(config, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        context.schedule(Duration.ofMillis(Math.max(1, interval)), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        Object cacheBytes = context.appConfigs().get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+        coalesce = cacheBytes == null || Long.parseLong(cacheBytes.toString()) > 0;
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
     @Override
@@ -84,10 +88,5 @@ final class MinuteViewsProcessor implements Processor<String, String, String, Ra
             store.delete(key);
         });
         pending.clear();
-    }
-
-    private static long longConfig(Map<String, Object> config, String name, long fallback) {
-        Object value = config.get(name);
-        return value == null ? fallback : Long.parseLong(value.toString());
     }
 }

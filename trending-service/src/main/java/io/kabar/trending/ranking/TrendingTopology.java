@@ -136,7 +136,7 @@ public final class TrendingTopology {
                         () -> MinuteCapProcessor.perSession(settings), Named.as("cap-session-articles"), SESSION_STORE)
                 // Counted in the session's partition and handed on as increments per article and minute: no
                 // repartition back by article, the ranking stage adds up what every partition sends.
-                .process(MinuteViewsProcessor::new, Named.as("count-per-minute"), MINUTE_VIEWS_STORE);
+                .process(() -> new MinuteViewsProcessor(settings), Named.as("count-per-minute"), MINUTE_VIEWS_STORE);
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class, schemas))
