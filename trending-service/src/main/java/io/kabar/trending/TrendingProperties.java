@@ -26,11 +26,14 @@ import org.springframework.validation.annotation.Validated;
  * @param risingRecent   the recent span of the "rising" ranking
  * @param risingBaseline the span whose earlier part gives an article's usual rate for "rising"
  * @param risingMinViews the fewest recent views that can rise, and the damping of the rising score
- * @param rankInterval   how often (wall clock) rankings are recomputed when views or time moved them
+ * @param rankInterval   how often (wall clock) the minute counts reach the ranking stage and rankings are recomputed
  * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  * @param sessionArticlesPerMinute the most distinct articles one session may add a view to in one minute
  * @param stateDir       where Kafka Streams keeps its RocksDB stores; unset, a fresh temporary directory per instance
  *                       (state is then restored from the changelogs on every start)
+ * @param instanceId     this instance's static member id in the Streams group ({@code group.instance.id}); unset, the
+ *                       id stored in {@code stateDir} (created on first start), or, without a state directory, none:
+ *                       a dynamic member that leaves the group when it stops
  * @param publishTimeout how long an ingest request waits for the broker's acknowledgement before it answers 503
  * @param retryAfter     what a 503 asks the client to wait before retrying
  * @param maxClockSkew   how far in the future a view's {@code viewedAt} may lie; keep it below {@code grace}, since a
@@ -51,6 +54,7 @@ public record TrendingProperties(
         @DefaultValue("20") @Min(1) int clientSessionsPerMinute,
         @DefaultValue("30") @Min(1) int sessionArticlesPerMinute,
         Path stateDir,
+        @Pattern(regexp = "[A-Za-z0-9._-]{0,200}") String instanceId,
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1m") @NotNull Duration maxClockSkew,

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.testing.Http;
 import io.kabar.testing.SharedBroker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
@@ -27,9 +30,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
- * An instance restarted on the state directory of the previous one resumes from its stores' checkpoints, restoring
- * no changelog record, and goes on counting where the previous one stopped (counts and dedupe intact); on an empty
- * state directory the same restart restores the changelogs.
+ * An instance restarted on the state directory of the previous one rejoins the group as the same static member (the
+ * id stored in that directory), resumes from its stores' checkpoints, restoring no changelog record, and goes on
+ * counting where the previous one stopped (counts and dedupe intact); on an empty state directory the same restart
+ * restores the changelogs.
  */
 class RestartIT {
 
@@ -53,7 +57,7 @@ class RestartIT {
     }
 
     @Test
-    void restartOnTheKeptStateDirectoryRestoresNoChangelogAndKeepsCounting() {
+    void restartOnTheKeptStateDirectoryRejoinsAsTheSameMemberRestoresNoChangelogAndKeepsCounting() throws Exception {
         String category = "restart-" + UUID.randomUUID();
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
@@ -70,6 +74,8 @@ class RestartIT {
 
         Http second = start(stateDir);
         await().atMost(PATIENCE).until(this::running);
+        String instanceId = Files.readString(stateDir.resolve("kabar-instance-id"));
+        assertThat(staticMembers()).as("static members after the restart").containsExactly(instanceId + "-1");
         // The first instance's sessions again (the restored dedupe store drops them) and four new sessions of b.
         List<Map<String, Object>> secondViews = new ArrayList<>(firstViews);
         secondViews.addAll(views(b, 5, 4));
@@ -77,11 +83,29 @@ class RestartIT {
         awaitRanking(second, category, tuple(b, 9L), tuple(a, 7L));
         assertThat(restoredRecords).as("changelog records restored on restart").hasValue(0);
 
-        // The control: on an empty state directory, the same restart restores the stores from their changelogs.
+        // The control: on an empty state directory, the same restart restores the stores from their changelogs. The
+        // instance id is configured this time (as KABAR_TRENDING_INSTANCE_ID would), so it replaces the same member.
         instance.close();
         restoredRecords.set(0);
-        start(emptyStateDir);
+        start(emptyStateDir, "--kabar.trending.instance-id=" + instanceId);
         await().atMost(PATIENCE).until(() -> running() && restoredRecords.get() > 0);
+        assertThat(staticMembers()).containsExactly(instanceId + "-1");
+    }
+
+    /** The group's static member ids: Streams suffixes the instance id with its stream thread's index. */
+    private List<String> staticMembers() throws Exception {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(SharedBroker.ADDRESS)))) {
+            return admin
+                    .describeConsumerGroups(List.of(applicationId))
+                    .describedGroups()
+                    .get(applicationId)
+                    .get()
+                    .members()
+                    .stream()
+                    .map(member -> member.groupInstanceId().orElse("dynamic"))
+                    .toList();
+        }
     }
 
     private static List<Map<String, Object>> views(String articleId, int firstSession, int sessions) {
@@ -106,22 +130,22 @@ class RestartIT {
     }
 
     /**
-     * Starts an instance on the kept state directory that counts restored changelog records. Streams does not leave
-     * the group when it closes (a bouncing instance keeps its tasks), so the session timeout is the shortest the broker
-     * allows: the next instance is assigned the tasks once the previous one's session expires.
+     * Starts an instance on the state directory that counts restored changelog records, with the default session
+     * timeout: a restart that had to wait for the previous session to expire would take 45 s.
      */
-    private Http start(Path stateDirectory) {
+    private Http start(Path stateDirectory, String... more) {
         StreamsBuilderFactoryBeanConfigurer restoreCounting =
                 factory -> factory.setStateRestoreListener(new CountingRestoreListener(restoredRecords));
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + System.getProperty(SharedBroker.ADDRESS),
+                "--spring.kafka.streams.application-id=" + applicationId,
+                "--kabar.trending.state-dir=" + stateDirectory,
+                "--server.port=0",
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(more));
         instance = new SpringApplicationBuilder(TrendingServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("restoreCounting", restoreCounting))
-                .run(
-                        "--spring.kafka.bootstrap-servers=" + System.getProperty(SharedBroker.ADDRESS),
-                        "--spring.kafka.streams.application-id=" + applicationId,
-                        "--kabar.trending.state-dir=" + stateDirectory,
-                        "--spring.kafka.streams.properties.session.timeout.ms=6000",
-                        "--server.port=0",
-                        "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
         return new Http(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
     }
 

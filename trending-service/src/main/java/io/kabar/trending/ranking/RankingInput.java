@@ -7,11 +7,11 @@ sealed interface RankingInput {
     String articleId();
 
     /**
-     * The full count of one bucket (not an increment), so that a repeated or coalesced update leaves the same state.
+     * Views added to one bucket: an increment, which exactly-once delivers once (see {@link MinuteViewsProcessor}).
      *
      * @param bucket the minute, see {@link Buckets}
      */
-    record BucketCount(String articleId, long bucket, long views) implements RankingInput {}
+    record BucketViews(String articleId, long bucket, long views) implements RankingInput {}
 
     /** @param article the article's revision, or {@code null} for a tombstone */
     record ArticleChange(String articleId, ArticleInfo article) implements RankingInput {}

@@ -26,8 +26,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class RankingProcessor implements Processor<String, RankingInput, String, TrendingRanking> {
 
-    private static final int BUCKET_DIGITS = 12;
-
     private final TrendingSettings settings;
     private final Standings standings;
     private final ViewTallies tallies;
@@ -64,14 +62,14 @@ final class RankingProcessor implements Processor<String, RankingInput, String, 
         try (KeyValueIterator<String, Long> all = buckets.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                latest = Math.max(latest, bucketOf(entry.key));
+                latest = Math.max(latest, MinuteKey.bucketOf(entry.key));
             }
         }
         tallies.advanceTo(latest, this::forget);
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = buckets.all()) {
             all.forEachRemaining(entry -> {
-                if (!tallies.put(articleOf(entry.key), bucketOf(entry.key), entry.value)) {
+                if (!tallies.put(MinuteKey.articleOf(entry.key), MinuteKey.bucketOf(entry.key), entry.value)) {
                     stale.add(entry.key);
                 }
             });
@@ -84,10 +82,11 @@ final class RankingProcessor implements Processor<String, RankingInput, String, 
     @Override
     public void process(Record<String, RankingInput> record) {
         switch (record.value()) {
-            case RankingInput.BucketCount count -> {
-                tallies.advanceTo(Math.max(count.bucket(), Buckets.of(now())), this::forget);
-                if (tallies.put(count.articleId(), count.bucket(), count.views())) {
-                    buckets.put(bucketKey(count.bucket(), count.articleId()), count.views());
+            case RankingInput.BucketViews added -> {
+                tallies.advanceTo(Math.max(added.bucket(), Buckets.of(now())), this::forget);
+                long views = tallies.views(added.articleId(), added.bucket()) + added.views();
+                if (tallies.put(added.articleId(), added.bucket(), views)) {
+                    buckets.put(MinuteKey.of(added.bucket(), added.articleId()), views);
                     changed = true;
                 }
             }
@@ -144,19 +143,7 @@ final class RankingProcessor implements Processor<String, RankingInput, String, 
     }
 
     private void forget(long bucket, String articleId) {
-        buckets.delete(bucketKey(bucket, articleId));
-    }
-
-    private static String bucketKey(long bucket, String articleId) {
-        return String.format("%0" + BUCKET_DIGITS + "d", bucket) + "|" + articleId;
-    }
-
-    private static long bucketOf(String key) {
-        return Long.parseLong(key.substring(0, BUCKET_DIGITS));
-    }
-
-    private static String articleOf(String key) {
-        return key.substring(BUCKET_DIGITS + 1);
+        buckets.delete(MinuteKey.of(bucket, articleId));
     }
 
     private static TrendingRanking ranking(RankingKey key, Leaderboard board, long now) {

@@ -26,14 +26,16 @@ final class TrendingSerdes {
 
     static final Serde<ArticleInfo> ARTICLE = internal(TrendingSerdes::writeArticle, TrendingSerdes::readArticle);
 
-    private static final byte BUCKET_COUNT = 1;
+    /** Tag 1 was a bucket's full count, before the counting moved behind the session cap and sent increments. */
     private static final byte ARTICLE_CHANGE = 2;
+
+    private static final byte BUCKET_VIEWS = 3;
 
     static final Serde<RankingInput> RANKING_INPUT = internal(
             (out, input) -> {
                 switch (input) {
-                    case RankingInput.BucketCount count -> {
-                        out.writeByte(BUCKET_COUNT);
+                    case RankingInput.BucketViews count -> {
+                        out.writeByte(BUCKET_VIEWS);
                         out.writeUTF(count.articleId());
                         out.writeLong(count.bucket());
                         out.writeLong(count.views());
@@ -49,7 +51,7 @@ final class TrendingSerdes {
                 }
             },
             in -> switch (in.readByte()) {
-                case BUCKET_COUNT -> new RankingInput.BucketCount(in.readUTF(), in.readLong(), in.readLong());
+                case BUCKET_VIEWS -> new RankingInput.BucketViews(in.readUTF(), in.readLong(), in.readLong());
                 case ARTICLE_CHANGE ->
                     new RankingInput.ArticleChange(in.readUTF(), in.readBoolean() ? readArticle(in) : null);
                 default -> throw new IOException("unknown ranking input");

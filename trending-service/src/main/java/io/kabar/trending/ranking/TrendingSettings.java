@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param grace          how far behind stream time a view may arrive and still count
  * @param topN           how many articles a published ranking holds
  * @param rising         how the "rising" ranking compares recent with earlier views
- * @param rankInterval   how often (wall-clock) the rankings are recomputed when views or time have moved them
+ * @param rankInterval   how often (wall-clock) the minute counts are handed to the ranking stage and the rankings are
+ *                       recomputed when views or time have moved them
  * @param clientSessionsPerMinute  the most new sessions one client address may add to one article in one minute
  * @param sessionArticlesPerMinute the most distinct articles one session may add a view to in one minute
  */

@@ -12,13 +12,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -27,10 +24,10 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * Builds the Kafka Streams topology that turns {@code news.page-views} and {@code news.articles} into the rankings of
  * {@code news.trending}.
  *
- * <p>Counting does a constant, small amount of work per view: the view is deduplicated per session and article, then
- * counted into its article's one-minute tumbling bucket. The record cache coalesces a bucket's updates between
- * commits, so the ranking stage receives one update per active article and minute per commit interval, however many
- * views there are. That stage runs as a single task (its input topic has one partition), since every ranking needs
+ * <p>Counting does a constant, small amount of work per view: the view is deduplicated per session and article and
+ * capped per client, then, in the session's partition, capped per session and counted into its article's one-minute
+ * bucket. The bucket increments are handed on once per commit interval, so the ranking stage receives one update per
+ * active article and minute per commit interval, however many views there are. That stage runs as a single task (its input topic has one partition), since every ranking needs
  * every article; it keeps the article states and sliding sums, and ranks on a wall-clock punctuation. See the
  * README for the semantics.
  */
@@ -39,12 +36,11 @@ public final class TrendingTopology {
     static final String DEDUPE_STORE = "trending-view-dedupe";
     static final String CLIENT_STORE = "trending-client-sessions";
     static final String SESSION_STORE = "trending-session-articles";
-    static final String COUNT_STORE = "trending-view-buckets";
+    static final String MINUTE_VIEWS_STORE = "trending-minute-views";
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
     static final String PUBLISHED_STORE = "trending-rankings";
     static final String SESSION_VIEWS = "trending-session-views";
-    static final String COUNTED_VIEWS = "trending-counted-views";
     static final String RANKING_INPUTS = "trending-ranking-inputs";
 
     private final TrendingSettings settings;
@@ -91,9 +87,10 @@ public final class TrendingTopology {
         // there: it is left to the minute counts, whose increments it merges between commits, instead of being
         // churned by keys written once.
         builder.addStateStore(Stores.windowStoreBuilder(
+                        // A view looks back to the slot before its own (see ViewDedupeProcessor).
                         windowStore(
                                 DEDUPE_STORE,
-                                settings.dedupeInterval().plus(settings.grace()),
+                                settings.dedupeInterval().multipliedBy(2).plus(settings.grace()),
                                 settings.dedupeInterval()),
                         Serdes.String(),
                         Serdes.Long())
@@ -111,6 +108,10 @@ public final class TrendingTopology {
                         Serdes.String(),
                         Serdes.Integer())
                 .withCachingDisabled());
+        // Keys repeat between commits (one per active article and minute): the record cache coalesces their changelog.
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(keyValueStore(MINUTE_VIEWS_STORE), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(keyValueStore(ARTICLE_STORE), Serdes.String(), TrendingSerdes.ARTICLE));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(BUCKET_STORE), Serdes.String(), Serdes.Long())
@@ -133,22 +134,9 @@ public final class TrendingTopology {
                         Repartitioned.with(Serdes.String(), Serdes.String()).withName(SESSION_VIEWS))
                 .processValues(
                         () -> MinuteCapProcessor.perSession(settings), Named.as("cap-session-articles"), SESSION_STORE)
-                .map((sessionId, articleId) -> KeyValue.pair(articleId, sessionId), Named.as("key-by-article"))
-                .groupByKey(Grouped.with(COUNTED_VIEWS, Serdes.String(), Serdes.String()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Buckets.WIDTH, lateness))
-                .count(
-                        Named.as("count-per-minute"),
-                        Materialized.<String, Long>as(
-                                        windowStore(COUNT_STORE, Buckets.WIDTH.plus(lateness), Buckets.WIDTH))
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(Serdes.Long()))
-                .toStream(Named.as("bucket-counts"))
-                .map(
-                        (window, views) -> KeyValue.pair(
-                                window.key(),
-                                new RankingInput.BucketCount(
-                                        window.key(), Buckets.of(window.window().start()), views)),
-                        Named.as("to-ranking-input"));
+                // Counted in the session's partition and handed on as increments per article and minute: no
+                // repartition back by article, the ranking stage adds up what every partition sends.
+                .process(() -> new MinuteViewsProcessor(settings), Named.as("count-per-minute"), MINUTE_VIEWS_STORE);
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class, schemas))

@@ -5,14 +5,15 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Passes on the page views worth counting: at most one per session and article within the dedupe interval, and none
  * that arrive later than the grace behind stream time.
  *
- * <p>The store holds the times of counted views per {@code articleId|sessionId} and forgets them after the dedupe
- * interval plus grace, the furthest back a view that is still accepted can look.
+ * <p>The store holds the time of each counted view per {@code articleId|sessionId}, filed under the start of its
+ * dedupe-interval-long slot: two counted views of a session and article are at least an interval apart, so a slot
+ * holds at most one, and a view is checked with three point lookups (its slot and the two beside it) rather than a
+ * range scan. Slots are forgotten once no view that is still accepted (grace) can look back to them.
  */
 final class ViewDedupeProcessor implements FixedKeyProcessor<String, PageView, PageView> {
 
@@ -43,13 +44,19 @@ final class ViewDedupeProcessor implements FixedKeyProcessor<String, PageView, P
             return;
         }
         String sessionKey = record.key() + "|" + record.value().getSessionId();
-        try (WindowStoreIterator<Long> near =
-                counted.fetch(sessionKey, viewedAt - intervalMs + 1, viewedAt + intervalMs - 1)) {
-            if (near.hasNext()) {
-                return;
-            }
+        long slot = Math.floorDiv(viewedAt, intervalMs) * intervalMs;
+        if (countedNear(sessionKey, slot, viewedAt)
+                || countedNear(sessionKey, slot - intervalMs, viewedAt)
+                || countedNear(sessionKey, slot + intervalMs, viewedAt)) {
+            return;
         }
-        counted.put(sessionKey, viewedAt, viewedAt);
+        counted.put(sessionKey, viewedAt, slot);
         context.forward(record);
+    }
+
+    /** Whether the slot holds a counted view closer to {@code viewedAt} than the dedupe interval. */
+    private boolean countedNear(String sessionKey, long slot, long viewedAt) {
+        Long other = counted.fetch(sessionKey, slot);
+        return other != null && Math.abs(viewedAt - other) < intervalMs;
     }
 }

@@ -92,6 +92,13 @@ final class ViewTallies {
         return true;
     }
 
+    /** The article's views in a bucket, 0 if none are known. */
+    long views(String articleId, long bucket) {
+        Map<String, Long> counts = buckets.get(bucket);
+        Long views = counts == null ? null : counts.get(articleId);
+        return views == null ? 0 : views;
+    }
+
     /** The article's views in the span of index {@code span}. */
     long sum(String articleId, int span) {
         long[] articleSums = sums.get(articleId);

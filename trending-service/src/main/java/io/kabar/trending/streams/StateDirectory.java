@@ -36,6 +36,11 @@ final class StateDirectory implements DisposableBean {
         return path;
     }
 
+    /** Whether the directory is this run's alone (deleted on shutdown), so no state outlives the instance. */
+    boolean temporary() {
+        return temporary;
+    }
+
     /** Runs after Kafka Streams has stopped, since the Streams factory bean depends on this one. */
     @Override
     public void destroy() throws IOException {

@@ -6,6 +6,7 @@ import io.kabar.trending.ranking.TrendingStreamsConfig;
 import io.kabar.trending.ranking.TrendingTopology;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -41,6 +42,11 @@ class StreamsConfiguration {
     }
 
     @Bean
+    GroupMembership trendingGroupMembership(TrendingProperties properties, StateDirectory stateDirectory) {
+        return GroupMembership.of(properties.instanceId(), stateDirectory);
+    }
+
+    @Bean
     DeadLetters trendingDeadLetters(KafkaClients clients) {
         return new DeadLetters(clients.producerProperties());
     }
@@ -55,12 +61,14 @@ class StreamsConfiguration {
             KafkaProperties kafka,
             KafkaConnectionDetails connection,
             StateDirectory stateDirectory,
+            GroupMembership membership,
             DeadLetters trendingDeadLetters) {
         String bootstrap = String.join(",", connection.getStreams().getBootstrapServers());
         Map<String, Object> props = new HashMap<>(TrendingStreamsConfig.recommended(APPLICATION_ID, bootstrap));
         props.putAll(kafka.buildStreamsProperties());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.path().toString());
+        membership.instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         props.put(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
@@ -69,14 +77,16 @@ class StreamsConfiguration {
     }
 
     /**
-     * Adds the topology, and replaces a stream thread that died of an unexpected error rather than leaving the
+     * Adds the topology, leaves the group on close as a dynamic member (see {@link GroupMembership}), and replaces a stream thread that died of an unexpected error rather than leaving the
      * service up with nothing counting.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer trendingStreamsConfigurer(TrendingProperties properties, KafkaClients clients) {
+    StreamsBuilderFactoryBeanConfigurer trendingStreamsConfigurer(
+            TrendingProperties properties, KafkaClients clients, GroupMembership membership) {
         TrendingTopology topology =
                 new TrendingTopology(properties.settings()).withSchemaRegistry(clients.schemaRegistry());
         return factory -> {
+            factory.setLeaveGroupOnClose(membership.leaveGroupOnClose());
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {

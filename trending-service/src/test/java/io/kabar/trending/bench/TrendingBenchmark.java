@@ -13,6 +13,7 @@ import io.kabar.trending.ranking.RankingKey;
 import io.kabar.trending.ranking.TrendingSettings;
 import io.kabar.trending.ranking.TrendingStreamsConfig;
 import io.kabar.trending.ranking.TrendingTopology;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +49,16 @@ import org.apache.kafka.streams.StreamsConfig;
  * Measures, on a broker of its own, how fast the trending topology counts a backlog of page views against a plain
  * consumer reading the same records, then, with the topology still running, how fresh its rankings are under a steady
  * 5,000 views/s ({@link Freshness}), and finally how many ingest requests a second the HTTP endpoint takes.
- * Arguments: views (default 500000), articles (1000), HTTP load seconds (10).
+ * Arguments: views (default 500000), articles (1000), HTTP load seconds (10); system properties {@code
+ * bench.streamThreads} (the Streams default, 1) and {@code bench.freshnessRate} (5000 views/s).
  */
 public final class TrendingBenchmark {
 
     private static final int PARTITIONS = 6;
     private static final int CATEGORIES = 10;
     private static final Duration TOPOLOGY_PATIENCE = Duration.ofMinutes(20);
+
+    private static double rawCpuPerRecord = Double.NaN;
 
     public static void main(String[] args) throws Exception {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
@@ -177,12 +181,16 @@ public final class TrendingBenchmark {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             long read = 0;
             while (read < views) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
             double rate = read / ((System.nanoTime() - start) / 1e9);
-            System.out.printf("raw consumer: %,.0f records/s%n", rate);
+            rawCpuPerRecord = (processCpuNanos() - cpu) / (double) read;
+            System.out.printf(
+                    "raw consumer: %,.0f records/s (CPU of the whole JVM: %.1f us per record)%n",
+                    rate, rawCpuPerRecord / 1e3);
             return rate;
         }
     }
@@ -200,6 +208,13 @@ public final class TrendingBenchmark {
         props.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("trending-bench-").toString());
+        // A static member, as the service is with a kept state directory: a restart replaces it without waiting out
+        // its session.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "trending-bench-1");
+        Integer threads = Integer.getInteger("bench.streamThreads");
+        if (threads != null) {
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        }
         List<Long> top = expected.values().stream()
                 .sorted(Comparator.reverseOrder())
                 .limit(settings.topN())
@@ -227,6 +242,7 @@ public final class TrendingBenchmark {
                 Thread.sleep(10);
             }
             long running = System.nanoTime();
+            long cpu = processCpuNanos();
             List<Long> shown = List.of();
             long deadline = System.nanoTime() + TOPOLOGY_PATIENCE.toNanos();
             while (!shown.equals(top) || committed(admin) < views) {
@@ -244,10 +260,14 @@ public final class TrendingBenchmark {
             }
             double seconds = (System.nanoTime() - running) / 1e9;
             rate = views / seconds;
+            double cpuPerView = (processCpuNanos() - cpu) / (double) views;
             System.out.printf(
-                    "topology: %,.0f views/s (%.1f s after %.1f s of start-up)%n",
-                    rate, seconds, (running - start) / 1e9);
-            new Freshness(bootstrap, articles, expected).measure(rankings, 5_000, Duration.ofSeconds(20));
+                    "topology: %,.0f views/s (%.1f s after %.1f s of start-up; CPU of the whole JVM: %.1f us per view,"
+                            + " %.3f of the raw consumer's per record)%n",
+                    rate, seconds, (running - start) / 1e9, cpuPerView / 1e3, rawCpuPerRecord / cpuPerView);
+            // -Dbench.freshnessRate=1000 measures the pipeline's own delay on a machine too loaded to count 5,000/s.
+            int freshnessRate = Integer.getInteger("bench.freshnessRate", 5_000);
+            new Freshness(bootstrap, articles, expected).measure(rankings, freshnessRate, Duration.ofSeconds(20));
         }
         Restore.measure("the kept state directory", new TrendingTopology(settings), props);
         props.put(
@@ -255,6 +275,15 @@ public final class TrendingBenchmark {
                 Files.createTempDirectory("trending-bench-").toString());
         Restore.measure("an empty state directory", new TrendingTopology(settings), props);
         return rate;
+    }
+
+    /**
+     * CPU time of this JVM (broker, clients, topology): per record it does not depend on what else the machine runs,
+     * unlike the rates, so runs on a loaded machine can be compared by it.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long committed(Admin admin) throws Exception {
