@@ -74,8 +74,6 @@ class SiteBrowserIT {
                 brokers,
                 "--kabar.site.base-url=" + site,
                 "--kabar.site.articles-api=http://127.0.0.1:" + article.port(),
-                "--kabar.site.related-api=http://127.0.0.1:" + links.port(),
-                "--kabar.site.trending-api=http://127.0.0.1:" + views.port(),
                 "--kabar.site.alert-stream=http://127.0.0.1:" + alerts.port() + "/api/alerts/stream",
                 "--kabar.site.page-views=http://127.0.0.1:" + views.port() + "/api/page-views");
         services.add(pages);

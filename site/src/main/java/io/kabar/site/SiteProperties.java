@@ -2,7 +2,6 @@ package io.kabar.site;
 
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,14 +13,10 @@ import org.springframework.validation.annotation.Validated;
  *                         ({@code KABAR_SITE_BASE_URL})
  * @param name             the publication's name in titles, feeds and structured data
  * @param articlesApi      article-service as the site's server reaches it: the console's writes go there
- * @param relatedApi       related-links-service, for "Baca Juga"
- * @param trendingApi      trending-service, for "Terpopuler" and "Sedang tren"
  * @param alertStream      notification-service's alert stream as the reader's browser reaches it
  *                         ({@code KABAR_SITE_ALERT_STREAM})
  * @param pageViews        trending-service's page-view endpoint as the reader's browser reaches it
  *                         ({@code KABAR_SITE_PAGE_VIEWS})
- * @param listsFreshFor    how long a ranking or related list fetched from its service is reused before asking again
- * @param apiTimeout       how long a page waits for one of those lists before rendering without it
  * @param secureCookies    whether the newsroom's sign-in cookie is sent over https only (true behind TLS)
  */
 @Validated
@@ -30,8 +25,6 @@ public record SiteProperties(
         @DefaultValue("http://127.0.0.1:8080") @NotNull URI baseUrl,
         @DefaultValue("Kabar") @NotNull String name,
         @DefaultValue("http://127.0.0.1:8081") @NotNull URI articlesApi,
-        @DefaultValue("http://127.0.0.1:8082") @NotNull URI relatedApi,
-        @DefaultValue("http://127.0.0.1:8084") @NotNull URI trendingApi,
 
         @DefaultValue("http://127.0.0.1:8083/api/alerts/stream") @NotNull
         URI alertStream,
@@ -39,8 +32,6 @@ public record SiteProperties(
         @DefaultValue("http://127.0.0.1:8084/api/page-views") @NotNull
         URI pageViews,
 
-        @DefaultValue("2s") @NotNull Duration listsFreshFor,
-        @DefaultValue("500ms") @NotNull Duration apiTimeout,
         @DefaultValue("false") boolean secureCookies) {
 
     /** The base address without a trailing slash, for building absolute links. */

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
+import io.kabar.schemas.RelatedLink;
+import io.kabar.schemas.RelatedLinks;
+import io.kabar.schemas.TrendingArticle;
+import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.topics.Topics;
-import io.kabar.site.apis.Lists;
 import io.kabar.testing.TestBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -17,21 +20,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * The site's pages on the shared broker: articles arrive on {@code news.articles} as article-service writes them; the
- * lists other services compute are a map the test fills. Escaping, publisher metadata, 404 and 410, feeds.
+ * The site's pages on the shared broker: articles arrive on {@code news.articles} as article-service writes them, the
+ * lists on {@code news.related-links} and {@code news.trending} as their services write them. Escaping, publisher
+ * metadata, lists that follow their topics and the articles in them, 404 and 410, feeds.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,27 +39,7 @@ import org.springframework.context.annotation.Primary;
 class SitePagesIT {
 
     private static final Duration SETTLED = Duration.ofSeconds(60);
-    private static final Map<String, List<String>> RELATED = new ConcurrentHashMap<>();
     private static final String HOSTILE = "<script>alert(1)</script> Gempa & \"Banjir\" </script>";
-
-    @TestConfiguration
-    static class FixedLists {
-        @Bean
-        @Primary
-        Lists fixedLists() {
-            return new Lists() {
-                @Override
-                public List<String> related(String articleId) {
-                    return RELATED.getOrDefault(articleId, List.of());
-                }
-
-                @Override
-                public List<String> ranking(String window, String category) {
-                    return List.of();
-                }
-            };
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -70,8 +50,8 @@ class SitePagesIT {
     void anArticlePageEscapesEverythingFromTheArticleAndDescribesItselfToPublishers() throws Exception {
         Article other = article("Berita lain " + UUID.randomUUID(), 1);
         Article hostile = article(HOSTILE, 1);
-        RELATED.put(hostile.getId(), List.of(other.getId()));
         publish(ArticleEventType.PUBLISHED, other, hostile);
+        relatedLinks(hostile, other);
 
         HttpResponse<String> page =
                 await().atMost(SETTLED).until(() -> get("/" + hostile.getSlug()), r -> r.statusCode() == 200);
@@ -91,6 +71,38 @@ class SitePagesIT {
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(60 * 1024);
+    }
+
+    @Test
+    void bacaJugaAndTerpopulerFollowTheirTopicsAndLeaveOutAWithdrawnStory() throws Exception {
+        Article reading = article("Berita dibaca " + UUID.randomUUID(), 1);
+        Article first = article("Berita pertama " + UUID.randomUUID(), 1);
+        Article second = article("Berita kedua " + UUID.randomUUID(), 1);
+        publish(ArticleEventType.PUBLISHED, reading, first, second);
+        relatedLinks(reading, first);
+        TestBroker.publish(Topics.TRENDING, r -> "1h|*", ranking(second, first));
+
+        await().atMost(SETTLED)
+                .untilAsserted(
+                        () -> assertThat(readAlso(get("/" + reading.getSlug()).body()))
+                                .contains(first.getTitle())
+                                .doesNotContain(second.getTitle()));
+        await().atMost(SETTLED)
+                .untilAsserted(
+                        () -> assertThat(popular(get("/" + reading.getSlug()).body()))
+                                .containsSubsequence(second.getTitle(), first.getTitle()));
+
+        relatedLinks(reading, second);
+        publish(
+                ArticleEventType.UNPUBLISHED,
+                Article.newBuilder(first).setRevision(2).build());
+
+        await().atMost(SETTLED).untilAsserted(() -> {
+            String html = get("/" + reading.getSlug()).body();
+            assertThat(readAlso(html)).contains(second.getTitle());
+            assertThat(popular(html)).contains(second.getTitle());
+            assertThat(html).doesNotContain(first.getTitle());
+        });
     }
 
     @Test
@@ -135,6 +147,48 @@ class SitePagesIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The "Terpopuler" box of an article page. */
+    private static String popular(String html) {
+        int at = html.indexOf("id=\"populer\"");
+        return html.substring(at, html.indexOf("</section>", at));
+    }
+
+    /** The "Baca Juga" links of a page. */
+    private static String readAlso(String html) {
+        StringBuilder links = new StringBuilder();
+        for (int at = html.indexOf("read-also"); at >= 0; at = html.indexOf("read-also", at + 1)) {
+            links.append(html, at, html.indexOf("</p>", at));
+        }
+        return links.toString();
+    }
+
+    /** related-links-service's list for {@code article}, as it writes it. */
+    private static void relatedLinks(Article article, Article... links) {
+        TestBroker.publish(
+                Topics.RELATED_LINKS,
+                RelatedLinks::getArticleId,
+                RelatedLinks.newBuilder()
+                        .setArticleId(article.getId())
+                        .setComputedAt(Instant.now())
+                        .setSourceRevision(article.getRevision())
+                        .setLinks(Arrays.stream(links)
+                                .map(a -> new RelatedLink(a.getId(), a.getTitle(), a.getUrl(), 1.0))
+                                .toList())
+                        .build());
+    }
+
+    /** trending-service's overall ranking of the last hour, most viewed first. */
+    private static TrendingRanking ranking(Article... articles) {
+        return TrendingRanking.newBuilder()
+                .setWindow("1h")
+                .setCategory(null)
+                .setGeneratedAt(Instant.now())
+                .setArticles(Arrays.stream(articles)
+                        .map(a -> new TrendingArticle(a.getId(), a.getTitle(), a.getUrl(), a.getCategory(), 10L, 1.0))
+                        .toList())
+                .build();
     }
 
     private static void publish(ArticleEventType type, Article... articles) {

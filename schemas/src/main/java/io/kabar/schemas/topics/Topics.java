@@ -101,7 +101,7 @@ public final class Topics {
             CleanupPolicy.COMPACT,
             Optional.empty(),
             "related articles per article, key = article id",
-            TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE));
+            TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE, SITE));
 
     /** Work items of related-links-service: lists to compute again, key = id of the article whose list it is. */
     public static final TopicSpec<String, RelatedLinksRefreshRequested> RELATED_LINKS_REQUESTS = new TopicSpec<>(
@@ -121,7 +121,7 @@ public final class Topics {
             CleanupPolicy.COMPACT,
             Optional.empty(),
             "most viewed articles per window and category, key = window|category",
-            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
+            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE, SITE));
 
     /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
     public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>(

@@ -36,6 +36,18 @@ class KafkaAclsTest {
     }
 
     @Test
+    void theSiteReadsTheListsItShowsButOnlyTheirServicesWriteThem() {
+        assertThat(principalsAllowed(AclOperation.READ, Topics.RELATED_LINKS.name()))
+                .containsExactlyInAnyOrder(Service.RELATED_LINKS_SERVICE.principal(), Service.SITE.principal());
+        assertThat(principalsAllowed(AclOperation.READ, Topics.TRENDING.name()))
+                .containsExactlyInAnyOrder(Service.TRENDING_SERVICE.principal(), Service.SITE.principal());
+        assertThat(principalsAllowed(AclOperation.WRITE, Topics.RELATED_LINKS.name()))
+                .containsExactly(Service.RELATED_LINKS_SERVICE.principal());
+        assertThat(principalsAllowed(AclOperation.WRITE, Topics.TRENDING.name()))
+                .containsExactly(Service.TRENDING_SERVICE.principal());
+    }
+
+    @Test
     void onlyNotificationServiceMayReadSubscriptions() {
         assertThat(principalsAllowed(AclOperation.READ, Topics.SUBSCRIPTIONS.name()))
                 .containsExactly(Service.NOTIFICATION_SERVICE.principal());

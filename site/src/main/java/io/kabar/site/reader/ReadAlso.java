@@ -15,7 +15,7 @@ final class ReadAlso {
     private static final int FIRST_AFTER = 3;
 
     /** One block of the article body: a paragraph, or a link to another story. */
-    record Block(String paragraph, Story link) {}
+    public record Block(String paragraph, Story link) {}
 
     private ReadAlso() {}
 

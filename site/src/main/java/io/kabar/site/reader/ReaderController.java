@@ -21,7 +21,7 @@ class ReaderController {
     private static final int SIDE_LIST = 5;
 
     /** One section of the front page: a category and its newest stories. */
-    record Section(String category, List<Story> stories) {}
+    public record Section(String category, List<Story> stories) {}
 
     private final Shelf shelf;
     private final Teasers teasers;

@@ -1,6 +1,6 @@
 package io.kabar.site.reader;
 
-import io.kabar.site.apis.Lists;
+import io.kabar.site.lists.Lists;
 import io.kabar.site.stories.Shelf;
 import io.kabar.site.stories.Story;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.kabar.site.apis;
+package io.kabar.site.lists;
 
 import java.util.List;
 
 /**
  * The lists other services compute, as article ids in their order: "Baca Juga" from related-links-service,
- * "Terpopuler" and "Sedang tren" from trending-service. Empty when the service has none or cannot answer now.
+ * "Terpopuler" and "Sedang tren" from trending-service. Empty when the service has none yet; answered from memory.
  */
 public interface Lists {
 
