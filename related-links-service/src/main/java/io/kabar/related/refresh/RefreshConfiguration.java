@@ -7,6 +7,7 @@ import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.topics.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,10 +42,16 @@ class RefreshConfiguration {
         var factory = clients.listenerFactory(
                 Topics.RELATED_LINKS_REQUESTS,
                 Map.of(
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_REQUESTS_PER_POLL,
-                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, COALESCING_FETCH_BYTES,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        MAX_REQUESTS_PER_POLL,
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                        COALESCING_FETCH_BYTES,
                         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                                (int) properties.coalesceInterval().toMillis()));
+                        (int) properties.coalesceInterval().toMillis(),
+                        // One writer per list needs partition p of the own-requests and of the requests topic on
+                        // the same consumer: the range assignor gives the co-partitioned topics the same layout.
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        RangeAssignor.class.getName()));
         factory.setBatchListener(true);
         factory.setConcurrency(properties.consumers());
         return factory;
