@@ -38,6 +38,7 @@ final class PoisonScenario {
     static final Set<String> DEAD_LETTERING = Set.of(
             Topics.ARTICLES.name(),
             Topics.PAGE_VIEWS.name(),
+            Topics.RELATED_LINKS_OWN_REQUESTS.name(),
             Topics.RELATED_LINKS_REQUESTS.name(),
             Topics.ALERT_DELIVERIES.name());
 

@@ -126,11 +126,13 @@ public final class RelatedBurstBenchmark {
                 percentile(ownLatencies, 0.50), percentile(ownLatencies, 0.99), ownLatencies[ownLatencies.length - 1]);
 
         try (Admin admin = Admin.create(broker.adminProperties())) {
-            await("the group's lag on articles and refresh requests")
+            await("the group's lag on articles and both request topics")
                     .atMost(Duration.ofMinutes(30))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() ->
-                            lag(admin, Topics.ARTICLES.name()) + lag(admin, Topics.RELATED_LINKS_REQUESTS.name()) == 0);
+                    .until(() -> lag(admin, Topics.ARTICLES.name())
+                                    + lag(admin, Topics.RELATED_LINKS_OWN_REQUESTS.name())
+                                    + lag(admin, Topics.RELATED_LINKS_REQUESTS.name())
+                            == 0);
             Map<TopicPartition, Long> written = ends(admin, Topics.RELATED_LINKS.name());
             await("the watcher at the end of the lists")
                     .atMost(Duration.ofMinutes(2))

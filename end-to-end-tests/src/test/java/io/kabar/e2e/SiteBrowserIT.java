@@ -251,6 +251,47 @@ class SiteBrowserIT {
         browser.screenshot(SCREENSHOTS.resolve("newsroom.png"), 900);
     }
 
+    @Test
+    @Order(5)
+    void theConsoleEditsPinsExclusionAndStoryPackageAndKeepsThemWhenAnotherFieldIsSaved() {
+        String seed = ids.get("seed");
+        List<String> pins =
+                List.of(ids.get("03-korsel-as-latihan-gabungan"), ids.get("02-kim-jong-un-kereta-vladivostok"));
+        driver.get(site + "/newsroom/artikel/" + seed);
+        replace(driver.findElement(By.id("relatedPins")), String.join(", ", pins));
+        replace(driver.findElement(By.id("storyPackage")), "putin-kim-2023");
+        driver.findElement(By.id("excludeFromRelated")).click();
+        saveAsNextRevision();
+
+        // Saved again with only the headline changed: the console sends the controls it shows, so none is cleared.
+        replace(driver.findElement(By.id("title")), "Pertemuan Vladimir Putin dan Kim Jong-Un di Kosmodrom Vostochny");
+        saveAsNextRevision();
+        assertThat(driver.findElement(By.id("relatedPins")).getDomProperty("value"))
+                .isEqualTo(String.join(", ", pins));
+        assertThat(driver.findElement(By.id("excludeFromRelated")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("storyPackage")).getDomProperty("value"))
+                .isEqualTo("putin-kim-2023");
+
+        Http.Answer saved = articles.get("/api/articles/" + seed);
+        assertThat(saved.get("relatedPins")).isEqualTo(pins);
+        assertThat(saved.get("excludeFromRelated")).isEqualTo(true);
+        assertThat(saved.get("storyPackage")).isEqualTo("putin-kim-2023");
+        await().atMost(SETTLED)
+                .untilAsserted(() -> assertThat(related.get("/api/articles/" + seed + "/related")
+                                .pluck("links", "articleId"))
+                        .startsWith(pins.toArray()));
+    }
+
+    /** Saves the open edit form and waits for the console to show the revision after the one it was opened at. */
+    private void saveAsNextRevision() {
+        long opened = Long.parseLong(driver.findElement(By.id("revision")).getText());
+        driver.findElement(By.id("save")).click();
+        await().atMost(SETTLED)
+                .ignoreExceptions()
+                .until(() -> driver.findElements(By.cssSelector(".notice")).size() == 1
+                        && Long.parseLong(driver.findElement(By.id("revision")).getText()) == opened + 1);
+    }
+
     private ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
         ServiceProcess service = ServiceProcess.start(module, brokers, arguments);
         services.add(service);

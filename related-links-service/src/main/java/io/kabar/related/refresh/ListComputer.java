@@ -4,21 +4,26 @@ import io.kabar.related.RelatedLinksProperties;
 import io.kabar.related.index.IndexedArticles;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the lists requested on {@code news.related-links-requests} (the back-links of changed articles) and
- * publishes them on {@code news.related-links}. Requests are keyed by the list's article, so one consumer of the group
- * at a time computes a given list; a poll gathers the requests of at least {@code kabar.related.coalesce-interval}
- * (or a full batch when behind), and each list in it is computed once, however many changes asked for it.
+ * Computes the lists requested on {@code news.related-links-own-requests} (changed articles' own lists) and
+ * {@code news.related-links-requests} (their back-links) and publishes them on {@code news.related-links}. Requests
+ * are keyed by the list's article and the two topics are co-partitioned, so one consumer of the group at a time
+ * computes a given list; a poll gathers the requests of at least {@code kabar.related.coalesce-interval} (or a full
+ * batch when behind), each list in it is computed once, however many changes asked for it, own lists first.
  */
 @Component
 class ListComputer {
@@ -40,26 +45,46 @@ class ListComputer {
     }
 
     /** The requests of one poll for one list: computed once, after the index holds every cause. */
-    private record Pending(String listId, int firstIndex, Map<String, Long> causes) {}
+    record Pending(String listId, int firstIndex, Map<String, Long> causes) {}
 
     @KafkaListener(
             id = "compute-lists",
             groupId = RefreshConfiguration.GROUP,
-            topics = "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}",
+            topics = {
+                "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_OWN_REQUESTS.name()}",
+                "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}"
+            },
             containerFactory = "requestsListenerFactory")
-    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
+    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch, Consumer<?, ?> consumer)
+            throws InterruptedException {
+        try {
+            computeInOrder(batch);
+        } finally {
+            OwnListsFirst.steer(consumer);
+        }
+    }
+
+    private void computeInOrder(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch)
+            throws InterruptedException {
         int decodable = 0;
         while (decodable < batch.size() && batch.get(decodable).value() != null) {
             decodable++;
         }
         List<CompletableFuture<?>> sends = new ArrayList<>();
         RuntimeException failure = null;
-        for (Pending pending : coalesce(batch.subList(0, decodable)).values()) {
+        List<Pending> lists = coalesce(batch.subList(0, decodable));
+        for (int i = 0; i < lists.size(); i++) {
+            Pending pending = lists.get(i);
             try {
                 awaitCauses(pending);
             } catch (IndexBehind e) {
-                // Lists are handled in order of their first request, so every offset before it is done and committed.
-                failure = new BatchListenerFailedException(e.getMessage(), e, pending.firstIndex());
+                // Every record before the first request of a list not yet computed belongs to a computed list, so
+                // its offset may be committed; that request and all after it come again.
+                int retryFrom = lists.subList(i, lists.size()).stream()
+                        .mapToInt(Pending::firstIndex)
+                        .min()
+                        .orElseThrow();
+                failure = new BatchListenerFailedException(e.getMessage(), e, retryFrom);
                 break;
             }
             sends.add(publisher.publish(pending.listId()));
@@ -75,16 +100,28 @@ class ListComputer {
         }
     }
 
-    private static Map<String, Pending> coalesce(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) {
+    /**
+     * One entry per list in the batch, in the order of their first request, own lists (a changed article's, asked for
+     * on the own-requests topic) before back-links.
+     */
+    static List<Pending> coalesce(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) {
         Map<String, Pending> pending = new LinkedHashMap<>();
+        Set<String> own = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            RelatedLinksRefreshRequested request = batch.get(i).value();
+            ConsumerRecord<String, RelatedLinksRefreshRequested> record = batch.get(i);
+            RelatedLinksRefreshRequested request = record.value();
             int index = i;
             pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>()))
                     .causes()
                     .merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
+            if (OwnListsFirst.isOwn(record.topic())) {
+                own.add(request.getArticleId());
+            }
         }
-        return pending;
+        List<Pending> ordered = new ArrayList<>(pending.values());
+        // A stable sort: within each kind, lists keep the order of their first request.
+        ordered.sort(Comparator.comparing(list -> !own.contains(list.listId())));
+        return ordered;
     }
 
     private void awaitCauses(Pending pending) throws InterruptedException {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns each change of an article into requests to recompute the lists it affects, for the coalescing compute
- * listener: its own, those of its most similar articles (which it may now enter), of the other members of its story
+ * listener: its own (on the topic read first), those of its most similar articles (which it may now enter), of the other members of its story
  * package, and those that currently show it (whose link to it may now be wrong).
  */
 @Component
@@ -55,7 +55,8 @@ class RefreshPlanner {
         this.properties = properties;
         this.clock = clock;
         this.planned = Counter.builder("kabar.related.refresh.requests.planned")
-                .description("requests to recompute a list, produced to " + Topics.RELATED_LINKS_REQUESTS)
+                .description("requests to recompute a list, produced to " + Topics.RELATED_LINKS_OWN_REQUESTS + " and "
+                        + Topics.RELATED_LINKS_REQUESTS)
                 .register(meters);
     }
 
@@ -91,8 +92,10 @@ class RefreshPlanner {
         Instant now = clock.instant();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (String listId : affected) {
+            // The article's own list goes to the topic its consumer reads first; both topics are keyed and
+            // partitioned alike, so either way the list is computed by the owner of its partition.
             sends.add(deliveries.send(
-                    Topics.RELATED_LINKS_REQUESTS.name(),
+                    (listId.equals(id) ? Topics.RELATED_LINKS_OWN_REQUESTS : Topics.RELATED_LINKS_REQUESTS).name(),
                     listId,
                     RelatedLinksRefreshRequested.newBuilder()
                             .setArticleId(listId)

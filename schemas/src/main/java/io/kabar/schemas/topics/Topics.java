@@ -113,6 +113,20 @@ public final class Topics {
             "related-links lists to compute again, key = article id",
             TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE));
 
+    /**
+     * The same work items for the lists of the changed articles themselves, computed before any back-link refresh.
+     * Co-partitioned with {@link #RELATED_LINKS_REQUESTS} (same key, same partition count): one consumer owns
+     * partition p of both, so each list still has one writer.
+     */
+    public static final TopicSpec<String, RelatedLinksRefreshRequested> RELATED_LINKS_OWN_REQUESTS = new TopicSpec<>(
+            "news.related-links-own-requests",
+            String.class,
+            RelatedLinksRefreshRequested.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "related-links lists of changed articles to compute first, key = article id",
+            TopicAccess.writtenBy(RELATED_LINKS_SERVICE).readBy(RELATED_LINKS_SERVICE));
+
     /** The "Terpopuler" rankings, key = window and category (see trending-service); written by trending-service only. */
     public static final TopicSpec<String, TrendingRanking> TRENDING = new TopicSpec<>(
             "news.trending",
@@ -249,6 +263,7 @@ public final class Topics {
                 PAGE_VIEWS,
                 RELATED_LINKS,
                 RELATED_LINKS_REQUESTS,
+                RELATED_LINKS_OWN_REQUESTS,
                 TRENDING,
                 SUBSCRIPTIONS,
                 SUBSCRIPTION_REQUESTS,

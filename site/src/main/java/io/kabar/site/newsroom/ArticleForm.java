@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The console's article form, field by field as the newsroom API names them: paragraphs separated by blank lines,
- * tags by commas.
+ * tags and pinned article ids by commas. Every save sends the editorial controls of "Baca Juga" too, because a
+ * {@code PUT} that leaves them out clears them.
  */
 record ArticleForm(
         String title,
@@ -20,13 +21,16 @@ record ArticleForm(
         String editor,
         String source,
         String imageUrl,
-        Boolean breaking) {
+        Boolean breaking,
+        String relatedPins,
+        Boolean excludeFromRelated,
+        String storyPackage) {
 
     /** The fields in the order the form shows them, with their Indonesian labels. */
     static final Map<String, String> LABELS = labels();
 
     static ArticleForm empty() {
-        return new ArticleForm("", "", "", "", "", "", "", "", "", false);
+        return new ArticleForm("", "", "", "", "", "", "", "", "", false, "", false, "");
     }
 
     /** The form filled from an article as article-service answers it. */
@@ -41,7 +45,10 @@ record ArticleForm(
                 text(article.get("editor")),
                 text(article.get("source")),
                 text(article.get("imageUrl")),
-                Boolean.TRUE.equals(article.get("breaking")));
+                Boolean.TRUE.equals(article.get("breaking")),
+                String.join(", ", strings(article.get("relatedPins"))),
+                Boolean.TRUE.equals(article.get("excludeFromRelated")),
+                text(article.get("storyPackage")));
     }
 
     /** The request body article-service takes; blank optional fields are left out. */
@@ -50,23 +57,25 @@ record ArticleForm(
         body.put("title", text(title));
         body.put("body", text(this.body));
         body.put("category", text(category));
-        body.put(
-                "tags",
-                Arrays.stream(text(tags).split(","))
-                        .map(String::strip)
-                        .filter(t -> !t.isEmpty())
-                        .toList());
+        body.put("tags", items(tags));
         body.put("author", text(author));
         putIfPresent(body, "summary", summary);
         putIfPresent(body, "editor", editor);
         putIfPresent(body, "source", source);
         putIfPresent(body, "imageUrl", imageUrl);
         body.put("breaking", isBreaking());
+        body.put("relatedPins", items(relatedPins));
+        body.put("excludeFromRelated", isExcludedFromRelated());
+        putIfPresent(body, "storyPackage", storyPackage);
         return body;
     }
 
     public boolean isBreaking() {
         return Boolean.TRUE.equals(breaking);
+    }
+
+    public boolean isExcludedFromRelated() {
+        return Boolean.TRUE.equals(excludeFromRelated);
     }
 
     /** Each field's value as text, keyed as {@link #LABELS} is (public: the templates read it). */
@@ -76,19 +85,15 @@ record ArticleForm(
         values.put("summary", text(summary));
         values.put("body", text(body).replace("\r\n", "\n").strip());
         values.put("category", text(category));
-        values.put(
-                "tags",
-                String.join(
-                        ", ",
-                        Arrays.stream(text(tags).split(","))
-                                .map(String::strip)
-                                .filter(t -> !t.isEmpty())
-                                .toList()));
+        values.put("tags", String.join(", ", items(tags)));
         values.put("author", text(author));
         values.put("editor", text(editor));
         values.put("source", text(source));
         values.put("imageUrl", text(imageUrl));
         values.put("breaking", String.valueOf(isBreaking()));
+        values.put("relatedPins", String.join(", ", items(relatedPins)));
+        values.put("excludeFromRelated", String.valueOf(isExcludedFromRelated()));
+        values.put("storyPackage", text(storyPackage).strip());
         return values;
     }
 
@@ -103,13 +108,24 @@ record ArticleForm(
                 v.get("editor"),
                 v.get("source"),
                 v.get("imageUrl"),
-                Boolean.parseBoolean(v.get("breaking")));
+                Boolean.parseBoolean(v.get("breaking")),
+                v.get("relatedPins"),
+                Boolean.parseBoolean(v.get("excludeFromRelated")),
+                v.get("storyPackage"));
     }
 
     private static void putIfPresent(Map<String, Object> body, String field, String value) {
         if (value != null && !value.isBlank()) {
             body.put(field, value.strip());
         }
+    }
+
+    /** A comma-separated field (tags, pinned ids) as its non-blank items, in order. */
+    private static List<String> items(String field) {
+        return Arrays.stream(text(field).split(","))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     private static String text(Object value) {
@@ -134,6 +150,9 @@ record ArticleForm(
         labels.put("source", "Sumber");
         labels.put("imageUrl", "Gambar (URL)");
         labels.put("breaking", "Berita terkini (breaking)");
+        labels.put("relatedPins", "Baca Juga disematkan");
+        labels.put("excludeFromRelated", "Tidak tampil di Baca Juga artikel lain");
+        labels.put("storyPackage", "Paket berita");
         return labels;
     }
 }

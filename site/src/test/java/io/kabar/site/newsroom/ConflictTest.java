@@ -6,8 +6,20 @@ import org.junit.jupiter.api.Test;
 
 class ConflictTest {
 
-    private static final ArticleForm OPENED =
-            new ArticleForm("Judul", "Ringkas", "Satu\n\nDua", "Internasional", "Rusia", "Ayu", "", "", "", false);
+    private static final ArticleForm OPENED = new ArticleForm(
+            "Judul",
+            "Ringkas",
+            "Satu\n\nDua",
+            "Internasional",
+            "Rusia",
+            "Ayu",
+            "",
+            "",
+            "",
+            false,
+            "lain-1, lain-2",
+            false,
+            "pemilu-2029");
 
     @Test
     void theirChangesAreShownAndTheEditorsOwnChangesAreReappliedOnTheNewestRevision() {
@@ -36,6 +48,36 @@ class ConflictTest {
         assertThat(conflict.merged().title()).isEqualTo("Mine");
     }
 
+    @Test
+    void theEditorialControlsOfBacaJugaMergeLikeAnyOtherField() {
+        ArticleForm theirs = editorial(OPENED, "lain-2", false, "pemilu-2029");
+        ArticleForm mine = editorial(OPENED, OPENED.relatedPins(), true, "");
+
+        Conflict conflict = Conflict.of(OPENED, mine, theirs);
+
+        assertThat(conflict.changes()).extracting(Conflict.Change::field).containsExactly("relatedPins");
+        assertThat(conflict.merged().relatedPins()).isEqualTo("lain-2");
+        assertThat(conflict.merged().isExcludedFromRelated()).isTrue();
+        assertThat(conflict.merged().request()).doesNotContainKey("storyPackage");
+    }
+
+    private static ArticleForm editorial(ArticleForm f, String pins, boolean excluded, String storyPackage) {
+        return new ArticleForm(
+                f.title(),
+                f.summary(),
+                f.body(),
+                f.category(),
+                f.tags(),
+                f.author(),
+                f.editor(),
+                f.source(),
+                f.imageUrl(),
+                f.breaking(),
+                pins,
+                excluded,
+                storyPackage);
+    }
+
     private static ArticleForm with(ArticleForm f, String title, String summary) {
         return new ArticleForm(
                 title,
@@ -47,6 +89,9 @@ class ConflictTest {
                 f.editor(),
                 f.source(),
                 f.imageUrl(),
-                f.breaking());
+                f.breaking(),
+                f.relatedPins(),
+                f.excludeFromRelated(),
+                f.storyPackage());
     }
 }
