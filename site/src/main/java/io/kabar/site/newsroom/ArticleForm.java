@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The console's article form, field by field as the newsroom API names them: paragraphs separated by blank lines,
  * tags and pinned article ids by commas. Every save sends the editorial controls of "Baca Juga" too, because a
- * {@code PUT} that leaves them out clears them.
+ * {@code PUT} that leaves them out clears them; likewise the alert's urgency, which only editors see.
  */
 record ArticleForm(
         String title,
@@ -24,13 +24,14 @@ record ArticleForm(
         Boolean breaking,
         String relatedPins,
         Boolean excludeFromRelated,
-        String storyPackage) {
+        String storyPackage,
+        String alertUrgency) {
 
     /** The fields in the order the form shows them, with their Indonesian labels. */
     static final Map<String, String> LABELS = labels();
 
     static ArticleForm empty() {
-        return new ArticleForm("", "", "", "", "", "", "", "", "", false, "", false, "");
+        return new ArticleForm("", "", "", "", "", "", "", "", "", false, "", false, "", "normal");
     }
 
     /** The form filled from an article as article-service answers it. */
@@ -48,7 +49,8 @@ record ArticleForm(
                 Boolean.TRUE.equals(article.get("breaking")),
                 String.join(", ", strings(article.get("relatedPins"))),
                 Boolean.TRUE.equals(article.get("excludeFromRelated")),
-                text(article.get("storyPackage")));
+                text(article.get("storyPackage")),
+                text(article.get("alertUrgency")));
     }
 
     /** The request body article-service takes; blank optional fields are left out. */
@@ -67,11 +69,16 @@ record ArticleForm(
         body.put("relatedPins", items(relatedPins));
         body.put("excludeFromRelated", isExcludedFromRelated());
         putIfPresent(body, "storyPackage", storyPackage);
+        body.put("alertUrgency", isCritical() ? "critical" : "normal");
         return body;
     }
 
     public boolean isBreaking() {
         return Boolean.TRUE.equals(breaking);
+    }
+
+    public boolean isCritical() {
+        return "critical".equals(alertUrgency);
     }
 
     public boolean isExcludedFromRelated() {
@@ -94,6 +101,7 @@ record ArticleForm(
         values.put("relatedPins", String.join(", ", items(relatedPins)));
         values.put("excludeFromRelated", String.valueOf(isExcludedFromRelated()));
         values.put("storyPackage", text(storyPackage).strip());
+        values.put("alertUrgency", isCritical() ? "critical" : "normal");
         return values;
     }
 
@@ -111,7 +119,8 @@ record ArticleForm(
                 Boolean.parseBoolean(v.get("breaking")),
                 v.get("relatedPins"),
                 Boolean.parseBoolean(v.get("excludeFromRelated")),
-                v.get("storyPackage"));
+                v.get("storyPackage"),
+                v.get("alertUrgency"));
     }
 
     private static void putIfPresent(Map<String, Object> body, String field, String value) {
@@ -153,6 +162,7 @@ record ArticleForm(
         labels.put("relatedPins", "Baca Juga disematkan");
         labels.put("excludeFromRelated", "Tidak tampil di Baca Juga artikel lain");
         labels.put("storyPackage", "Paket berita");
+        labels.put("alertUrgency", "Peringatan kritis (melewati jam tenang)");
         return labels;
     }
 }

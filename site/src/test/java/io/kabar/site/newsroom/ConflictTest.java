@@ -2,6 +2,7 @@ package io.kabar.site.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConflictTest {
@@ -19,7 +20,8 @@ class ConflictTest {
             false,
             "lain-1, lain-2",
             false,
-            "pemilu-2029");
+            "pemilu-2029",
+            "normal");
 
     @Test
     void theirChangesAreShownAndTheEditorsOwnChangesAreReappliedOnTheNewestRevision() {
@@ -61,6 +63,16 @@ class ConflictTest {
         assertThat(conflict.merged().request()).doesNotContainKey("storyPackage");
     }
 
+    @Test
+    void aCriticalAlertIsKeptOnSaveAndAnUncheckedBoxSendsNormal() {
+        ArticleForm critical = ArticleForm.of(Map.of("title", "T", "alertUrgency", "critical"));
+        assertThat(critical.request()).containsEntry("alertUrgency", "critical");
+        assertThat(ArticleForm.fromValues(critical.values()).isCritical()).isTrue();
+
+        ArticleForm unchecked = with(OPENED, OPENED.title(), OPENED.summary());
+        assertThat(unchecked.request()).containsEntry("alertUrgency", "normal");
+    }
+
     private static ArticleForm editorial(ArticleForm f, String pins, boolean excluded, String storyPackage) {
         return new ArticleForm(
                 f.title(),
@@ -75,7 +87,8 @@ class ConflictTest {
                 f.breaking(),
                 pins,
                 excluded,
-                storyPackage);
+                storyPackage,
+                f.alertUrgency());
     }
 
     private static ArticleForm with(ArticleForm f, String title, String summary) {
@@ -92,6 +105,7 @@ class ConflictTest {
                 f.breaking(),
                 f.relatedPins(),
                 f.excludeFromRelated(),
-                f.storyPackage());
+                f.storyPackage(),
+                f.alertUrgency());
     }
 }
