@@ -154,7 +154,7 @@ class NotificationIT {
                                     "timed out",
                                     "no answer within the batch deadline")
                             // Its attempts used up, or (refused by its open circuit, which uses none) expired.
-                            .containsAnyOf("gave up after 3 attempts", "not sent within 20 s of the alert"));
+                            .containsAnyOf("gave up after 3 attempts", "not sent within 10 s of the alert"));
             // One delivery per healthy subscriber (one webhook-id), never handed to the retry path by the bad host.
             assertThat(healthyPaths)
                     .allSatisfy(p -> assertThat(healthy.received(p))

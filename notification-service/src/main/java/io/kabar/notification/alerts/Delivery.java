@@ -1,9 +1,11 @@
 package io.kabar.notification.alerts;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One alert message (the alert, an update or a retraction) to hand to one subscription, and which attempt this is.
@@ -30,10 +32,29 @@ public record Delivery(String deliveryId, String subscriptionId, int attempt, In
             case UPDATED -> "|updated|" + alert.articleRevision();
             case RETRACTED -> "|retracted";
         };
-        UUID id = UUID.nameUUIDFromBytes(
-                (alert.alertId() + "|" + subscriptionId + change).getBytes(StandardCharsets.UTF_8));
-        return new Delivery("msg_" + id.toString().replace("-", ""), subscriptionId, 1, null, alert);
+        return new Delivery(
+                "msg_" + nameUuidHex(alert.alertId() + "|" + subscriptionId + change), subscriptionId, 1, null, alert);
     }
+
+    /**
+     * The hex digits of {@link java.util.UUID#nameUUIDFromBytes} of the name's UTF-8 (MD5, version 3), without its
+     * dashes; a digest per thread, as a fan-out makes one id per subscriber and looking MD5 up each time costs more
+     * than hashing.
+     */
+    private static String nameUuidHex(String name) {
+        byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        return HexFormat.of().formatHex(md5);
+    }
+
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    });
 
     /** The same attempt again, due at {@code due}: it was never sent, so it uses up no attempt. */
     public Delivery postponedTo(Instant due) {
