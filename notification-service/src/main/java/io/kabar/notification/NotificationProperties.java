@@ -123,7 +123,11 @@ public record NotificationProperties(
      * @param connectTimeout  TCP and TLS connect timeout
      * @param requestTimeout  how long one attempt may take, from request to response headers; shorter than {@code
      *                        batchDeadline}, so that a host that never answers times out (and opens its circuit)
-     *                        before its batch abandons the request, which does not count against the host
+     *                        before its batch abandons the request, which does not count against the host. When
+     *                        four typical round trips (all hosts) take longer, the request timeout is that, and
+     *                        connect timeout and batch deadline grow by as much: a starved process waits longer
+     *                        instead of timing out healthy receivers
+     * @param requestTimeoutMax the longest the request timeout grows to with slow round trips
      * @param maxPerHost      requests in flight to one host at most; further ones queue
      * @param maxAttempts     attempts in all, the first included, before a delivery is dead-lettered
      * @param initialBackoff  wait before the second attempt
@@ -138,6 +142,9 @@ public record NotificationProperties(
      * @param maxQueuedPerHost requests waiting for one host at most, beyond the in-flight ones; more are retried later
      * @param breakerFailures consecutive failures (no connection, timeout, abandoned) that open a host's circuit
      * @param breakerOpenFor  how long an open circuit refuses the host before one trial request
+     * @param expireAfter     a delivery that was not sent (its host's circuit open, or still waiting for its host at
+     *                        the batch deadline) is postponed without using an attempt, to the end of the open
+     *                        period; this long after its alert it is dead-lettered instead
      * @param stallAfter      a host whose lane is full (requests waiting) and that has answered nothing for this long
      *                        (and for four typical round trips, when those are longer) while other hosts answer
      *                        younger requests is stalled: its requests time out at once and those waiting go to the
@@ -146,6 +153,7 @@ public record NotificationProperties(
     public record Webhooks(
             @DefaultValue("3s") @NotNull Duration connectTimeout,
             @DefaultValue("4s") @NotNull Duration requestTimeout,
+            @DefaultValue("30s") @NotNull Duration requestTimeoutMax,
             @DefaultValue("32") @Min(1) @Max(10_000) int maxPerHost,
             @DefaultValue("6") @Min(1) @Max(30) int maxAttempts,
             @DefaultValue("2s") @NotNull Duration initialBackoff,
@@ -157,5 +165,6 @@ public record NotificationProperties(
             @DefaultValue("10000") @Min(0) @Max(100_000) int maxQueuedPerHost,
             @DefaultValue("5") @Min(1) @Max(1000) int breakerFailures,
             @DefaultValue("30s") @NotNull Duration breakerOpenFor,
+            @DefaultValue("1h") @NotNull Duration expireAfter,
             @DefaultValue("1s") @NotNull Duration stallAfter) {}
 }

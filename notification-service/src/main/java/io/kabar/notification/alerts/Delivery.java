@@ -1,10 +1,12 @@
 package io.kabar.notification.alerts;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One alert message (the alert, an update or a retraction), or one digest of held-back alert messages, to hand to
@@ -60,6 +62,26 @@ public record Delivery(
         return isDigest() ? DigestJson.of(this) : alert.json();
     }
 
+    /**
+     * The hex digits of {@link java.util.UUID#nameUUIDFromBytes} of the name's UTF-8 (MD5, version 3), without its
+     * dashes; a digest per thread, as a fan-out makes one id per subscriber and looking MD5 up each time costs more
+     * than hashing.
+     */
+    private static String nameUuidHex(String name) {
+        byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        return HexFormat.of().formatHex(md5);
+    }
+
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    });
+
     /** The same attempt again, due at {@code due}: it was never sent, so it uses up no attempt. */
     public Delivery postponedTo(Instant due) {
         return new Delivery(deliveryId, subscriptionId, attempt, due, alert, digest);
@@ -71,7 +93,6 @@ public record Delivery(
     }
 
     private static String id(String key) {
-        UUID id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
-        return "msg_" + id.toString().replace("-", "");
+        return "msg_" + nameUuidHex(key);
     }
 }

@@ -4,7 +4,6 @@ import io.kabar.notification.targets.TargetPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,24 +36,25 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
 
     private final CloseableHttpAsyncClient client;
     private final HostLanes lanes;
+    private final Timeouts timeouts;
 
-    /** {@code lanes} bound and guard each host; their in-flight bound is also the connection pool's per host. */
-    ApacheWebhookSender(
-            TargetPolicy targets, HostLanes lanes, Duration connectTimeout, Duration requestTimeout, int maxPerHost) {
+    /**
+     * {@code lanes} bound and guard each host; their in-flight bound is also the connection pool's per host. Each
+     * connection and request takes the timeouts in force when it starts.
+     */
+    ApacheWebhookSender(TargetPolicy targets, HostLanes lanes, Timeouts timeouts, int maxPerHost) {
         this.lanes = lanes;
+        this.timeouts = timeouts;
         this.client = HttpAsyncClients.custom()
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckingResolver(targets))
                         .setMaxConnPerRoute(maxPerHost)
                         .setMaxConnTotal(Integer.MAX_VALUE)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(requestTimeout))
+                        .setConnectionConfigResolver(route -> ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(timeouts.connect()))
+                                .setSocketTimeout(Timeout.of(timeouts.request()))
                                 .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(requestTimeout))
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
@@ -73,6 +73,10 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
         SimpleHttpRequest built = http.build();
         return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> {
             request.sending().run();
+            // The timeout in force when it leaves, not when it joined its host's queue.
+            built.setConfig(RequestConfig.custom()
+                    .setResponseTimeout(Timeout.of(timeouts.request()))
+                    .build());
             return execute(built);
         });
     }

@@ -32,8 +32,20 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+    /** The timeouts in force, which grow with the round trips every host's answers take. */
     @Bean
-    HostLanes hostLanes(NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    Timeouts webhookTimeouts(NotificationProperties properties) {
+        NotificationProperties.Webhooks webhooks = properties.webhooks();
+        return new Timeouts(
+                webhooks.connectTimeout(),
+                webhooks.requestTimeout(),
+                webhooks.requestTimeoutMax(),
+                webhooks.batchDeadline(),
+                new RoundTrips());
+    }
+
+    @Bean
+    HostLanes hostLanes(NotificationProperties properties, Timeouts timeouts, Clock clock, MeterRegistry meters) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
         HostLanes lanes = new HostLanes(
                 webhooks.maxPerHost(),
@@ -41,6 +53,7 @@ class DeliveryConfiguration {
                 webhooks.breakerFailures(),
                 webhooks.breakerOpenFor(),
                 webhooks.stallAfter(),
+                timeouts,
                 clock);
         // Totals, not one series per host: receiver hosts are as many as subscribers may choose.
         Gauge.builder("kabar.notifications.webhooks.queued", lanes, HostLanes::queued)
@@ -72,10 +85,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    ApacheWebhookSender webhookSender(NotificationProperties properties, TargetPolicy targets, HostLanes lanes) {
-        NotificationProperties.Webhooks webhooks = properties.webhooks();
+    ApacheWebhookSender webhookSender(
+            NotificationProperties properties, TargetPolicy targets, HostLanes lanes, Timeouts timeouts) {
         return new ApacheWebhookSender(
-                targets, lanes, webhooks.connectTimeout(), webhooks.requestTimeout(), webhooks.maxPerHost());
+                targets, lanes, timeouts, properties.webhooks().maxPerHost());
     }
 
     /** Runs what would otherwise block an HTTP completion thread (a 410's deactivation awaiting the broker). */
@@ -104,7 +117,8 @@ class DeliveryConfiguration {
             Clock clock,
             ExecutorService deliveryBlockingWork,
             WebPush webPush,
-            FirstAttemptGate gate) {
+            FirstAttemptGate gate,
+            Timeouts timeouts) {
         return new DeliveryWorker(
                 new DeliveryDispatcher(
                         sender,
@@ -117,19 +131,21 @@ class DeliveryConfiguration {
                 store,
                 new DeliveryMetrics(meters, clock, id -> subscriptions.find(id).map(Subscription::channel)),
                 clock,
-                properties.webhooks().batchDeadline(),
+                timeouts,
+                properties.webhooks().expireAfter(),
                 deliveryBlockingWork,
                 gate);
     }
 
     /**
-     * A batch waits at most its deadline, a retry batch also for its latest due time, so the poll interval must outlast
-     * the longest back-off plus the deadline, with room to spare.
+     * A batch waits at most its deadline (as long as it can grow), a retry batch also for its latest due time (a
+     * back-off, or the end of a circuit's open period), so the poll interval must outlast the longest of those plus the
+     * deadline, with room to spare.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookContainerFactory(
-            KafkaClients clients, NotificationProperties properties) {
-        return webhookFactory(clients, properties);
+            KafkaClients clients, NotificationProperties properties, Timeouts timeouts) {
+        return webhookFactory(clients, properties, timeouts);
     }
 
     /** First attempts: as above, and the pacing states of each partition are restored before its first batch. */
@@ -137,17 +153,19 @@ class DeliveryConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> firstAttemptContainerFactory(
             KafkaClients clients,
             NotificationProperties properties,
+            Timeouts timeouts,
             ConsumerAwareRebalanceListener heldAlertsRestorer) {
-        var factory = webhookFactory(clients, properties);
+        var factory = webhookFactory(clients, properties, timeouts);
         factory.getContainerProperties().setConsumerRebalanceListener(heldAlertsRestorer);
         return factory;
     }
 
     private static ConcurrentKafkaListenerContainerFactory<String, AlertDelivery> webhookFactory(
-            KafkaClients clients, NotificationProperties properties) {
+            KafkaClients clients, NotificationProperties properties, Timeouts timeouts) {
         NotificationProperties.Webhooks webhooks = properties.webhooks();
-        long pollInterval =
-                2 * (webhooks.maxBackoff().toMillis() + webhooks.batchDeadline().toMillis()) + 60_000;
+        long longestWait = Math.max(
+                webhooks.maxBackoff().toMillis(), webhooks.breakerOpenFor().toMillis());
+        long pollInterval = 2 * (longestWait + timeouts.longestBatchDeadline().toMillis()) + 60_000;
         var factory = clients.listenerFactory(
                 Topics.ALERT_DELIVERIES,
                 Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, pollInterval)));

@@ -74,6 +74,9 @@ final class DeliveryDispatcher {
 
     private static Outcome unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HostLanes.CircuitOpen open) {
+                return new Outcome.NotSent(open.getMessage(), open.until());
+            }
             if (cause instanceof HostLanes.HostUnavailable unavailable) {
                 return new Outcome.Failed(unavailable.getMessage(), Optional.empty());
             }

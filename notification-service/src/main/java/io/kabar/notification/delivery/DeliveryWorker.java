@@ -26,8 +26,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * them has been delivered, deactivated, skipped, handed to the retry topic or dead-lettered, but never later than the
  * batch deadline: whatever is still waiting for a slow host then is abandoned and handed to the retry path, so a slow
  * host cannot hold up the deliveries polled with it. An abandoned delivery that was sent counts as a failed attempt;
- * one that never left its host's lane is postponed as the same attempt. First attempts and retries run in separate containers, so waiting
- * retries never hold up first attempts.
+ * one that was never sent (still in its host's lane, or refused by the host's open circuit) is postponed as the same
+ * attempt (to the end of the open period), until {@code expireAfter} past its alert, when it is dead-lettered. First
+ * attempts and retries run in separate containers, so waiting retries never hold up first attempts.
  */
 final class DeliveryWorker {
 
@@ -37,7 +38,8 @@ final class DeliveryWorker {
     private final SubscriptionStore store;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final Duration batchDeadline;
+    private final Timeouts timeouts;
+    private final Duration expireAfter;
     private final Executor blockingWork;
     private final FirstAttemptGate gate;
 
@@ -49,7 +51,8 @@ final class DeliveryWorker {
             SubscriptionStore store,
             DeliveryMetrics metrics,
             Clock clock,
-            Duration batchDeadline,
+            Timeouts timeouts,
+            Duration expireAfter,
             Executor blockingWork,
             FirstAttemptGate gate) {
         this.dispatcher = dispatcher;
@@ -58,7 +61,8 @@ final class DeliveryWorker {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
-        this.batchDeadline = batchDeadline;
+        this.timeouts = timeouts;
+        this.expireAfter = expireAfter;
         this.blockingWork = blockingWork;
         this.gate = gate;
     }
@@ -95,6 +99,7 @@ final class DeliveryWorker {
                 .filter(t -> t != null)
                 .max(Instant::compareTo)
                 .orElse(Instant.MIN);
+        Duration batchDeadline = timeouts.batchDeadline();
         Instant deadline = later(clock.instant(), latestDue).plus(batchDeadline);
         List<Attempt> attempts = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
@@ -181,7 +186,7 @@ final class DeliveryWorker {
             return Optional.of(settle(
                     delivery,
                     topic,
-                    sent.get() ? new Outcome.Failed(reason, Optional.empty()) : new Outcome.NotSent(reason)));
+                    sent.get() ? new Outcome.Failed(reason, Optional.empty()) : new Outcome.NotSent(reason, null)));
         }
     }
 
@@ -212,9 +217,20 @@ final class DeliveryWorker {
         } else if (outcome instanceof Outcome.Rejected rejected) {
             metrics.failed(delivery);
             return deadLetter(delivery, topic, rejected.reason() + " (not retried)");
-        } else if (outcome instanceof Outcome.NotSent) {
+        } else if (outcome instanceof Outcome.NotSent notSent) {
+            Instant now = clock.instant();
+            Instant expires = delivery.alert().issuedAt().plus(expireAfter);
+            if (!now.isBefore(expires)) {
+                return deadLetter(
+                        delivery,
+                        topic,
+                        notSent.reason() + " (not sent within " + expireAfter.toSeconds() + " s of the alert, after "
+                                + (delivery.attempt() - 1) + " failed attempts)");
+            }
             metrics.postponed(delivery);
-            return log.retry(delivery.postponedTo(clock.instant()));
+            // Never later than the expiry, where it is dead-lettered if still not sent.
+            Instant due = notSent.due() == null ? now : later(now, notSent.due());
+            return log.retry(delivery.postponedTo(due.isBefore(expires) ? due : expires));
         } else if (outcome instanceof Outcome.Failed failed) {
             metrics.failed(delivery);
             Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.kabar.notification.delivery;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** How one delivery attempt ended. */
@@ -11,8 +12,11 @@ sealed interface Outcome {
     /** Worth another attempt: 5xx, 429, timeout or no connection. */
     record Failed(String reason, Optional<String> retryAfter) implements Outcome {}
 
-    /** Never sent: still waiting for its host when its batch's deadline came; tried again without counting. */
-    record NotSent(String reason) implements Outcome {}
+    /**
+     * Never sent: refused by its host's open circuit, or still waiting for its host when its batch's deadline came;
+     * tried again at {@code due} (null: at once) without counting as an attempt.
+     */
+    record NotSent(String reason, Instant due) implements Outcome {}
 
     /** Another attempt would fail the same way: any other 4xx, or a redirect. */
     record Rejected(String reason) implements Outcome {}

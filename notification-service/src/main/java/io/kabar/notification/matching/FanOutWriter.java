@@ -7,6 +7,7 @@ import io.kabar.notification.alerts.DeliveryRecords;
 import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.schemas.AlertFanOut;
+import io.kabar.schemas.BreakingAlert;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,11 +86,12 @@ final class FanOutWriter {
     /** Writes chunk {@code chunk}: the subscriptions after {@code after}; inside the caller's transaction. */
     void write(Alert alert, int chunk, String after, long writtenBefore) {
         List<Subscription> next = subscriptions.interestedIn(alert, after, chunkSize);
+        BreakingAlert avroAlert = AlertRecords.toAvro(alert);
         for (Subscription subscription : next) {
             template.send(
                     Topics.ALERT_DELIVERIES.name(),
                     subscription.id(),
-                    DeliveryRecords.toAvro(Delivery.first(alert, subscription.id())));
+                    DeliveryRecords.toAvro(Delivery.first(alert, subscription.id()), avroAlert));
         }
         boolean last = next.size() < chunkSize;
         if (!last) {
@@ -97,7 +99,7 @@ final class FanOutWriter {
                     Topics.ALERT_FANOUTS.name(),
                     alert.alertId(),
                     AlertFanOut.newBuilder()
-                            .setAlert(AlertRecords.toAvro(alert))
+                            .setAlert(avroAlert)
                             .setChunk(chunk + 1)
                             .setAfter(next.getLast().id())
                             .setWritten(writtenBefore + next.size())

@@ -10,7 +10,9 @@ import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.schemas.AlertDelivery;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +37,19 @@ class DeliveryWorkerTest {
             };
 
     final List<CompletableFuture<WebhookSender.Response>> calls = new ArrayList<>();
+    final Timeouts timeouts = new Timeouts(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(100),
+            new RoundTrips());
+    Duration expireAfter = Duration.ofHours(1);
 
     @Test
     void atTheDeadlineASentDeliveryUsesUpAnAttemptAQueuedOneIsPostponedAndNeitherOpensTheCircuit() {
         // One request in flight per host, and a circuit that would open on the first failure.
-        HostLanes lanes =
-                new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), DeliveryDispatcherTest.CLOCK);
+        HostLanes lanes = new HostLanes(
+                1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, DeliveryDispatcherTest.CLOCK);
         WebhookSender hanging = request -> lanes.submit("hang:443", () -> {
             request.sending().run();
             CompletableFuture<WebhookSender.Response> call = new CompletableFuture<>();
@@ -59,6 +68,43 @@ class DeliveryWorkerTest {
                         inFlight.retryAt(DeliveryDispatcherTest.CLOCK.instant().plusSeconds(2)),
                         queued.postponedTo(DeliveryDispatcherTest.CLOCK.instant()));
         assertThat(lanes.hostsIn(HostLanes.State.CLOSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryRefusedByAnOpenCircuitIsPostponedToTheEndOfTheOpenPeriodWithoutUsingAnAttempt() {
+        Instant openUntil = DeliveryDispatcherTest.CLOCK.instant().plusSeconds(30);
+        Delivery second = Delivery.first(DeliveryDispatcherTest.ALERT, "s1").retryAt(null);
+
+        worker(refusedUntil(openUntil)).onRetries(List.of(record(second, 0)));
+
+        assertThat(retried()).containsExactly(second.postponedTo(openUntil));
+    }
+
+    @Test
+    void aDeliveryStillNotSentWhenItExpiresIsDeadLetteredWithTheReason() {
+        // The alert was created at the clock's instant: an expiry of zero has passed.
+        expireAfter = Duration.ZERO;
+        Delivery second = Delivery.first(DeliveryDispatcherTest.ALERT, "s1").retryAt(null);
+
+        worker(refusedUntil(DeliveryDispatcherTest.CLOCK.instant().plusSeconds(30)))
+                .onRetries(List.of(record(second, 0)));
+
+        assertThat(producer.history()).singleElement().satisfies(dead -> {
+            assertThat(dead.topic())
+                    .isEqualTo(Topics.ALERT_DELIVERIES.deadLetter().name());
+            assertThat(new String(
+                            dead.headers()
+                                    .lastHeader("kafka_dlt-exception-message")
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .contains("circuit open for bad:443")
+                    .contains("not sent within 0 s of the alert, after 1 failed attempts");
+        });
+    }
+
+    private static WebhookSender refusedUntil(Instant until) {
+        return request -> CompletableFuture.failedFuture(
+                new HostLanes.CircuitOpen("circuit open for bad:443 after 5 failures in a row", until));
     }
 
     private List<Delivery> retried() {
@@ -100,7 +146,8 @@ class DeliveryWorkerTest {
                 null,
                 new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK, id -> Optional.empty()),
                 DeliveryDispatcherTest.CLOCK,
-                Duration.ofMillis(100),
+                timeouts,
+                expireAfter,
                 Runnable::run,
                 FirstAttemptGate.OPEN);
     }

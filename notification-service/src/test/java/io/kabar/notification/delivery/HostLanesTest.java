@@ -33,6 +33,9 @@ class HostLanesTest {
         }
     };
     final List<CompletableFuture<String>> calls = new ArrayList<>();
+    final RoundTrips roundTrips = new RoundTrips();
+    final Timeouts timeouts = new Timeouts(
+            Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(30), Duration.ofSeconds(5), roundTrips);
 
     CompletableFuture<String> call() {
         CompletableFuture<String> call = new CompletableFuture<>();
@@ -42,7 +45,7 @@ class HostLanesTest {
 
     @Test
     void boundsRequestsInFlightPerHostQueuesAFewAndRefusesTheRestAtOnce() {
-        HostLanes lanes = new HostLanes(2, 1, 5, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(2, 1, 5, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
 
         var first = lanes.submit("slow:80", this::call);
         lanes.submit("slow:80", this::call);
@@ -67,7 +70,7 @@ class HostLanesTest {
 
     @Test
     void opensTheCircuitAfterConsecutiveFailuresFailingWhatWaitsThenTriesOneRequestAfterTheOpenTime() {
-        HostLanes lanes = new HostLanes(1, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("bad:80", this::call);
         lanes.submit("bad:80", this::call);
         var waiting = lanes.submit("bad:80", this::call);
@@ -95,8 +98,36 @@ class HostLanesTest {
     }
 
     @Test
+    void aRefusalByAnOpenCircuitSaysWhenTheHostIsWorthTryingAgain() {
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
+        lanes.submit("bad:80", this::call);
+        var waiting = lanes.submit("bad:80", this::call);
+        calls.get(0).completeExceptionally(new ConnectException("refused"));
+        Instant openUntil = now.plusSeconds(30);
+
+        assertThat(failure(waiting))
+                .isInstanceOfSatisfying(
+                        HostLanes.CircuitOpen.class,
+                        open -> assertThat(open.until()).isEqualTo(openUntil));
+        now = now.plusSeconds(10);
+        assertThat(failure(lanes.submit("bad:80", this::call)))
+                .isInstanceOfSatisfying(
+                        HostLanes.CircuitOpen.class,
+                        open -> assertThat(open.until()).isEqualTo(openUntil));
+
+        now = openUntil;
+        lanes.submit("bad:80", this::call); // the trial
+        // While the trial runs, the host is worth trying again once the trial has had its request timeout.
+        assertThat(failure(lanes.submit("bad:80", this::call)))
+                .isInstanceOfSatisfying(
+                        HostLanes.CircuitOpen.class,
+                        open -> assertThat(open.until()).isEqualTo(openUntil.plus(timeouts.request())));
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
     void cancellingAbandonsTheRequestWithoutCountingAgainstTheHost() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         var running = lanes.submit("hang:80", this::call);
         var waiting = lanes.submit("hang:80", this::call);
 
@@ -112,7 +143,7 @@ class HostLanesTest {
 
     @Test
     void aRequestCancelledWhileQueuedIsNeverStartedAndLeavesTheCircuitClosed() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("slow:80", this::call);
         var waiting = lanes.submit("slow:80", this::call);
 
@@ -126,7 +157,7 @@ class HostLanesTest {
 
     @Test
     void anAbandonedTrialLetsTheNextRequestTryTheHost() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("bad:80", this::call);
         calls.get(0).completeExceptionally(new ConnectException("refused"));
         now = now.plusSeconds(31);
@@ -140,7 +171,7 @@ class HostLanesTest {
     @Test
     void
             aFullLaneThatAnswersNothingForTheStallTimeWhileAnotherHostAnswersTimesOutWhatRunsRefusesWhatWaitsAndOpensItsCircuit() {
-        HostLanes lanes = new HostLanes(2, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(2, 10, 2, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         var first = lanes.submit("hang:80", this::call);
         var second = lanes.submit("hang:80", this::call);
         var waiting = lanes.submit("hang:80", this::call);
@@ -165,7 +196,7 @@ class HostLanesTest {
 
     @Test
     void aSilentFullLaneIsNotStalledUntilAnotherHostAnswersARequestSentAfterItsLastAnswer() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("other:80", this::call);
         now = now.plusMillis(10);
         lanes.submit("starved:80", this::call);
@@ -186,7 +217,7 @@ class HostLanesTest {
 
     @Test
     void aSweepThatRunsLateJudgesNobodyAsThePauseSilencedEveryHost() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("paused:80", this::call);
         var waiting = lanes.submit("paused:80", this::call);
         lanes.sweep();
@@ -205,14 +236,14 @@ class HostLanesTest {
 
     @Test
     void aSilentFullLaneIsGivenFourTypicalRoundTripsWhenAnswersAreSlowerThanTheStallTime() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("starved:80", this::call);
         var waiting = lanes.submit("starved:80", this::call);
         now = now.plusMillis(10);
         lanes.submit("other:80", this::call);
         now = now.plusMillis(2000);
         calls.get(1).complete("ok");
-        assertThat(lanes.typicalRoundTrip()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(roundTrips.typical()).isEqualTo(Duration.ofMillis(2000));
 
         sweepEvery100MillisFor(Duration.ofMillis(5800), lanes);
         assertThat(waiting).isNotDone();
@@ -230,7 +261,7 @@ class HostLanesTest {
 
     @Test
     void aLaneThatKeepsAnsweringOrHasNothingWaitingIsNeverStalled() {
-        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+        HostLanes lanes = new HostLanes(1, 10, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), timeouts, clock);
         lanes.submit("busy:80", this::call);
         var waiting = lanes.submit("busy:80", this::call);
         var alone = lanes.submit("slow:80", this::call);

@@ -14,6 +14,7 @@ class RetryPolicyTest {
     static final NotificationProperties.Webhooks SETTINGS = new NotificationProperties.Webhooks(
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
             8,
             4,
             Duration.ofSeconds(2),
@@ -25,6 +26,7 @@ class RetryPolicyTest {
             100,
             5,
             Duration.ofSeconds(30),
+            Duration.ofHours(1),
             Duration.ofSeconds(1));
 
     @Test
