@@ -79,7 +79,7 @@ class DeadLetterIT {
                     .get();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed.contains(good) && mirrored.contains(good));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed.contains(good) && mirrored.contains(good));
         List<ConsumerRecord<String, byte[]>> dead = deadLetters(Set.of(garbage, poison));
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbage, poison);
         assertThat(dead)
@@ -114,7 +114,7 @@ class DeadLetterIT {
                             Topics.ARTICLES.name(), garbage, "{not avro}".getBytes(StandardCharsets.UTF_8)))
                     .get();
 
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> mirror.undecodable().containsKey(garbage));
             assertThat(mirror.isCaughtUp()).isFalse();
             Health health = mirrorsHealth.health();
@@ -131,7 +131,7 @@ class DeadLetterIT {
                     .get();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mirror.isCaughtUp());
+        await().atMost(Duration.ofSeconds(60)).until(() -> mirror.isCaughtUp());
         assertThat(mirrorsHealth.health().getDetails()).containsEntry(Topics.ARTICLES.name(), "caught up");
     }
 
@@ -176,7 +176,7 @@ class DeadLetterIT {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (key.equals(r.key())) {
                         found.add(r);
@@ -199,7 +199,7 @@ class DeadLetterIT {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ARTICLES.deadLetter().name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (keys.contains(r.key())) {
                         found.add(r);
