@@ -8,6 +8,7 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.TestArticles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
