@@ -13,14 +13,27 @@ public final class TestArticles {
     private TestArticles() {}
 
     /**
-     * A revision of the article written now: PUBLISHED for the first, UPDATED after; one paragraph, slug
-     * {@code berita-<id>}.
+     * A revision of the article written now, without tags: PUBLISHED for the first, UPDATED after (see
+     * {@link #event(String, long, ArticleEventType, String, String, List, boolean)}).
      */
     public static ArticleEvent event(String id, long revision, String title, String category, boolean breaking) {
+        ArticleEventType type = revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED;
+        return event(id, revision, type, title, category, List.of(), breaking);
+    }
+
+    /** An event of the article written now, with a summary and one paragraph, at slug {@code berita-<id>}. */
+    public static ArticleEvent event(
+            String id,
+            long revision,
+            ArticleEventType type,
+            String title,
+            String category,
+            List<String> tags,
+            boolean breaking) {
         Instant now = Instant.now();
         return ArticleEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setEventType(revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED)
+                .setEventType(type)
                 .setOccurredAt(now)
                 .setArticle(Article.newBuilder()
                         .setId(id)
@@ -28,8 +41,10 @@ public final class TestArticles {
                         .setSlug("berita-" + id)
                         .setUrl("https://kabar.example/berita-" + id)
                         .setTitle(title)
-                        .setBody(List.of(title + ", menurut laporan redaksi."))
+                        .setSummary("Ringkasan.")
+                        .setBody(List.of("Paragraf."))
                         .setCategory(category)
+                        .setTags(tags)
                         .setAuthor("Redaksi")
                         .setPublishedAt(now)
                         .setUpdatedAt(now)
