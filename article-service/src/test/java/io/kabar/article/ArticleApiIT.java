@@ -81,12 +81,7 @@ class ArticleApiIT {
         List<String> ids =
                 answers.stream().map(a -> (String) a.get("id")).distinct().toList();
         assertThat(ids).hasSize(24);
-        Map<String, Long> eventsPerArticle = TestBroker.readAll(Topics.ARTICLES).stream()
-                .filter(r -> ids.contains(r.key()))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.key(), java.util.stream.Collectors.counting()));
-        assertThat(eventsPerArticle)
-                .hasSize(24)
-                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        ids.forEach(id -> assertThat(eventsOf(id, 1)).hasSize(1));
         assertThat((List<?>)
                         http.get("/api/articles?limit=100&category=" + category).get("articles"))
                 .hasSize(24);
@@ -103,7 +98,7 @@ class ArticleApiIT {
         assertThat(retry.status()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.get("id")).isEqualTo(first.get("id"));
         assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(ArticleApiIT.eventsOf((String) first.get("id"))).hasSize(1);
+        assertThat(ArticleApiIT.eventsOf((String) first.get("id"), 1)).hasSize(1);
     }
 
     @Test
@@ -131,7 +126,7 @@ class ArticleApiIT {
                 .containsEntry("revision", 2)
                 .containsEntry("title", "Timnas U-23 Indonesia lolos ke Piala Asia 2024")
                 .containsEntry("slug", "timnas-u-23-lolos-ke-piala-asia");
-        ArticleEvent event = ArticleApiIT.lastEventOf(id);
+        ArticleEvent event = ArticleApiIT.lastEventOf(id, 2);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.UPDATED);
         assertThat(event.getArticle().getRevision()).isEqualTo(2);
         assertThat(http.get("/api/articles/" + id).headers().getETag()).isEqualTo("\"2\"");
@@ -149,7 +144,7 @@ class ArticleApiIT {
         assertThat(stale.status()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat((String) stale.get("detail")).contains("revision 2");
         assertThat(unconditional.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
-        assertThat(ArticleApiIT.lastEventOf(id).getArticle().getRevision()).isEqualTo(2);
+        assertThat(ArticleApiIT.lastEventOf(id, 2).getArticle().getRevision()).isEqualTo(2);
     }
 
     @Test
@@ -164,7 +159,7 @@ class ArticleApiIT {
         assertThat(http.get("/api/articles/" + id).status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((List<?>) http.get("/api/articles?category=" + category).get("articles"))
                 .isEmpty();
-        ArticleEvent event = ArticleApiIT.lastEventOf(id);
+        ArticleEvent event = ArticleApiIT.lastEventOf(id, 2);
         assertThat(event.getEventType()).isEqualTo(ArticleEventType.UNPUBLISHED);
         assertThat(event.getArticle().getRevision()).isEqualTo(2);
     }
@@ -285,19 +280,24 @@ class ArticleApiIT {
                 .toList();
     }
 
-    /** Every committed event of the article on the broker, oldest first. */
-    static List<ArticleEvent> eventsOf(String id) {
-        return TestBroker.valuesOf(Topics.ARTICLES, id);
+    /**
+     * The article's committed events, oldest first, once at least {@code count} of them are visible. An answer
+     * follows the transaction's commit, but read_committed readers see its records only once the broker has written
+     * the commit marker, a moment later: so this waits for them.
+     */
+    static List<ArticleEvent> eventsOf(String id, int count) {
+        return await("%d event(s) of article %s".formatted(count, id))
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> TestBroker.valuesOf(Topics.ARTICLES, id), found -> found.size() >= count);
     }
 
-    /**
-     * The article's newest event. A 201 follows the transaction's commit, but read_committed readers see the record
-     * only once the broker has written the commit marker, a moment later: so this waits for it.
-     */
+    /** The article's newest event once it has at least {@code count} (see {@link #eventsOf(String, int)}). */
+    static ArticleEvent lastEventOf(String id, int count) {
+        return eventsOf(id, count).getLast();
+    }
+
+    /** The event of a freshly published article. */
     static ArticleEvent lastEventOf(String id) {
-        List<ArticleEvent> events = await("events of article " + id)
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> eventsOf(id), found -> !found.isEmpty());
-        return events.get(events.size() - 1);
+        return lastEventOf(id, 1);
     }
 }

@@ -31,7 +31,7 @@ class RestartIT {
         try (ConfigurableApplicationContext second = start()) {
             Http http = http(second);
             Http management = new Http(Integer.parseInt(second.getEnvironment().getProperty("local.management.port")));
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> management
                             .get("/actuator/health/readiness")
                             .status()
@@ -46,7 +46,7 @@ class RestartIT {
             assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
             assertThat(http.get("/api/articles/" + id).body())
                     .containsEntry("title", "Pemilu serentak digelar Februari");
-            assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
+            assertThat(ArticleApiIT.eventsOf(id, 1)).hasSize(1);
         }
     }
 

@@ -30,7 +30,7 @@ import org.springframework.http.HttpStatus;
  */
 class TwoInstancesIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
@@ -63,7 +63,7 @@ class TwoInstancesIT {
         assertThat(answers)
                 .extracting(Http.Answer::status)
                 .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.PRECONDITION_FAILED);
-        assertThat(ArticleApiIT.eventsOf(id))
+        assertThat(ArticleApiIT.eventsOf(id, 2))
                 .extracting(e -> e.getArticle().getRevision())
                 .containsExactly(1L, 2L);
         String winner = (String) answers.stream()
@@ -104,7 +104,7 @@ class TwoInstancesIT {
         assertThat(answers)
                 .extracting(a -> a.headers().getFirst("Idempotent-Replayed"))
                 .containsExactlyInAnyOrder("true", "false");
-        List<ArticleEvent> events = ArticleApiIT.eventsOf(id);
+        List<ArticleEvent> events = ArticleApiIT.eventsOf(id, 1);
         assertThat(events).hasSize(1);
         assertThat(TestBroker.readAll(io.kabar.schemas.topics.Topics.ARTICLES).stream()
                         .filter(r -> r.value() != null

@@ -3,14 +3,11 @@ package io.kabar.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kabar.schemas.Article;
-import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
+import io.kabar.testing.TestArticles;
 import io.kabar.testing.TestBroker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,10 @@ class NotificationFailoverIT {
                                     .is2xxSuccessful()));
 
             String articleId = UUID.randomUUID().toString();
-            TestBroker.publish(Topics.ARTICLES, e -> e.getArticle().getId(), breaking(articleId, category));
+            TestBroker.publish(
+                    Topics.ARTICLES,
+                    e -> e.getArticle().getId(),
+                    TestArticles.event(articleId, 1, "Gempa magnitudo 6,1 guncang Cianjur", category, true));
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> receiver.received().size() >= SUBSCRIBERS / 10);
             first.kill();
@@ -108,27 +108,5 @@ class NotificationFailoverIT {
 
     private static Set<String> paths(WebhookReceiver receiver) {
         return receiver.received().stream().map(WebhookReceiver.Received::path).collect(Collectors.toSet());
-    }
-
-    private static ArticleEvent breaking(String id, String category) {
-        Instant now = Instant.now();
-        return ArticleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(now)
-                .setArticle(Article.newBuilder()
-                        .setId(id)
-                        .setRevision(1)
-                        .setSlug("gempa-" + id)
-                        .setUrl("https://kabar.example/gempa-" + id)
-                        .setTitle("Gempa magnitudo 6,1 guncang Cianjur")
-                        .setBody(List.of("Gempa terasa hingga Jakarta."))
-                        .setCategory(category)
-                        .setAuthor("Redaksi")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .setBreaking(true)
-                        .build())
-                .build();
     }
 }

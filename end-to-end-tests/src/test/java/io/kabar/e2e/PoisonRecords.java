@@ -1,10 +1,9 @@
 package io.kabar.e2e;
 
-import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.serde.AvroSerializer;
+import io.kabar.testing.TestArticles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,24 +88,6 @@ final class PoisonRecords {
     }
 
     static ArticleEvent article(String id, String category) {
-        Instant now = Instant.now();
-        return ArticleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(now)
-                .setArticle(Article.newBuilder()
-                        .setId(id)
-                        .setRevision(1)
-                        .setSlug("skema-baru-" + id)
-                        .setUrl("https://kabar.example/skema-baru-" + id)
-                        .setTitle("Artikel dengan skema versi berikutnya")
-                        .setBody(List.of("Ditulis oleh produsen yang lebih baru."))
-                        .setCategory(category)
-                        .setAuthor("Redaksi Uji")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .setBreaking(false)
-                        .build())
-                .build();
+        return TestArticles.event(id, 1, "Artikel dengan skema versi berikutnya", category, false);
     }
 }

@@ -2,6 +2,8 @@ package io.kabar.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kabar.schemas.topics.Service;
+import io.kabar.testing.SecuredBroker;
 import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,6 +41,17 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the module's jar against the broker with the given extra arguments ({@code --name=value}). */
     static ServiceProcess start(String module, String brokers, String... arguments) throws IOException {
         return startOn(freePort(), module, brokers, arguments);
+    }
+
+    /** Starts the service's jar logged in as its own principal, the way {@code ./kabar up --secure} starts it. */
+    static ServiceProcess start(SecuredBroker broker, Service service, String... arguments) throws IOException {
+        List<String> all = new ArrayList<>(List.of(
+                "--kabar.kafka.security.protocol=SASL_PLAINTEXT",
+                "--kabar.kafka.sasl.mechanism=PLAIN",
+                "--kabar.kafka.sasl.username=" + service.user(),
+                "--kabar.kafka.sasl.password=" + broker.password(service)));
+        all.addAll(List.of(arguments));
+        return start(service.user(), broker.bootstrapServers(), all.toArray(String[]::new));
     }
 
     /** Starts the module on a port chosen beforehand, for a service whose address others must know first (the site). */

@@ -14,17 +14,11 @@ import io.kabar.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +31,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The whole of Kabar as it runs in production: the four services, each its own jar in its own JVM logged in as its own
  * principal, against a broker that authenticates every client and enforces the ACLs generated from the topic registry
- * (see {@link SecuredBroker}), driven only through their HTTP APIs with the seed page and the project's demo articles.
+ * (see {@link WholeStack}), driven only through their HTTP APIs with the seed page and the project's demo articles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,45 +39,25 @@ class WholeStackIT {
 
     private static final Duration SETTLED = Duration.ofSeconds(60);
 
-    private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> ids = new HashMap<>();
-    private SecuredBroker broker;
-    private Http articles;
-    private Http related;
-    private Http notifications;
-    private Http trending;
-    private int notificationPort;
+    private WholeStack stack;
 
     @BeforeAll
     void startTheStack() throws Exception {
-        broker = SecuredBroker.start();
-        ServiceProcess article = start(Service.ARTICLE_SERVICE);
-        ServiceProcess links = start(Service.RELATED_LINKS_SERVICE);
-        ServiceProcess alerts = start(Service.NOTIFICATION_SERVICE, "--kabar.notifications.allow-loopback=true");
-        ServiceProcess views = start(Service.TRENDING_SERVICE, "--kabar.web.trusted-proxies=127.0.0.1/32");
-        // Four JVMs start at once on two cores: generous, since a loaded CI machine is slow, not broken.
-        services.forEach(s -> s.awaitReady(Duration.ofMinutes(10)));
-        articles = new Http(article.port());
-        related = new Http(links.port());
-        notifications = new Http(alerts.port());
-        trending = new Http(views.port());
-        notificationPort = alerts.port();
+        stack = WholeStack.start();
     }
 
     @AfterAll
-    void stopTheStack() throws InterruptedException {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (broker != null) {
-            broker.close();
+    void stopTheStack() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(0)
     void everyServiceRunsOnJava25() {
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : stack.services()) {
             Object java =
                     new Http(service.managementPort()).get("/actuator/info").get("java");
             assertThat(((Map<?, ?>) java).get("version"))
@@ -107,7 +81,7 @@ class WholeStackIT {
         }
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            List<Object> links = relatedTo(ids.get("seed"));
+            List<Object> links = stack.relatedTo(ids.get("seed"));
             assertThat(links)
                     .startsWith(ids.get("02-kim-jong-un-kereta-vladivostok"))
                     .contains(ids.get("01-rusia-korut-kerja-sama-militer"), ids.get("03-korsel-as-latihan-gabungan"));
@@ -121,8 +95,8 @@ class WholeStackIT {
     void breakingStoryReachesTheWebhookSubscriberAndTheLiveStream() throws IOException {
         try (WebhookReceiver receiver = new WebhookReceiver();
                 SseClient stream = new SseClient(
-                        "http://127.0.0.1:" + notificationPort + "/api/alerts/stream?categories=Internasional")) {
-            Http.Answer subscribed = notifications.post(
+                        "http://127.0.0.1:" + stack.notificationPort + "/api/alerts/stream?categories=Internasional")) {
+            Http.Answer subscribed = stack.notifications.post(
                     "/api/subscriptions",
                     Map.of(
                             "channel",
@@ -136,7 +110,9 @@ class WholeStackIT {
 
             publish("breaking", Path.of("demo", "06-putin-satelit-korut.json"));
             assertThat(TestBroker.readAll(
-                                    broker.admin(), Topics.ARTICLES.name(), new AvroDeserializer<>(ArticleEvent.class))
+                                    stack.broker.admin(),
+                                    Topics.ARTICLES.name(),
+                                    new AvroDeserializer<>(ArticleEvent.class))
                             .stream()
                             .filter(r -> r.key().equals(ids.get("breaking"))))
                     .extracting(r -> r.value().getChangedBy())
@@ -157,13 +133,13 @@ class WholeStackIT {
     @Test
     @Order(3)
     void pageViewsPutTheMostReadStoryOnTopOfTerpopuler() {
-        views(ids.get("breaking"), 30);
-        views(ids.get("seed"), 12);
-        views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
-        views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
+        stack.views(ids.get("breaking"), 30);
+        stack.views(ids.get("seed"), 12);
+        stack.views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
+        stack.views(ids.get("01-rusia-korut-kerja-sama-militer"), 5);
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            Http.Answer top = trending.get("/api/trending?window=1h&limit=3");
+            Http.Answer top = stack.trending.get("/api/trending?window=1h&limit=3");
             assertThat(top.pluck("articles", "articleId"))
                     .containsExactly(
                             ids.get("breaking"), ids.get("seed"), ids.get("01-rusia-korut-kerja-sama-militer"));
@@ -175,18 +151,21 @@ class WholeStackIT {
     @Order(4)
     void unpublishingAStoryRemovesItFromRelatedListsAndFromTerpopuler() {
         String breaking = ids.get("breaking");
-        await().atMost(SETTLED).until(() -> relatedTo(ids.get("seed")).contains(breaking));
+        await().atMost(SETTLED).until(() -> stack.relatedTo(ids.get("seed")).contains(breaking));
 
-        Http.Answer unpublished =
-                articles.bearer(TestTokens.writer()).delete("/api/articles/" + breaking, h -> h.setIfMatch("\"1\""));
+        Http.Answer unpublished = stack.articles
+                .bearer(TestTokens.writer())
+                .delete("/api/articles/" + breaking, h -> h.setIfMatch("\"1\""));
 
         assertThat(unpublished.status()).isEqualTo(HttpStatus.NO_CONTENT);
 
         await().atMost(SETTLED).untilAsserted(() -> {
-            assertThat(relatedTo(ids.get("seed"))).doesNotContain(breaking);
-            assertThat(related.get("/api/articles/" + breaking + "/related").status())
+            assertThat(stack.relatedTo(ids.get("seed"))).doesNotContain(breaking);
+            assertThat(stack.related
+                            .get("/api/articles/" + breaking + "/related")
+                            .status())
                     .isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(trending.get("/api/trending?window=1h&limit=10").pluck("articles", "articleId"))
+            assertThat(stack.trending.get("/api/trending?window=1h&limit=10").pluck("articles", "articleId"))
                     .doesNotContain(breaking)
                     .startsWith(ids.get("seed"));
         });
@@ -196,59 +175,24 @@ class WholeStackIT {
     @Order(5)
     void aPrincipalWithoutTheRightCanNeitherWriteArticlesNorReadSubscriptions() {
         // related-links-service reads news.articles, so it can see the topic, but only article-service may write it.
-        assertThatThrownBy(() -> send(Service.RELATED_LINKS_SERVICE, Topics.ARTICLES.name(), "forged-article"))
+        assertThatThrownBy(() -> stack.send(Service.RELATED_LINKS_SERVICE, Topics.ARTICLES.name(), "forged-article"))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
-        assertThat(records(broker.admin(), Topics.ARTICLES.name()))
+        assertThat(WholeStack.records(stack.broker.admin(), Topics.ARTICLES.name()))
                 .extracting(ConsumerRecord::key)
                 .contains(ids.get("seed"))
                 .doesNotContain("forged-article");
 
         // The subscription made above is there, and only notification-service may read it.
-        assertThat(records(broker.admin(), Topics.SUBSCRIPTIONS.name())).isNotEmpty();
-        assertThatThrownBy(() -> records(broker.clientAs(Service.TRENDING_SERVICE), Topics.SUBSCRIPTIONS.name()))
+        assertThat(WholeStack.records(stack.broker.admin(), Topics.SUBSCRIPTIONS.name()))
+                .isNotEmpty();
+        assertThatThrownBy(() -> WholeStack.records(
+                        stack.broker.clientAs(Service.TRENDING_SERVICE), Topics.SUBSCRIPTIONS.name()))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> records(broker.clientAs(Service.SITE), Topics.SUBSCRIPTIONS.name()))
+        assertThatThrownBy(() -> WholeStack.records(stack.broker.clientAs(Service.SITE), Topics.SUBSCRIPTIONS.name()))
                 .isInstanceOf(TopicAuthorizationException.class);
-    }
-
-    private void send(Service as, String topic, String key) throws InterruptedException, ExecutionException {
-        Map<String, Object> props = new HashMap<>(broker.clientAs(as));
-        props.put("max.block.ms", 30_000);
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, "{}")).get();
-        }
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> records(Map<String, Object> client, String topic) {
-        return TestBroker.readAll(client, topic, new ByteArrayDeserializer());
-    }
-
-    private ServiceProcess start(Service module, String... arguments) throws IOException {
-        ServiceProcess service = broker.start(module, arguments);
-        services.add(service);
-        return service;
     }
 
     private void publish(String name, Path example) throws IOException {
-        ids.put(name, Examples.publish(articles, example));
-    }
-
-    private List<Object> relatedTo(String id) {
-        Http.Answer answer = related.get("/api/articles/" + id + "/related?limit=5");
-        return answer.status().is2xxSuccessful() ? answer.pluck("links", "articleId") : List.of();
-    }
-
-    /**
-     * Each reader's view comes from its own address, as reader pages do, relayed by a trusted proxy: trending-service
-     * counts at most a few new sessions per article, address and minute, so one address could not lift a story.
-     */
-    private void views(String articleId, int readers) {
-        for (int i = 0; i < readers; i++) {
-            String reader = "198.51.100." + (i + 1);
-            Map<String, String> view = Map.of("articleId", articleId, "sessionId", "reader-" + i);
-            assertThat(trending.post("/api/page-views", view, h -> h.set("X-Forwarded-For", reader))
-                            .status())
-                    .isEqualTo(HttpStatus.ACCEPTED);
-        }
+        ids.put(name, Examples.publish(stack.articles, example));
     }
 }

@@ -1,12 +1,12 @@
 package io.kabar.notification;
 
-import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.Subscription;
 import io.kabar.schemas.SubscriptionChannel;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.TestArticles;
 import io.kabar.testing.TestBroker;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,30 +26,11 @@ public final class Kafka {
 
     private Kafka() {}
 
-    /** An article event as article-service would write it. */
+    /** An article event as article-service would write it, tagged "gempa". */
     public static ArticleEvent event(
             String id, long revision, ArticleEventType type, String category, boolean breaking) {
-        Instant now = Instant.now();
-        return ArticleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventType(type)
-                .setOccurredAt(now)
-                .setArticle(Article.newBuilder()
-                        .setId(id)
-                        .setRevision(revision)
-                        .setSlug("berita-" + id)
-                        .setUrl("https://kabar.example/berita-" + id)
-                        .setTitle("Gempa M6,2 guncang " + category)
-                        .setSummary("Ringkasan.")
-                        .setBody(List.of("Paragraf."))
-                        .setCategory(category)
-                        .setTags(List.of("gempa"))
-                        .setAuthor("Redaksi")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .setBreaking(breaking)
-                        .build())
-                .build();
+        return TestArticles.event(
+                id, revision, type, "Gempa M6,2 guncang " + category, category, List.of("gempa"), breaking);
     }
 
     /**

@@ -53,8 +53,12 @@ class SitePagesIT {
         publish(ArticleEventType.PUBLISHED, other, hostile);
         relatedLinks(hostile, other);
 
-        HttpResponse<String> page =
-                await().atMost(SETTLED).until(() -> get("/" + hostile.getSlug()), r -> r.statusCode() == 200);
+        // The two may sit on different partitions: the page links the other only once the site has read it too.
+        await().atMost(SETTLED).until(() -> get("/" + other.getSlug()).statusCode() == 200);
+        HttpResponse<String> page = await().atMost(SETTLED)
+                .until(
+                        () -> get("/" + hostile.getSlug()),
+                        r -> r.statusCode() == 200 && r.body().contains("href=\"/" + other.getSlug() + "\""));
 
         String html = page.body();
         assertThat(html)

@@ -31,35 +31,17 @@ public record ArticleJson(
         String storyPackage,
         String alertUrgency) {
 
+    /** The full form of one article, its text included. */
     public static ArticleJson of(Article a) {
-        return new ArticleJson(
-                a.id(),
-                a.revision(),
-                a.slug(),
-                a.url(),
-                a.status(),
-                a.title(),
-                a.summary(),
-                String.join("\n\n", a.paragraphs()),
-                a.paragraphs(),
-                a.language(),
-                a.category(),
-                a.tags(),
-                a.author(),
-                a.editor(),
-                a.source(),
-                a.imageUrl(),
-                a.publishedAt(),
-                a.updatedAt(),
-                a.breaking(),
-                a.editorial().relatedPins(),
-                a.editorial().excludeFromRelated(),
-                a.editorial().storyPackage(),
-                a.alertUrgency().json());
+        return of(a, String.join("\n\n", a.paragraphs()), a.paragraphs());
     }
 
     /** The short form used in lists: everything but the text. */
     public static ArticleJson teaser(Article a) {
+        return of(a, null, null);
+    }
+
+    private static ArticleJson of(Article a, String body, List<String> paragraphs) {
         return new ArticleJson(
                 a.id(),
                 a.revision(),
@@ -68,8 +50,8 @@ public record ArticleJson(
                 a.status(),
                 a.title(),
                 a.summary(),
-                null,
-                null,
+                body,
+                paragraphs,
                 a.language(),
                 a.category(),
                 a.tags(),

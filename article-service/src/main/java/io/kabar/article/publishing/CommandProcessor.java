@@ -1,17 +1,13 @@
 package io.kabar.article.publishing;
 
 import io.kabar.article.catalog.ArticleCatalog;
-import io.kabar.article.catalog.ArticleRecords;
 import io.kabar.platform.kafka.TopicFollower;
 import io.kabar.platform.kafka.TopicMirror;
 import io.kabar.schemas.ArticleCommand;
-import io.kabar.schemas.ArticleEventType;
-import io.kabar.schemas.ArticleRequestCompleted;
 import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The one writer of each article: as a member of the {@code article-service} group it owns some partitions of
@@ -47,15 +42,13 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
     static final String GROUP = "article-service";
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
-    private static final Duration CATCH_UP_PAUSE = Duration.ofMillis(5);
 
     private final DefaultKafkaProducerFactory<String, Object> producers;
-    private final KafkaTemplate<String, Object> transactions;
+    private final DecisionWriter writer;
     private final ArticlePublisher publisher;
     private final ArticleCatalog catalog;
     private final IdempotencyLedger ledger;
-    private final TopicMirror<?> articles;
-    private final TopicMirror<?> requests;
+    private final ReadModelGate gate;
     private final Clock clock;
     private final Duration catchUpTimeout;
     private final MeterRegistry meters;
@@ -74,12 +67,11 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
             MeterRegistry meters) {
         super("article-commands", consumers);
         this.producers = producers;
-        this.transactions = new KafkaTemplate<>(producers);
+        this.writer = new DecisionWriter(producers);
         this.publisher = publisher;
         this.catalog = catalog;
         this.ledger = ledger;
-        this.articles = articles;
-        this.requests = requests;
+        this.gate = new ReadModelGate(articles, requests, catchUpTimeout);
         this.clock = clock;
         this.catchUpTimeout = catchUpTimeout;
         this.meters = meters;
@@ -119,7 +111,7 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 if (!partitions.isEmpty()) {
                     // A former owner's last writes must be in the read model before this one decides anything.
-                    catchUp(c);
+                    gate.awaitCaughtUp(c);
                 }
                 joined.countDown();
             }
@@ -147,8 +139,8 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
                 continue;
             }
             Command command = CommandRecords.fromAvro(record.value());
-            if (mayBeBehind(command, state)) {
-                catchUp(c);
+            if (ReadModelGate.mayBeBehind(command, state)) {
+                gate.awaitCaughtUp(c);
             }
             ArticlePublisher.Decision decision =
                     publisher.decide(command, state, clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -157,41 +149,7 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
                 takedowns.put(command, decision);
             }
         }
-        transactions.executeInTransaction(operations -> {
-            for (ArticlePublisher.Decision decision : state.decisions()) {
-                decision.change().ifPresent(change -> {
-                    String id = change.article().id();
-                    operations.send(
-                            Topics.ARTICLES.name(),
-                            id,
-                            ArticleRecords.toEvent(
-                                    change.article(), eventType(change.kind()), change.at(), change.changedBy()));
-                    if (change.kind() == ArticleChange.Kind.TAKEN_DOWN) {
-                        // Readers drop the article on the content-free UNPUBLISHED event; the tombstone then lets
-                        // compaction remove every earlier event of it.
-                        operations.send(Topics.ARTICLES.name(), id, null);
-                    }
-                });
-                // The completed requests that created a taken-down article hold its text: tombstoned too.
-                decision.forgotten().forEach(key -> operations.send(Topics.ARTICLE_REQUESTS.name(), key, null));
-                decision.completed()
-                        .ifPresent(done -> operations.send(
-                                Topics.ARTICLE_REQUESTS.name(),
-                                done.key(),
-                                ArticleRequestCompleted.newBuilder()
-                                        .setIdempotencyKey(done.key())
-                                        .setRequestFingerprint(done.fingerprint())
-                                        .setCompletedAt(done.at())
-                                        .setArticle(ArticleRecords.toAvro(done.article()))
-                                        .build()));
-                operations.send(
-                        Topics.ARTICLE_COMMAND_OUTCOMES.name(),
-                        decision.outcome().requestId(),
-                        CommandRecords.toAvro(decision.outcome()));
-            }
-            operations.sendOffsetsToTransaction(offsets, c.groupMetadata());
-            return null;
-        });
+        writer.write(state.decisions(), offsets, c.groupMetadata());
         state.committed();
         for (ArticlePublisher.Decision decision : state.decisions()) {
             decision.change()
@@ -201,57 +159,16 @@ final class CommandProcessor extends TopicFollower<ArticleCommand>
                                     change.kind().name())
                             .increment());
         }
-        takedowns.forEach((command, decision) -> decision.change()
+        takedowns.forEach(CommandProcessor::logTakedown);
+    }
+
+    private static void logTakedown(Command command, ArticlePublisher.Decision decision) {
+        decision.change()
                 .ifPresent(change -> LOG.info(
                         "article {} taken down by {} (reason: {}); {} idempotency record(s) tombstoned",
                         command.articleId(),
                         change.changedBy(),
                         command.reason() == null ? "none given" : command.reason(),
-                        decision.forgotten().size())));
-    }
-
-    private static ArticleEventType eventType(ArticleChange.Kind kind) {
-        return kind == ArticleChange.Kind.TAKEN_DOWN
-                ? ArticleEventType.UNPUBLISHED
-                : ArticleEventType.valueOf(kind.name());
-    }
-
-    /**
-     * Whether an article the command names may have a revision this owner has not read yet: one it does not know,
-     * or one older than the command says. Revisions after the first are written by this partition's owners only,
-     * so a known revision that matches or exceeds the command's is current.
-     */
-    private static boolean mayBeBehind(Command command, OwnerState state) {
-        return command.kind() != Command.Kind.PUBLISH
-                && state.article(command.articleId())
-                        .map(a -> a.revision() < command.expectedRevision())
-                        .orElse(true);
-    }
-
-    /** Waits (bounded) until the mirrors have read everything committed to the articles and requests topics. */
-    private void catchUp(Consumer<String, ArticleCommand> c) {
-        Map<TopicPartition, Long> articleEnds = ends(c, Topics.ARTICLES.name());
-        Map<TopicPartition, Long> requestEnds = ends(c, Topics.ARTICLE_REQUESTS.name());
-        Instant deadline = Instant.now().plus(catchUpTimeout);
-        while (!(articles.hasReached(articleEnds) && requests.hasReached(requestEnds))) {
-            if (Instant.now().isAfter(deadline)) {
-                LOG.warn(
-                        "the read model did not catch up with the log within {}; deciding with what it holds",
-                        catchUpTimeout);
-                return;
-            }
-            try {
-                Thread.sleep(CATCH_UP_PAUSE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static Map<TopicPartition, Long> ends(Consumer<?, ?> c, String topic) {
-        return c.endOffsets(c.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList());
+                        decision.forgotten().size()));
     }
 }

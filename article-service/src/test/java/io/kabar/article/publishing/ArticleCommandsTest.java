@@ -164,26 +164,6 @@ class ArticleCommandsTest {
 
     private static Article article(String id) {
         Instant at = Instant.parse("2025-10-01T00:00:00Z");
-        return new Article(
-                id,
-                1,
-                "judul",
-                "https://kabar.example/judul",
-                "Judul",
-                "Isi.",
-                List.of("Isi."),
-                "id",
-                "Ekonomi",
-                List.of(),
-                "Redaksi",
-                null,
-                null,
-                null,
-                at,
-                at,
-                false,
-                Editorial.NONE,
-                Article.Status.PUBLISHED,
-                null);
+        return draft().published(id, 1, "judul", "https://kabar.example/judul", at, at);
     }
 }

@@ -65,12 +65,15 @@ class SecretsAtRestIT {
         String secret = (String) created.get("secret");
         String id = (String) created.get("id");
 
-        List<byte[]> raw = TestBroker.readAll(Topics.SUBSCRIPTIONS.name(), new ByteArrayDeserializer()).stream()
-                .filter(r -> id.equals(r.key()))
-                .map(ConsumerRecord::value)
-                .toList();
+        // Read committed: the record shows once the broker has written its commit marker, a moment after the 201.
+        List<byte[]> raw = await().atMost(WAIT)
+                .until(
+                        () -> TestBroker.readAll(Topics.SUBSCRIPTIONS.name(), new ByteArrayDeserializer()).stream()
+                                .filter(r -> id.equals(r.key()))
+                                .map(ConsumerRecord::value)
+                                .toList(),
+                        found -> !found.isEmpty());
 
-        assertThat(raw).isNotEmpty();
         String base64 = secret.substring("whsec_".length());
         assertThat(raw)
                 .allSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))

@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.kabar.platform.tools.DeadLetters;
 import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.testing.TestArticles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,9 @@ class DeadLetterIT {
                     .get();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed.contains(good) && mirrored.contains(good));
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(Set.of(garbage, poison));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed.contains(good) && mirrored.contains(good));
+        List<ConsumerRecord<String, byte[]>> dead =
+                records(Topics.ARTICLES.deadLetter().name(), Set.of(garbage, poison));
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbage, poison);
         assertThat(dead)
                 .allSatisfy(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message"))
@@ -114,7 +114,7 @@ class DeadLetterIT {
                             Topics.ARTICLES.name(), garbage, "{not avro}".getBytes(StandardCharsets.UTF_8)))
                     .get();
 
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> mirror.undecodable().containsKey(garbage));
             assertThat(mirror.isCaughtUp()).isFalse();
             Health health = mirrorsHealth.health();
@@ -131,7 +131,7 @@ class DeadLetterIT {
                     .get();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mirror.isCaughtUp());
+        await().atMost(Duration.ofSeconds(60)).until(() -> mirror.isCaughtUp());
         assertThat(mirrorsHealth.health().getDetails()).containsEntry(Topics.ARTICLES.name(), "caught up");
     }
 
@@ -158,14 +158,15 @@ class DeadLetterIT {
         assertThat(shown.toString(StandardCharsets.UTF_8)).contains("key=" + key + " reason=schema unknown");
         assertThat(replayed).isEqualTo(1);
         assertThat(again).isZero();
-        List<ConsumerRecord<String, byte[]>> copies = records(topic.name(), key);
+        List<ConsumerRecord<String, byte[]>> copies = records(topic.name(), Set.of(key));
         assertThat(copies).singleElement().satisfies(copy -> {
             assertThat(copy.headers().lastHeader("kafka_dlt-exception-message")).isNull();
             assertThat(copy.headers().lastHeader("trace")).isNotNull();
         });
     }
 
-    private static List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
+    /** The records of the keys, read by a fresh group from the topic's start until each key has one. */
+    private static List<ConsumerRecord<String, byte[]>> records(String topic, Set<String> keys) {
         Map<String, Object> props = Map.of(
                 "bootstrap.servers",
                 brokers(),
@@ -176,36 +177,13 @@ class DeadLetterIT {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(Set<String> keys) {
-        Map<String, Object> props = Map.of(
-                "bootstrap.servers",
-                brokers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ARTICLES.deadLetter().name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (keys.contains(r.key())) {
                         found.add(r);
                     }
                 });
-                return found.size() == keys.size();
+                return keys.stream().allMatch(key -> found.stream().anyMatch(r -> key.equals(r.key())));
             });
         }
         return found;
@@ -216,24 +194,7 @@ class DeadLetterIT {
     }
 
     private static ArticleEvent event(String id) {
-        Instant now = Instant.now();
-        return ArticleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventType(ArticleEventType.PUBLISHED)
-                .setOccurredAt(now)
-                .setArticle(io.kabar.schemas.Article.newBuilder()
-                        .setId(id)
-                        .setRevision(1)
-                        .setSlug(id)
-                        .setUrl("https://kabar.example/" + id)
-                        .setTitle("Judul")
-                        .setBody(List.of("Isi."))
-                        .setCategory("Uji")
-                        .setAuthor("Redaksi")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .build())
-                .build();
+        return TestArticles.event(id, 1, "Judul", "Uji", false);
     }
 
     /** A minimal service: one listener that fails on "poison" articles, and a mirror. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -107,16 +108,20 @@ class RollingUpgradeIT {
                         .setUrl("https://kabar.example/lain")
                         .setScore(0.5)
                         .build()))
-                .setRanking("lucene-like-query/1")
+                // What related-links-service writes today (its LinkListRecords.RANKING).
+                .setRanking("lucene-like-query/2")
                 .build();
         try (var producer =
                 clients.producerFactory(Topics.RELATED_LINKS, Map.of()).createProducer()) {
             producer.send(new ProducerRecord<>(Topics.RELATED_LINKS.name(), key, written))
                     .get();
         }
-        byte[] bytes = TestBroker.readAll(Topics.RELATED_LINKS.name(), new ByteArrayDeserializer()).stream()
-                .filter(r -> key.equals(r.key()))
-                .findFirst()
+        byte[] bytes = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> TestBroker.readAll(Topics.RELATED_LINKS.name(), new ByteArrayDeserializer()).stream()
+                                .filter(r -> key.equals(r.key()))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow()
                 .value();
 
@@ -138,7 +143,8 @@ class RollingUpgradeIT {
         assertThat(mirror.undecodable()).doesNotContainKey(key);
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long a registry waits for the broker: generous, since CI runs every module's tests on two cores. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** RelatedLinks as a later release might have it: one more field, which this jar has never seen. */
     private static Schema withAudience(Schema current) {

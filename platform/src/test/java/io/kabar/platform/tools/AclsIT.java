@@ -2,23 +2,20 @@ package io.kabar.platform.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.kabar.platform.KabarKafkaProperties;
 import io.kabar.schemas.topics.Service;
 import io.kabar.schemas.topics.Topics;
-import io.kabar.testing.KafkaBroker;
+import io.kabar.testing.SecuredBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,19 +33,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AclsIT {
 
-    private KafkaBroker broker;
+    private SecuredBroker broker;
 
     @BeforeAll
     void startSecuredBrokerAndApplyTheAcls() throws Exception {
-        Map<String, String> users = Arrays.stream(Service.values())
-                .collect(Collectors.toMap(Service::user, service -> service.user() + "-password"));
-        broker = KafkaBroker.startSecured(1, users, Map.of());
-        assertThat(apply()).contains("added ");
-        // ACLs reach the broker's authorizer through the metadata log, a moment after the controller took them.
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> readAll(Service.NOTIFICATION_SERVICE.user(), Topics.ALERTED_ARTICLES.name())
-                        .isEmpty());
+        broker = SecuredBroker.start(1, admin -> assertThat(apply(admin)).contains("added "));
     }
 
     @AfterAll
@@ -58,7 +47,9 @@ class AclsIT {
 
     @Test
     void applyingTwiceChangesNothing() throws Exception {
-        assertThat(apply()).contains("created 0 topic(s)").contains("added 0 ACL(s), deleted 0 stale ACL(s)");
+        assertThat(apply(broker.admin()))
+                .contains("created 0 topic(s)")
+                .contains("added 0 ACL(s), deleted 0 stale ACL(s)");
     }
 
     @Test
@@ -70,7 +61,7 @@ class AclsIT {
         assertThatThrownBy(() -> send(Service.NOTIFICATION_SERVICE, Topics.ARTICLES.name(), "forged"))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
 
-        assertThat(readAll(KafkaBroker.ADMIN, Topics.ARTICLES.name()))
+        assertThat(readAll(broker.admin(), Topics.ARTICLES.name()))
                 .extracting(ConsumerRecord::key)
                 .containsExactly("by-the-newsroom");
     }
@@ -79,20 +70,20 @@ class AclsIT {
     void onlyNotificationServiceCanReadSubscriptions() throws Exception {
         send(Service.NOTIFICATION_SERVICE, Topics.SUBSCRIPTIONS.name(), "a-subscription");
 
-        assertThat(readAll(Service.NOTIFICATION_SERVICE.user(), Topics.SUBSCRIPTIONS.name()))
+        assertThat(readAll(broker.clientAs(Service.NOTIFICATION_SERVICE), Topics.SUBSCRIPTIONS.name()))
                 .extracting(ConsumerRecord::key)
                 .containsExactly("a-subscription");
 
-        assertThatThrownBy(() -> readAll(Service.TRENDING_SERVICE.user(), Topics.SUBSCRIPTIONS.name()))
+        assertThatThrownBy(() -> readAll(broker.clientAs(Service.TRENDING_SERVICE), Topics.SUBSCRIPTIONS.name()))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> readAll(Service.ARTICLE_SERVICE.user(), Topics.SUBSCRIPTIONS.name()))
+        assertThatThrownBy(() -> readAll(broker.clientAs(Service.ARTICLE_SERVICE), Topics.SUBSCRIPTIONS.name()))
                 .isInstanceOf(TopicAuthorizationException.class);
     }
 
-    private String apply() throws Exception {
+    private static String apply(Map<String, Object> admin) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Acls.apply(
-                broker.adminProperties(),
+                admin,
                 new KabarKafkaProperties(
                         1,
                         (short) 1,
@@ -107,17 +98,15 @@ class AclsIT {
     }
 
     private void send(Service as, String topic, String key) throws InterruptedException, ExecutionException {
-        Map<String, Object> props = new HashMap<>(broker.clientProperties(as.user()));
-        props.put("bootstrap.servers", broker.bootstrapServers());
+        Map<String, Object> props = new HashMap<>(broker.clientAs(as));
         props.put("max.block.ms", 20_000);
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, "value")).get();
         }
     }
 
-    private List<ConsumerRecord<String, String>> readAll(String user, String topic) {
-        Map<String, Object> props = new HashMap<>(broker.clientProperties(user));
-        props.put("bootstrap.servers", broker.bootstrapServers());
+    private static List<ConsumerRecord<String, String>> readAll(Map<String, Object> client, String topic) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put("isolation.level", "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));

@@ -5,19 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.platform.kafka.TopicMirror;
-import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
-import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.KafkaBroker;
+import io.kabar.testing.TestArticles;
 import io.kabar.testing.TestBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -166,24 +164,7 @@ class DeadLetterReplayIT {
     }
 
     private static ArticleEvent event(String id, long revision) {
-        Instant now = Instant.now();
-        return ArticleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setEventType(revision == 1 ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED)
-                .setOccurredAt(now)
-                .setArticle(Article.newBuilder()
-                        .setId(id)
-                        .setRevision(revision)
-                        .setSlug(id)
-                        .setUrl("https://kabar.example/" + id)
-                        .setTitle("Judul revisi " + revision)
-                        .setBody(List.of("Isi."))
-                        .setCategory("Uji")
-                        .setAuthor("Redaksi")
-                        .setPublishedAt(now)
-                        .setUpdatedAt(now)
-                        .build())
-                .build();
+        return TestArticles.event(id, revision, "Judul revisi " + revision, "Uji", false);
     }
 
     private static String bootstrap() {
