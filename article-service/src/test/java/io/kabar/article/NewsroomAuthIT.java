@@ -149,7 +149,7 @@ class NewsroomAuthIT {
         Http.Answer answer = writer.put("/api/articles/" + id, body, h -> h.setIfMatch("\"1\""));
 
         assertThat(answer.status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(ArticleApiIT.eventsOf(id)).hasSize(1);
+        assertThat(ArticleApiIT.eventsOf(id, 1)).hasSize(1);
     }
 
     @Test
