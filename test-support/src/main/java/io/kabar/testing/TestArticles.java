@@ -1,5 +1,6 @@
 package io.kabar.testing;
 
+import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
@@ -49,6 +50,9 @@ public final class TestArticles {
                         .setPublishedAt(now)
                         .setUpdatedAt(now)
                         .setBreaking(breaking)
+                        // Set, not defaulted: Avro resolves an enum's default by class name, which it refuses
+                        // until a Kabar serde has trusted io.kabar.schemas in this JVM.
+                        .setAlertUrgency(AlertUrgency.NORMAL)
                         .build())
                 .build();
     }
