@@ -1,9 +1,12 @@
 package io.kabar.notification.matching;
 
 import io.kabar.notification.NotificationProperties;
+import io.kabar.notification.PartitionStateRestorer;
+import io.kabar.notification.alerts.AlertRecords;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.schemas.AlertFanOut;
+import io.kabar.schemas.AlertedArticle;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
@@ -43,9 +46,26 @@ class MatchingConfiguration {
             KafkaClients clients, MatcherTransactions transactions, AlertLedger ledger) {
         var factory = transactional(clients.listenerFactory(Topics.ARTICLES, Map.of()), Topics.ARTICLES, transactions);
         factory.getContainerProperties()
-                .setConsumerRebalanceListener(
-                        new LedgerRestorer(ledger, clients.grouplessConsumers(Topics.ALERTED_ARTICLES)));
+                .setConsumerRebalanceListener(new PartitionStateRestorer<>(
+                        Topics.ALERTED_ARTICLES,
+                        Topics.ARTICLES,
+                        clients.grouplessConsumers(Topics.ALERTED_ARTICLES),
+                        (partition, articleId, alerted) -> restore(ledger, partition, articleId, alerted),
+                        ledger::forget));
         return factory;
+    }
+
+    /** One record of {@code news.alerted-articles} into the ledger; a tombstone leaves nothing to remember. */
+    private static void restore(AlertLedger ledger, int partition, String articleId, AlertedArticle alerted) {
+        if (alerted != null) {
+            ledger.record(
+                    articleId,
+                    new AlertLedger.Entry(
+                            partition,
+                            alerted.getRevision(),
+                            alerted.getAlertId(),
+                            alerted.getLastAlert() == null ? null : AlertRecords.fromAvro(alerted.getLastAlert())));
+        }
     }
 
     /** The fan-out's later chunks: a group of its own, since the matcher's partitions carry ledger state. */

@@ -1,5 +1,6 @@
 package io.kabar.notification.pacing;
 
+import io.kabar.notification.PartitionStateRestorer;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.platform.kafka.TopicMirror;
@@ -72,7 +73,14 @@ class PacingConfiguration {
 
     @Bean
     ConsumerAwareRebalanceListener heldAlertsRestorer(KafkaClients clients, PacingGate gate) {
-        return new HeldAlertsRestorer(gate, clients.grouplessConsumers(Topics.HELD_ALERTS));
+        // The owner of a subscription's deliveries owns its pacing state.
+        return new PartitionStateRestorer<>(
+                Topics.HELD_ALERTS,
+                Topics.ALERT_DELIVERIES,
+                clients.grouplessConsumers(Topics.HELD_ALERTS),
+                (partition, subscriptionId, held) -> gate.restored(
+                        partition, subscriptionId, held == null ? null : HeldAlertsRecords.fromAvro(held)),
+                gate::forget);
     }
 
     /** Releases due digests every {@code release-every}, once withdrawn articles are known. */
