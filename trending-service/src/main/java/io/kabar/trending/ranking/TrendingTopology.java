@@ -24,18 +24,21 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * Builds the Kafka Streams topology that turns {@code news.page-views} and {@code news.articles} into the rankings of
  * {@code news.trending}.
  *
- * <p>Counting does a constant, small amount of work per view: the view is deduplicated per session and article and
- * capped per client, then, in the session's partition, capped per session and counted into its article's one-minute
- * bucket. The bucket increments are handed on once per commit interval, so the ranking stage receives one update per
- * active article and minute per commit interval, however many views there are. That stage runs as a single task (its input topic has one partition), since every ranking needs
- * every article; it keeps the article states and sliding sums, and ranks on a wall-clock punctuation. See the
+ * <p>Counting does a constant, small amount of work per view: the view is capped per client in its article's
+ * partition, then, in the session's partition, deduplicated per session and article, capped per session (one store
+ * record per session and dedupe slot serves both) and counted into its article's one-minute bucket. The bucket
+ * increments are handed on once per rank interval, so the ranking stage receives one update per active article and
+ * minute per rank interval, however many views there are. That stage runs as a single task (its input topic has one
+ * partition), since every ranking needs every article; it keeps the article states and sliding sums, and ranks on a
+ * wall-clock punctuation. See the
  * README for the semantics.
  */
 public final class TrendingTopology {
 
-    static final String DEDUPE_STORE = "trending-view-dedupe";
-    static final String CLIENT_STORE = "trending-client-sessions";
-    static final String SESSION_STORE = "trending-session-articles";
+    // Renamed when their record formats changed (the dedupe moved into the session store): new changelogs, see the
+    // README's Upgrading.
+    static final String CLIENT_STORE = "trending-client-session-ids";
+    static final String SESSION_STORE = "trending-session-slots";
     static final String MINUTE_VIEWS_STORE = "trending-minute-views";
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
@@ -83,30 +86,24 @@ public final class TrendingTopology {
     /** Adds the trending processing to {@code builder}, for example the one Spring Kafka's factory bean provides. */
     public void addTo(StreamsBuilder builder) {
         Serde<PageView> pageViews = TrendingSerdes.avro(PageView.class, schemas);
-        // The dedupe and cap stores get a new key for almost every view, so the record cache could coalesce nothing
-        // there: it is left to the minute counts, whose increments it merges between commits, instead of being
-        // churned by keys written once.
-        builder.addStateStore(Stores.windowStoreBuilder(
-                        // A view looks back to the slot before its own (see ViewDedupeProcessor).
-                        windowStore(
-                                DEDUPE_STORE,
-                                settings.dedupeInterval().multipliedBy(2).plus(settings.grace()),
-                                settings.dedupeInterval()),
-                        Serdes.String(),
-                        Serdes.Long())
-                .withCachingDisabled());
+        // The client-cap and session stores get a new key for almost every counted view, so the record cache could
+        // coalesce nothing there: it is left to the minute counts, whose increments it merges between commits.
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(CLIENT_STORE, Buckets.WIDTH.plus(settings.grace()), Buckets.WIDTH),
                         Serdes.String(),
-                        Serdes.Integer())
+                        TrendingSerdes.SESSION_IDS)
                 .withCachingDisabled());
         // Behind a repartition, views come from every partition out of event-time order (far out of it under a
-        // backlog): keep every minute a view could still count in, rather than a grace behind stream time.
+        // backlog): keep every slot a view could still count in or look back to, rather than a grace behind stream
+        // time.
         Duration lateness = settings.longestSpan().plus(settings.grace());
         builder.addStateStore(Stores.windowStoreBuilder(
-                        windowStore(SESSION_STORE, Buckets.WIDTH.plus(lateness), Buckets.WIDTH),
+                        windowStore(
+                                SESSION_STORE,
+                                settings.dedupeInterval().multipliedBy(2).plus(lateness),
+                                settings.dedupeInterval()),
                         Serdes.String(),
-                        Serdes.Integer())
+                        TrendingSerdes.SESSION_SLOT)
                 .withCachingDisabled());
         // Keys repeat between commits (one per active article and minute): the record cache coalesces their changelog.
         builder.addStateStore(
@@ -124,16 +121,14 @@ public final class TrendingTopology {
                         Consumed.with(Serdes.String(), pageViews)
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
-                .processValues(() -> new ViewDedupeProcessor(settings), Named.as("dedupe-views"), DEDUPE_STORE)
-                .processValues(
-                        () -> MinuteCapProcessor.perClient(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
-                // A session spans articles, and so partitions: its cap needs the session's views in one place. Only
-                // the article id travels (the record timestamp is the view's time).
+                .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
+                // A session spans articles, and so partitions: its dedupe and cap need the session's views in one
+                // place. Only the article id travels (the record timestamp is the view's time).
                 .map((articleId, view) -> KeyValue.pair(view.getSessionId(), articleId), Named.as("key-by-session"))
                 .repartition(
                         Repartitioned.with(Serdes.String(), Serdes.String()).withName(SESSION_VIEWS))
                 .processValues(
-                        () -> MinuteCapProcessor.perSession(settings), Named.as("cap-session-articles"), SESSION_STORE)
+                        () -> new SessionViewsProcessor(settings), Named.as("dedupe-and-cap-sessions"), SESSION_STORE)
                 // Counted in the session's partition and handed on as increments per article and minute: no
                 // repartition back by article, the ranking stage adds up what every partition sends.
                 .process(() -> new MinuteViewsProcessor(settings), Named.as("count-per-minute"), MINUTE_VIEWS_STORE);
