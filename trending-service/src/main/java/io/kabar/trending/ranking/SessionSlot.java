@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The views one session has had counted within one dedupe-interval-long slot: the whole of what the dedupe and the
+ * The views one session has had counted within one slot of time (two dedupe intervals): the whole of what the dedupe and the
  * session cap need to know about the session there, so each counted view writes one store record.
  *
  * @param views in the order they were counted

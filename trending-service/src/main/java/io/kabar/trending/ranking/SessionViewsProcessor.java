@@ -1,5 +1,6 @@
 package io.kabar.trending.ranking;
 
+import java.time.Duration;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -10,9 +11,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * worth counting: a session's first view of an article within the dedupe interval, and at most the session cap of
  * them per minute of the views' own time.
  *
- * <p>Both rules read one record per session and dedupe-interval-long slot ({@link SessionSlot}), so a counted view
- * costs three point lookups (its slot and the two beside it: two counted views of one article are an interval apart)
- * and one write, and a dropped view no write at all. A view the cap drops is not recorded, which bounds a slot at the
+ * <p>Both rules read one record per session and slot of two dedupe intervals ({@link SessionSlot}), so a counted view
+ * costs two point lookups (its slot and the nearer neighbour) and one write, and a dropped view no write at all. A view the cap drops is not recorded, which bounds a slot at the
  * cap times its minutes however hard a crawler tries; its session may view that article again and count once the
  * cap allows. Views arrive here from every partition, out of event-time order and under a backlog far behind stream
  * time, so the store keeps every slot a view could still count in (the longest span plus the grace).
@@ -20,12 +20,14 @@ import org.apache.kafka.streams.state.WindowStore;
 final class SessionViewsProcessor implements FixedKeyProcessor<String, String, String> {
 
     private final long intervalMs;
+    private final long widthMs;
     private final int cap;
     private FixedKeyProcessorContext<String, String> context;
     private WindowStore<String, SessionSlot> slots;
 
     SessionViewsProcessor(TrendingSettings settings) {
         this.intervalMs = settings.dedupeInterval().toMillis();
+        this.widthMs = slotWidth(settings).toMillis();
         this.cap = settings.sessionArticlesPerMinute();
     }
 
@@ -42,22 +44,26 @@ final class SessionViewsProcessor implements FixedKeyProcessor<String, String, S
             return;
         }
         long viewedAt = record.timestamp();
-        long slot = Math.floorDiv(viewedAt, intervalMs) * intervalMs;
-        SessionSlot before = slot(record.key(), slot - intervalMs);
+        long slot = Math.floorDiv(viewedAt, widthMs) * widthMs;
+        // The views within an interval of this one lie in its slot and the neighbour on the nearer side; so does its
+        // minute, as an interval is at least a minute.
+        long neighbourSlot = viewedAt - slot < intervalMs ? slot - widthMs : slot + widthMs;
         SessionSlot own = slot(record.key(), slot);
-        SessionSlot after = slot(record.key(), slot + intervalMs);
-        if (before.counted(articleId, viewedAt, intervalMs)
-                || own.counted(articleId, viewedAt, intervalMs)
-                || after.counted(articleId, viewedAt, intervalMs)) {
+        SessionSlot neighbour = slot(record.key(), neighbourSlot);
+        if (own.counted(articleId, viewedAt, intervalMs) || neighbour.counted(articleId, viewedAt, intervalMs)) {
             return;
         }
-        // The minute may straddle a slot boundary when the interval is not whole minutes.
         long minute = Buckets.of(viewedAt);
-        if (before.countedIn(minute) + own.countedIn(minute) + after.countedIn(minute) >= cap) {
+        if (own.countedIn(minute) + neighbour.countedIn(minute) >= cap) {
             return;
         }
         slots.put(record.key(), own.with(new SessionSlot.Viewed(articleId, viewedAt)), slot);
         context.forward(record);
+    }
+
+    /** Two dedupe intervals: a view then needs its own slot and one neighbour, two lookups. */
+    static Duration slotWidth(TrendingSettings settings) {
+        return settings.dedupeInterval().multipliedBy(2);
     }
 
     private SessionSlot slot(String sessionId, long start) {

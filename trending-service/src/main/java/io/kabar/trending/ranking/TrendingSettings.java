@@ -59,8 +59,9 @@ public record TrendingSettings(
         if (new HashSet<>(windows.stream().map(TrendingWindow::name).toList()).size() != windows.size()) {
             throw new IllegalArgumentException("window names must be unique: " + windows);
         }
-        if (dedupeInterval.isNegative() || dedupeInterval.isZero() || grace.isNegative()) {
-            throw new IllegalArgumentException("dedupeInterval must be > 0 and grace >= 0");
+        // At least a minute, so that a view's minute lies in the session slots its dedupe reads.
+        if (dedupeInterval.compareTo(Buckets.WIDTH) < 0 || grace.isNegative()) {
+            throw new IllegalArgumentException("dedupeInterval must be >= 1m and grace >= 0");
         }
         if (topN < 1 || rankInterval.isNegative() || rankInterval.isZero()) {
             throw new IllegalArgumentException("need topN >= 1 and rankInterval > 0");

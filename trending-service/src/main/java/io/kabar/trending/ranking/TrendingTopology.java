@@ -100,8 +100,10 @@ public final class TrendingTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(
                                 SESSION_STORE,
-                                settings.dedupeInterval().multipliedBy(2).plus(lateness),
-                                settings.dedupeInterval()),
+                                SessionViewsProcessor.slotWidth(settings)
+                                        .multipliedBy(2)
+                                        .plus(lateness),
+                                SessionViewsProcessor.slotWidth(settings)),
                         Serdes.String(),
                         TrendingSerdes.SESSION_SLOT)
                 .withCachingDisabled());

@@ -92,6 +92,20 @@ class TrendingTopologyTest {
     }
 
     @Test
+    void sameSessionCountsOnceWithinThirtyMinutesAcrossTheStoreSlotsBoundary() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Banjir", POLITIK, T0);
+        // The session store files views in hour-long slots (two dedupe intervals): 10:50 and 11:19 lie in two.
+        view("a", "s1", T0.plus(Duration.ofMinutes(50)));
+        view("b", "s1", T0.plus(Duration.ofMinutes(50)));
+        view("a", "s1", T0.plus(Duration.ofMinutes(79)));
+        view("b", "s1", T0.plus(Duration.ofMinutes(80)));
+
+        assertThat(views("1h", null)).containsExactly(tuple("b", 2L), tuple("a", 1L));
+    }
+
+    @Test
     void sameSessionThirtyMinutesLaterCountsTwice() {
         start(TrendingSettings.defaults());
         publish("a", 1, "Pemilu", POLITIK, T0);
@@ -323,6 +337,39 @@ class TrendingTopologyTest {
         }
 
         assertThat(views("1h", null)).containsExactly(tuple("genuine", 30L), tuple("gamed", 20L));
+    }
+
+    @Test
+    void readerReloadingAnArticleDoesNotUseUpThePlacesOfItsAddress() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        int cap = TrendingSettings.defaults().clientSessionsPerMinute();
+        for (int i = 0; i < cap; i++) {
+            view("a", "office-" + i, "office", T0.plusSeconds(i));
+            // The first reader reloads between the others' first views: still one session of the address.
+            view("a", "office-0", "office", T0.plusSeconds(i).plusMillis(500));
+        }
+        view("a", "office-" + cap, "office", T0.plusSeconds(50));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", (long) cap));
+    }
+
+    @Test
+    void viewTheSessionCapDroppedCountsWhenTheSessionViewsTheArticleAgainInALaterMinute() {
+        start(TrendingSettings.defaults().withTopN(50));
+        int cap = TrendingSettings.defaults().sessionArticlesPerMinute();
+        for (int i = 0; i <= cap; i++) {
+            publish("a" + i, 1, "Artikel " + i, POLITIK, T0);
+            view("a" + i, "crawler", T0.plusMillis(100L * i));
+        }
+        assertThat(total("1h")).isEqualTo(cap);
+
+        // The capped view was not remembered by the dedupe: a minute later the same article counts.
+        view("a" + cap, "crawler", T0.plus(Duration.ofMinutes(1)));
+        // A counted one was: it does not count again within the dedupe interval.
+        view("a0", "crawler", T0.plus(Duration.ofMinutes(1)));
+
+        assertThat(total("1h")).isEqualTo(cap + 1L);
     }
 
     @Test
