@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +65,9 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package first");
         }
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(),
-                "-XX:+UseCompactObjectHeaders",
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseCompactObjectHeaders"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
@@ -141,6 +140,17 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /**
+     * The tests' small, quickly started JVMs by default; {@code -Dkabar.service.jvm="..."} replaces them (a benchmark
+     * runs the services as {@code ./kabar up} does: C2 and the default heap, and may add a flight recording).
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty("kabar.service.jvm", "-Xmx384m -XX:TieredStopAtLevel=1");
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .toList();
     }
 
     private static String javaBinary() {

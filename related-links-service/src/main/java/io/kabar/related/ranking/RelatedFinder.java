@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Ranks the "Baca Juga" links of a story: text-similar candidates from the index, re-ranked by
@@ -66,21 +74,69 @@ public final class RelatedFinder {
                     .toList();
         });
 
+        return withoutNearDuplicates(
+                ranked.stream()
+                        .map(c -> new RelatedLink(
+                                c.story().id(), c.story().title(), c.story().url(), c.score()))
+                        .toList(),
+                limit);
+    }
+
+    /** The first {@code limit} links, best first, skipping any whose headline nearly repeats a link kept before it. */
+    private List<RelatedLink> withoutNearDuplicates(List<RelatedLink> ranked, int limit) {
         List<RelatedLink> links = new ArrayList<>(limit);
         List<Set<String>> chosenTitles = new ArrayList<>(limit);
-        for (Candidate c : ranked) {
-            Set<String> title = Overlap.titleTokens(c.story().title());
+        for (RelatedLink link : ranked) {
+            Set<String> title = Overlap.titleTokens(link.title());
             if (chosenTitles.stream().anyMatch(t -> isNearDuplicate(t, title))) {
                 continue;
             }
             chosenTitles.add(title);
-            links.add(
-                    new RelatedLink(c.story().id(), c.story().title(), c.story().url(), c.score()));
+            links.add(link);
             if (links.size() == limit) {
                 break;
             }
         }
         return links;
+    }
+
+    /**
+     * {@code ranked}, a list this finder gave for {@code story} earlier (best first, scores kept), with the given
+     * candidates offered to it: each is scored against the story as {@link #relatedTo(Story, int)} would score it
+     * now, but without searching the index for other candidates, and the list is chosen again from its links and
+     * these candidates alone (best first, near-duplicate headlines skipped, at most {@code limit}). What a full
+     * ranking would give differs in that the links already there keep the scores they were given then (idf and
+     * freshness have moved since), and a story that fell off the end earlier is not reconsidered.
+     *
+     * @param candidates ids of indexed stories; unknown ones, the story itself and near-duplicates of its headline
+     *     are left out
+     */
+    public List<RelatedLink> offer(Story story, List<RelatedLink> ranked, Collection<String> candidates, int limit) {
+        RankingSettings.requireLimit(limit);
+        Set<String> sourceTitle = Overlap.titleTokens(story.title());
+        Set<String> sourceTags = Overlap.tags(story.tags());
+        Set<String> offered = new HashSet<>(candidates);
+        offered.add(story.id()); // its own match is the text term's yardstick, as in a full ranking
+        List<Candidate> scored = index.search(searcher -> {
+            Query only = new TermInSetQuery(
+                    StoryIndex.ID, offered.stream().map(BytesRef::new).toList());
+            List<Candidate> hits = textMatches(searcher, story, offered.size(), only);
+            double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
+            TitleSimilarity titles = new TitleSimilarity(index.analyzer(), story.title());
+            return hits.stream()
+                    .filter(c -> !c.story().id().equals(story.id()))
+                    .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
+                    .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best, titles)))
+                    .toList();
+        });
+        Map<String, RelatedLink> pool = new LinkedHashMap<>();
+        ranked.forEach(link -> pool.put(link.id(), link));
+        scored.forEach(c -> pool.put(
+                c.story().id(),
+                new RelatedLink(c.story().id(), c.story().title(), c.story().url(), c.score())));
+        List<RelatedLink> ordered = new ArrayList<>(pool.values());
+        ordered.sort(Comparator.comparingDouble(RelatedLink::score).reversed().thenComparing(RelatedLink::id));
+        return withoutNearDuplicates(ordered, limit);
     }
 
     /**
@@ -157,8 +213,19 @@ public final class RelatedFinder {
 
     /** Raw text matches in one snapshot, best first, including the story itself if indexed. */
     private List<Candidate> textMatches(IndexSearcher searcher, Story story, int count) throws IOException {
+        return textMatches(searcher, story, count, null);
+    }
+
+    /** As above, among the stories {@code only} matches (a filter: it does not change the scores), if not null. */
+    private List<Candidate> textMatches(IndexSearcher searcher, Story story, int count, Query only) throws IOException {
         boolean indexed = index.find(story.id()).isPresent();
         Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
+        if (only != null) {
+            query = new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.MUST)
+                    .add(only, BooleanClause.Occur.FILTER)
+                    .build();
+        }
         TopDocs top = searcher.search(query, count);
         List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {

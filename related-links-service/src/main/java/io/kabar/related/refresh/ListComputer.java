@@ -44,8 +44,11 @@ class ListComputer {
         this.properties = properties;
     }
 
-    /** The requests of one poll for one list: computed once, after the index holds every cause. */
-    record Pending(String listId, int firstIndex, Map<String, Long> causes) {}
+    /**
+     * The requests of one poll for one list: computed once, after the index holds every cause; {@code own} when one of
+     * them asked for a changed article's own list (a full ranking), else every cause is a neighbour that may enter it.
+     */
+    record Pending(String listId, int firstIndex, Map<String, Long> causes, boolean own) {}
 
     @KafkaListener(
             id = "compute-lists",
@@ -87,7 +90,10 @@ class ListComputer {
                 failure = new BatchListenerFailedException(e.getMessage(), e, retryFrom);
                 break;
             }
-            sends.add(publisher.publish(pending.listId()));
+            sends.add(
+                    pending.own()
+                            ? publisher.publish(pending.listId())
+                            : publisher.offer(pending.listId(), pending.causes().keySet()));
         }
         deliveries.awaitAll(sends);
         if (failure == null && decodable < batch.size()) {
@@ -111,16 +117,19 @@ class ListComputer {
             ConsumerRecord<String, RelatedLinksRefreshRequested> record = batch.get(i);
             RelatedLinksRefreshRequested request = record.value();
             int index = i;
-            pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>()))
+            pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false))
                     .causes()
                     .merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
             if (OwnListsFirst.isOwn(record.topic())) {
                 own.add(request.getArticleId());
             }
         }
-        List<Pending> ordered = new ArrayList<>(pending.values());
+        List<Pending> ordered = new ArrayList<>();
+        pending.values()
+                .forEach(list -> ordered.add(
+                        new Pending(list.listId(), list.firstIndex(), list.causes(), own.contains(list.listId()))));
         // A stable sort: within each kind, lists keep the order of their first request.
-        ordered.sort(Comparator.comparing(list -> !own.contains(list.listId())));
+        ordered.sort(Comparator.comparing(list -> !list.own()));
         return ordered;
     }
 

@@ -59,6 +59,8 @@ class OwnListsFirstTest {
 
         assertThat(lists).extracting(ListComputer.Pending::listId).containsExactly("x", "y", "a", "b");
         assertThat(lists).extracting(ListComputer.Pending::firstIndex).containsExactly(2, 4, 0, 1);
+        // y was asked for as a back-link too, but its own change makes it a full ranking; a and b only grow.
+        assertThat(lists).extracting(ListComputer.Pending::own).containsExactly(true, true, false, false);
         assertThat(lists.get(1).causes()).containsExactlyInAnyOrderEntriesOf(Map.of("y", 2L, "z", 1L));
         assertThat(lists.get(2).causes()).containsExactlyInAnyOrderEntriesOf(Map.of("x", 3L, "y", 2L));
     }
