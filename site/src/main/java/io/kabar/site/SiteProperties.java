@@ -40,7 +40,7 @@ public record SiteProperties(
 
         @DefaultValue("false") boolean secureCookies,
         @DefaultValue("16MB") @NotNull DataSize pageCache,
-        @DefaultValue("300") @PositiveOrZero int warmUpRenders) {
+        @DefaultValue("120") @PositiveOrZero int warmUpRenders) {
 
     /** The base address without a trailing slash, for building absolute links. */
     public String base() {
