@@ -1,9 +1,11 @@
 package io.kabar.site;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param pageViews        trending-service's page-view endpoint as the reader's browser reaches it
  *                         ({@code KABAR_SITE_PAGE_VIEWS})
  * @param secureCookies    whether the newsroom's sign-in cookie is sent over https only (true behind TLS)
+ * @param pageCache        how much rendered article HTML the site keeps, least recently read forgotten first
+ *                         ({@code KABAR_SITE_PAGE_CACHE}; 0 renders every request)
+ * @param warmUpRenders    how many times the site renders a sample article page before it reports ready, so that
+ *                         its first readers do not wait for the JIT ({@code KABAR_SITE_WARM_UP_RENDERS})
  */
 @Validated
 @ConfigurationProperties("kabar.site")
@@ -32,7 +38,9 @@ public record SiteProperties(
         @DefaultValue("http://127.0.0.1:8084/api/page-views") @NotNull
         URI pageViews,
 
-        @DefaultValue("false") boolean secureCookies) {
+        @DefaultValue("false") boolean secureCookies,
+        @DefaultValue("16MB") @NotNull DataSize pageCache,
+        @DefaultValue("120") @PositiveOrZero int warmUpRenders) {
 
     /** The base address without a trailing slash, for building absolute links. */
     public String base() {

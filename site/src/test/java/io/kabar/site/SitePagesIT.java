@@ -110,6 +110,44 @@ class SitePagesIT {
     }
 
     @Test
+    void aPageAlreadyServedShowsAnEditTheRenamedLinkAndANewerStoryOnTheNextRequest() throws Exception {
+        Article linked = article("Berita tertaut " + UUID.randomUUID(), 1);
+        Article reading = article("Berita sebelum diedit " + UUID.randomUUID(), 1);
+        publish(ArticleEventType.PUBLISHED, linked, reading);
+        relatedLinks(reading, linked);
+        await().atMost(SETTLED)
+                .untilAsserted(
+                        () -> assertThat(readAlso(get("/" + reading.getSlug()).body()))
+                                .contains(linked.getTitle()));
+
+        Article edited = Article.newBuilder(reading)
+                .setRevision(2)
+                .setTitle("Berita sesudah diedit " + UUID.randomUUID())
+                .setBody(IntStream.rangeClosed(1, 18)
+                        .mapToObj(i -> "Paragraf baru " + i)
+                        .toList())
+                .build();
+        Article renamed = Article.newBuilder(linked)
+                .setRevision(2)
+                .setTitle("Berita tertaut berganti judul " + UUID.randomUUID())
+                .build();
+        Article newest = Article.newBuilder(article("Berita terbaru " + UUID.randomUUID(), 1))
+                .setPublishedAt(Instant.now())
+                .build();
+        publish(ArticleEventType.UPDATED, edited, renamed);
+        publish(ArticleEventType.PUBLISHED, newest);
+
+        await().atMost(SETTLED).untilAsserted(() -> {
+            String html = get("/" + reading.getSlug()).body();
+            assertThat(html)
+                    .contains(edited.getTitle(), "Paragraf baru 18")
+                    .doesNotContain(reading.getTitle(), "Paragraf 18 ");
+            assertThat(readAlso(html)).contains(renamed.getTitle()).doesNotContain(linked.getTitle());
+            assertThat(latest(html)).contains(newest.getTitle());
+        });
+    }
+
+    @Test
     void aWithdrawnArticleAnswers410AndAnUnknownSlug404BothAsPages() throws Exception {
         Article withdrawn = article("Berita yang ditarik " + UUID.randomUUID(), 1);
         publish(ArticleEventType.PUBLISHED, withdrawn);
@@ -156,6 +194,12 @@ class SitePagesIT {
     /** The "Terpopuler" box of an article page. */
     private static String popular(String html) {
         int at = html.indexOf("id=\"populer\"");
+        return html.substring(at, html.indexOf("</section>", at));
+    }
+
+    /** The "Terkini" box of an article page. */
+    private static String latest(String html) {
+        int at = html.indexOf("id=\"terkini\"");
         return html.substring(at, html.indexOf("</section>", at));
     }
 

@@ -12,15 +12,22 @@ class Layout {
 
     private final SiteProperties site;
     private final Shelf shelf;
+    private final Paths paths;
 
-    Layout(SiteProperties site, Shelf shelf) {
+    Layout(SiteProperties site, Shelf shelf, Paths paths) {
         this.site = site;
         this.shelf = shelf;
+        this.paths = paths;
     }
 
     @ModelAttribute("categories")
     List<String> categories() {
         return shelf.categories();
+    }
+
+    @ModelAttribute("paths")
+    Paths paths() {
+        return paths;
     }
 
     @ModelAttribute("site")

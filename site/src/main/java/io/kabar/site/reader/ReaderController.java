@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ReaderController {
 
     static final int PAGE_SIZE = 20;
-    private static final int SIDE_LIST = 5;
+    static final int SIDE_LIST = 5;
 
     /** One section of the front page: a category and its newest stories. */
     public record Section(String category, List<Story> stories) {}
@@ -26,13 +26,13 @@ class ReaderController {
     private final Shelf shelf;
     private final Teasers teasers;
     private final SiteProperties site;
-    private final Dates dates;
+    private final ArticlePages pages;
 
-    ReaderController(Shelf shelf, Teasers teasers, SiteProperties site, Dates dates) {
+    ReaderController(Shelf shelf, Teasers teasers, SiteProperties site, ArticlePages pages) {
         this.shelf = shelf;
         this.teasers = teasers;
         this.site = site;
-        this.dates = dates;
+        this.pages = pages;
     }
 
     @GetMapping("/")
@@ -66,21 +66,11 @@ class ReaderController {
                     .addObject("head", Head.page("Artikel telah ditarik - " + site.name(), "", story.url()))
                     .addObject("latest", teasers.latest(SIDE_LIST, null));
         }
-        Head head = new Head(
-                story.title(),
-                story.summary(),
-                story.url(),
-                "article",
-                story.imageUrl(),
-                StructuredData.newsArticle(story, site, dates),
-                story);
-        return new ModelAndView("article")
-                .addObject("head", head)
-                .addObject("story", story)
-                .addObject(
-                        "blocks", ReadAlso.interleave(story.paragraphs(), teasers.related(story, ReadAlso.MAX_LINKS)))
-                .addObject("latest", teasers.latest(SIDE_LIST, story))
-                .addObject("popular", teasers.ranking("1h", SIDE_LIST));
+        return new ModelAndView(pages.page(
+                story,
+                teasers.related(story, ReadAlso.MAX_LINKS),
+                teasers.latest(SIDE_LIST, story),
+                teasers.ranking("1h", SIDE_LIST)));
     }
 
     @GetMapping("/kategori/{category}")
