@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -36,10 +34,11 @@ final class LikeQuery {
     static Query build(
             Story story, Analyzer analyzer, IndexReader reader, RankingSettings settings, boolean sourceIndexed)
             throws IOException {
+        // One analysis of title and body yields both the single terms and the phrases.
         Map<String, Integer> frequencies = new HashMap<>();
-        count(analyzer, StoryIndex.TITLE, story.title(), settings.sourceTitleWeight(), frequencies);
-        String body = StoryIndex.bodyText(story);
-        count(analyzer, StoryIndex.BODY, body, 1, frequencies);
+        Map<String, Integer> phrases = new HashMap<>();
+        count(analyzer, story.title(), settings.sourceTitleWeight(), frequencies, phrases);
+        count(analyzer, StoryIndex.bodyText(story), 1, frequencies, phrases);
 
         Weigher weigher = new Weigher(reader, sourceIndexed);
         List<Map.Entry<String, Double>> terms =
@@ -55,10 +54,6 @@ final class LikeQuery {
             add(query, StoryIndex.BODY, e.getKey(), boost);
         }
         if (settings.signals().phraseBoost() > 0) {
-            Map<String, Integer> phrases = new HashMap<>();
-            Phrases.of(analyzer, story.title())
-                    .forEach(p -> phrases.merge(p, settings.sourceTitleWeight(), Integer::sum));
-            Phrases.of(analyzer, body).forEach(p -> phrases.merge(p, 1, Integer::sum));
             for (Map.Entry<String, Double> e :
                     weigher.top(phrases, settings.signals().terms(), StoryIndex.PHRASES)) {
                 add(query, StoryIndex.PHRASES, e.getKey(), (float)
@@ -82,16 +77,12 @@ final class LikeQuery {
     }
 
     private static void count(
-            Analyzer analyzer, String field, String text, int weight, Map<String, Integer> frequencies)
-            throws IOException {
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                frequencies.merge(term.toString(), weight, Integer::sum);
-            }
-            stream.end();
-        }
+            Analyzer analyzer, String text, int weight, Map<String, Integer> terms, Map<String, Integer> phrases) {
+        Phrases.scan(
+                analyzer,
+                text,
+                term -> terms.merge(term, weight, Integer::sum),
+                phrase -> phrases.merge(phrase, weight, Integer::sum));
     }
 
     /** Weighs source terms by {@code (1 + ln tf) · idf}, idf as BM25 computes it over the other stories. */
