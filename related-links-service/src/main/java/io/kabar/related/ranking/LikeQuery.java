@@ -18,13 +18,21 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Builds a "more like this story" query from the story's most distinctive terms, two-word phrases and names.
+ * Builds a "more like this story" query from the story's most distinctive terms and two-word phrases.
  *
  * <p>Hand-rolled rather than Lucene's MoreLikeThis so that source-title terms count extra, every term is
- * searched in both fields with the title boosted, and phrases and names ({@link Phrases}, {@link Names}) add
- * clauses of their own: a shared "suku bunga" or "Sri Mulyani" says more than the shared single words.
+ * searched in both fields with the title boosted, and phrases ({@link Phrases}) add clauses of their own: a
+ * shared "suku bunga" says more than the shared single words. Terms found in more than {@link
+ * RankingSettings#commonTermShare()} of the stories (and in more than 50) are left out: they say little and their long posting lists
+ * are most of a search's work.
  */
 final class LikeQuery {
+
+    /**
+     * A term in this many other stories or fewer is never too common: in a small index the coverage of one matter
+     * alone can be a fifth of all stories.
+     */
+    private static final int NEVER_COMMON = 50;
 
     private LikeQuery() {}
 
@@ -41,7 +49,8 @@ final class LikeQuery {
         count(analyzer, story.title(), settings.sourceTitleWeight(), frequencies, phrases);
         count(analyzer, StoryIndex.bodyText(story), 1, frequencies, phrases);
 
-        Weigher weigher = new Weigher(new TermLookup(reader), reader.maxDoc(), sourceIndexed);
+        Weigher weigher =
+                new Weigher(new TermLookup(reader), reader.maxDoc(), sourceIndexed, settings.commonTermShare());
         List<Weighted> terms = weigher.top(frequencies, settings.queryTerms(), StoryIndex.BODY, StoryIndex.TITLE);
         if (terms.isEmpty()) {
             return new MatchNoDocsQuery("no distinctive terms");
@@ -57,14 +66,6 @@ final class LikeQuery {
             for (Weighted t : weigher.top(phrases, settings.signals().terms(), StoryIndex.PHRASES)) {
                 add(query, StoryIndex.PHRASES, t, 0, (float)
                         (t.weight() / max * settings.signals().phraseBoost()));
-            }
-        }
-        if (settings.signals().nameBoost() > 0) {
-            Map<String, Integer> names = new HashMap<>();
-            Names.of(StoryIndex.bodyParagraphs(story)).forEach(n -> names.merge(n, 1, Integer::sum));
-            for (Weighted t : weigher.top(names, settings.signals().terms(), StoryIndex.NAMES)) {
-                add(query, StoryIndex.NAMES, t, 0, (float)
-                        (t.weight() / max * settings.signals().nameBoost()));
             }
         }
         return query.build();
@@ -89,9 +90,12 @@ final class LikeQuery {
     private record Weighted(String term, double weight, TermStates[] states) {}
 
     /** Weighs source terms by {@code (1 + ln tf) · idf}, idf as BM25 computes it over the other stories. */
-    private record Weigher(TermLookup lookup, int maxDoc, boolean sourceIndexed) {
+    private record Weigher(TermLookup lookup, int maxDoc, boolean sourceIndexed, double commonShare) {
 
-        /** The {@code count} best terms, best first; terms no other story has and bare numbers are skipped. */
+        /**
+         * The {@code count} best terms, best first; terms no other story has, terms more than {@code commonShare} of
+         * the other stories (and more than {@link #NEVER_COMMON}) have, and bare numbers are skipped.
+         */
         List<Weighted> top(Map<String, Integer> frequencies, int count, String... fields) throws IOException {
             // maxDoc, not numDocs: docFreq still counts replaced and removed stories until a merge drops them, and
             // against the live count a term in every story would get a negative weight (Lucene 10 refuses it).
@@ -110,7 +114,7 @@ final class LikeQuery {
                     docFreq = Math.max(docFreq, states[f].docFreq());
                 }
                 docFreq -= self;
-                if (docFreq > 0) {
+                if (docFreq > 0 && (docFreq <= NEVER_COMMON || docFreq <= commonShare * others)) {
                     double idf = Math.log(1 + (others - docFreq + 0.5) / (docFreq + 0.5));
                     weighted.add(new Weighted(term, (1 + Math.log(e.getValue())) * idf, states));
                 }

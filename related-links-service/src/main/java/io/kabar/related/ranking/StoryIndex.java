@@ -43,8 +43,6 @@ public final class StoryIndex implements Closeable {
     static final String BODY = "body";
     /** Two-word phrases of title and body ({@link Phrases}), one value each, matched exactly. */
     static final String PHRASES = "phrases";
-    /** Names found in the body ({@link Names}), one value each, matched exactly. */
-    static final String NAMES = "names";
 
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -99,7 +97,6 @@ public final class StoryIndex implements Closeable {
         Set<String> phrases = new HashSet<>(Phrases.of(analyzer, story.title()));
         phrases.addAll(Phrases.of(analyzer, body));
         phrases.forEach(p -> doc.add(new StringField(PHRASES, p, Field.Store.NO)));
-        new HashSet<>(Names.of(bodyParagraphs(story))).forEach(n -> doc.add(new StringField(NAMES, n, Field.Store.NO)));
         try {
             writer.updateDocument(new Term(ID, story.id()), doc);
             stories.put(story.id(), IndexedStory.of(story, analyzer));
