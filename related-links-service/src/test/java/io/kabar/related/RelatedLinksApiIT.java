@@ -73,7 +73,7 @@ class RelatedLinksApiIT {
             assertThat(onTopic.getSourceRevision()).isEqualTo(1);
             assertThat(onTopic.getRanking())
                     .as("RelatedLinks v2 names the ranking")
-                    .isEqualTo("lucene-like-query/2");
+                    .isEqualTo("lucene-like-query/3");
             assertThat(onTopic.getLinks()).extracting(l -> l.getArticleId()).contains(newer);
         });
     }

@@ -109,7 +109,7 @@ class RollingUpgradeIT {
                         .setScore(0.5)
                         .build()))
                 // What related-links-service writes today (its LinkListRecords.RANKING).
-                .setRanking("lucene-like-query/2")
+                .setRanking("lucene-like-query/3")
                 .build();
         try (var producer =
                 clients.producerFactory(Topics.RELATED_LINKS, Map.of()).createProducer()) {

@@ -56,67 +56,43 @@ public final class Evaluate {
         }
         RankingSettings d = RankingSettings.DEFAULTS;
         Signals all = Signals.DEFAULTS;
-        Signals none = Signals.NONE;
-        Signals title = new Signals(all.terms(), 0, 0, all.titleWeight(), 0, all.proximityHalfLife());
+        Signals title = new Signals(all.terms(), 0, all.titleWeight(), 0, all.proximityHalfLife());
         Signals proximity =
-                new Signals(all.terms(), 0, 0, title.titleWeight(), all.proximityWeight(), all.proximityHalfLife());
-        Signals phrases = new Signals(
-                all.terms(), all.phraseBoost(), 0, title.titleWeight(), all.proximityWeight(), all.proximityHalfLife());
-        System.out.println("\nINFLECTIONAL, one signal added at a time (previous = lucene-like-query/1):");
-        eval.report("previous ranking (no signals)", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(none)));
-        eval.report("+ headline similarity", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(title)));
-        eval.report("+ time proximity", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(proximity)));
-        eval.report("+ phrases", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(phrases)));
-        eval.report("+ names (= defaults)", eval.ranked(TextAnalysis.DEFAULT, d.withSignals(all)));
-        System.out.println("\nINFLECTIONAL, defaults with one signal left out:");
+                new Signals(all.terms(), 0, title.titleWeight(), all.proximityWeight(), all.proximityHalfLife());
+        RankingSettings allTerms = with(d, 1, d.signals());
+        System.out.println("\nINFLECTIONAL, one change at a time (previous = lucene-like-query/1):");
+        eval.report("previous ranking (no signals)", eval.ranked(TextAnalysis.DEFAULT, with(d, 1, Signals.NONE)));
+        eval.report("+ headline similarity", eval.ranked(TextAnalysis.DEFAULT, with(d, 1, title)));
+        eval.report("+ time proximity", eval.ranked(TextAnalysis.DEFAULT, with(d, 1, proximity)));
+        eval.report("+ phrases", eval.ranked(TextAnalysis.DEFAULT, allTerms));
+        eval.report(
+                "+ terms in > " + Math.round(d.commonTermShare() * 100) + " % of stories left out (= defaults)",
+                eval.ranked(TextAnalysis.DEFAULT, d));
+        System.out.println("\nINFLECTIONAL, defaults with one change left out:");
         eval.report(
                 "without headline similarity",
                 eval.ranked(
                         TextAnalysis.DEFAULT,
                         d.withSignals(new Signals(
-                                all.terms(),
-                                all.phraseBoost(),
-                                all.nameBoost(),
-                                0,
-                                all.proximityWeight(),
-                                all.proximityHalfLife()))));
+                                all.terms(), all.phraseBoost(), 0, all.proximityWeight(), all.proximityHalfLife()))));
         eval.report(
                 "without time proximity",
                 eval.ranked(
                         TextAnalysis.DEFAULT,
                         d.withSignals(new Signals(
-                                all.terms(),
-                                all.phraseBoost(),
-                                all.nameBoost(),
-                                all.titleWeight(),
-                                0,
-                                all.proximityHalfLife()))));
+                                all.terms(), all.phraseBoost(), all.titleWeight(), 0, all.proximityHalfLife()))));
         eval.report(
                 "without phrases",
                 eval.ranked(
                         TextAnalysis.DEFAULT,
                         d.withSignals(new Signals(
-                                all.terms(),
-                                0,
-                                all.nameBoost(),
-                                all.titleWeight(),
-                                all.proximityWeight(),
-                                all.proximityHalfLife()))));
-        eval.report(
-                "without names",
-                eval.ranked(
-                        TextAnalysis.DEFAULT,
-                        d.withSignals(new Signals(
-                                all.terms(),
-                                all.phraseBoost(),
-                                0,
-                                all.titleWeight(),
-                                all.proximityWeight(),
-                                all.proximityHalfLife()))));
+                                all.terms(), 0, all.titleWeight(), all.proximityWeight(), all.proximityHalfLife()))));
+        eval.report("with common terms queried", eval.ranked(TextAnalysis.DEFAULT, allTerms));
         RankingSettings textOnly = new RankingSettings(
                 d.defaultLimit(),
                 d.candidatePool(),
                 d.queryTerms(),
+                d.commonTermShare(),
                 d.titleBoost(),
                 d.sourceTitleWeight(),
                 Signals.NONE,
@@ -128,6 +104,25 @@ public final class Evaluate {
                 d.nearDuplicateJaccard(),
                 d.refreshFanout());
         eval.report("text only (no signals, category, recency)", eval.ranked(TextAnalysis.DEFAULT, textOnly));
+    }
+
+    /** The settings with another common-term share and other signals. */
+    private static RankingSettings with(RankingSettings s, double commonTermShare, Signals signals) {
+        return new RankingSettings(
+                s.defaultLimit(),
+                s.candidatePool(),
+                s.queryTerms(),
+                commonTermShare,
+                s.titleBoost(),
+                s.sourceTitleWeight(),
+                signals,
+                s.textWeight(),
+                s.tagWeight(),
+                s.categoryBonus(),
+                s.recencyWeight(),
+                s.recencyHalfLife(),
+                s.nearDuplicateJaccard(),
+                s.refreshFanout());
     }
 
     /** Top-10 links per article id, produced by the real ranker over the whole corpus. */

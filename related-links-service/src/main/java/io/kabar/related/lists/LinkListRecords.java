@@ -7,7 +7,7 @@ import io.kabar.schemas.RelatedLinks;
 public final class LinkListRecords {
 
     /** The ranking this service computes lists with (RelatedLinks v2 {@code ranking}); bump it when ranking changes. */
-    static final String RANKING = "lucene-like-query/2";
+    static final String RANKING = "lucene-like-query/3";
 
     private LinkListRecords() {}
 

@@ -2,7 +2,6 @@ package io.kabar.related.ranking;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,8 +30,14 @@ final class Overlap {
         if (a.isEmpty() && b.isEmpty()) {
             return 0;
         }
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(b);
-        return (double) common.size() / (a.size() + b.size() - common.size());
+        Set<String> smaller = a.size() <= b.size() ? a : b;
+        Set<String> larger = smaller == a ? b : a;
+        int common = 0;
+        for (String element : smaller) {
+            if (larger.contains(element)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
     }
 }

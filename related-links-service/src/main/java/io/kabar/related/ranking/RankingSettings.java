@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param defaultLimit links per article when the caller does not say
  * @param candidatePool text-similar stories fetched before re-ranking
  * @param queryTerms most distinctive terms of the source story used as the similarity query
+ * @param commonTermShare share of the stories above which a term or phrase is too common to be queried
  * @param titleBoost weight of a query term matching a candidate's title relative to its body
  * @param sourceTitleWeight how many body occurrences one occurrence in the source title is worth
  * @param signals weights of the phrase, name, headline and time-proximity evidence
@@ -24,6 +25,7 @@ public record RankingSettings(
         int defaultLimit,
         int candidatePool,
         int queryTerms,
+        double commonTermShare,
         float titleBoost,
         int sourceTitleWeight,
         Signals signals,
@@ -39,30 +41,24 @@ public record RankingSettings(
     public static final int MAX_LIMIT = 20;
 
     public static final RankingSettings DEFAULTS = new RankingSettings(
-            5, 50, 40, 3.0f, 5, Signals.DEFAULTS, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
+            5, 50, 40, 0.2, 3.0f, 5, Signals.DEFAULTS, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
 
     /**
      * Evidence beyond single shared words; each weight 0 turns its signal off.
      *
-     * @param terms most distinctive phrases, and names, of the source added to the query
+     * @param terms most distinctive phrases of the source added to the query
      * @param phraseBoost weight of a shared two-word phrase ({@link Phrases}) relative to the best single term
-     * @param nameBoost weight of a shared name ({@link Names}) relative to the best single term
      * @param titleWeight weight of the headline-to-headline similarity ({@link TitleSimilarity}), in [0, 1]
      * @param proximityWeight weight of {@code 0.5^(|published(C) - published(S)| / proximityHalfLife)}
      * @param proximityHalfLife publication-time distance at which the proximity term has halved
      */
     public record Signals(
-            int terms,
-            double phraseBoost,
-            double nameBoost,
-            double titleWeight,
-            double proximityWeight,
-            Duration proximityHalfLife) {
+            int terms, double phraseBoost, double titleWeight, double proximityWeight, Duration proximityHalfLife) {
 
-        public static final Signals DEFAULTS = new Signals(20, 1.0, 1.0, 0.4, 0.1, Duration.ofDays(7));
+        public static final Signals DEFAULTS = new Signals(20, 1.0, 0.4, 0.1, Duration.ofDays(7));
 
         /** The ranking before these signals (RelatedLinks ranking {@code lucene-like-query/1}). */
-        public static final Signals NONE = new Signals(20, 0, 0, 0, 0, Duration.ofDays(7));
+        public static final Signals NONE = new Signals(20, 0, 0, 0, Duration.ofDays(7));
 
         public Signals {
             Objects.requireNonNull(proximityHalfLife, "proximityHalfLife");
@@ -72,7 +68,7 @@ public record RankingSettings(
             if (proximityHalfLife.isNegative() || proximityHalfLife.isZero()) {
                 throw new IllegalArgumentException("proximityHalfLife must be positive");
             }
-            if (phraseBoost < 0 || nameBoost < 0 || titleWeight < 0 || proximityWeight < 0) {
+            if (phraseBoost < 0 || titleWeight < 0 || proximityWeight < 0) {
                 throw new IllegalArgumentException("signal weights must not be negative");
             }
         }
@@ -83,6 +79,9 @@ public record RankingSettings(
         if (candidatePool < MAX_LIMIT || queryTerms < 1 || refreshFanout < 1 || sourceTitleWeight < 1) {
             throw new IllegalArgumentException("candidatePool >= " + MAX_LIMIT
                     + ", queryTerms, sourceTitleWeight and refreshFanout >= 1 required");
+        }
+        if (commonTermShare <= 0 || commonTermShare > 1) {
+            throw new IllegalArgumentException("commonTermShare must be in (0, 1]");
         }
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(recencyHalfLife, "recencyHalfLife");
@@ -100,6 +99,7 @@ public record RankingSettings(
                 defaultLimit,
                 candidatePool,
                 queryTerms,
+                commonTermShare,
                 titleBoost,
                 sourceTitleWeight,
                 other,

@@ -16,9 +16,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -58,18 +58,18 @@ public final class RelatedFinder {
      */
     public List<RelatedLink> relatedTo(Story story, int limit) {
         RankingSettings.requireLimit(limit);
-        Set<String> sourceTitle = Overlap.titleTokens(story.title());
-        Set<String> sourceTags = Overlap.tags(story.tags());
+        IndexedStory source = sourceOf(story);
         List<Candidate> ranked = index.search(searcher -> {
             List<Candidate> hits = textMatches(searcher, story, settings.candidatePool() + 1);
             // Normalise by the best match, which is the story itself when indexed, so the text term is an
             // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
             double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
-            TitleSimilarity titles = new TitleSimilarity(index.analyzer(), story.title());
+            TitleSimilarity titles = new TitleSimilarity(source.titleTerms());
             return hits.stream()
                     .filter(c -> !c.story().id().equals(story.id()))
-                    .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
-                    .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best, titles)))
+                    .filter(c ->
+                            !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
+                    .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
                     .sorted(BEST_FIRST)
                     .toList();
         });
@@ -87,7 +87,9 @@ public final class RelatedFinder {
         List<RelatedLink> links = new ArrayList<>(limit);
         List<Set<String>> chosenTitles = new ArrayList<>(limit);
         for (RelatedLink link : ranked) {
-            Set<String> title = Overlap.titleTokens(link.title());
+            IndexedStory indexed = index.indexed(link.id());
+            // Precomputed for an indexed story; a link kept from an earlier list may name one since removed.
+            Set<String> title = indexed != null ? indexed.titleTokens() : Overlap.titleTokens(link.title());
             if (chosenTitles.stream().anyMatch(t -> isNearDuplicate(t, title))) {
                 continue;
             }
@@ -113,8 +115,7 @@ public final class RelatedFinder {
      */
     public List<RelatedLink> offer(Story story, List<RelatedLink> ranked, Collection<String> candidates, int limit) {
         RankingSettings.requireLimit(limit);
-        Set<String> sourceTitle = Overlap.titleTokens(story.title());
-        Set<String> sourceTags = Overlap.tags(story.tags());
+        IndexedStory source = sourceOf(story);
         Set<String> offered = new HashSet<>(candidates);
         offered.add(story.id()); // its own match is the text term's yardstick, as in a full ranking
         List<Candidate> scored = index.search(searcher -> {
@@ -122,11 +123,12 @@ public final class RelatedFinder {
                     StoryIndex.ID, offered.stream().map(BytesRef::new).toList());
             List<Candidate> hits = textMatches(searcher, story, offered.size(), only);
             double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
-            TitleSimilarity titles = new TitleSimilarity(index.analyzer(), story.title());
+            TitleSimilarity titles = new TitleSimilarity(source.titleTerms());
             return hits.stream()
                     .filter(c -> !c.story().id().equals(story.id()))
-                    .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
-                    .map(c -> new Candidate(c.story(), score(story, sourceTags, c, best, titles)))
+                    .filter(c ->
+                            !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
+                    .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
                     .toList();
         });
         Map<String, RelatedLink> pool = new LinkedHashMap<>();
@@ -149,36 +151,36 @@ public final class RelatedFinder {
     }
 
     public List<String> listsToRefresh(Story story, int count) {
-        Set<String> sourceTitle = Overlap.titleTokens(story.title());
+        Set<String> sourceTitle = sourceOf(story).titleTokens();
         return index.search(searcher -> textMatches(searcher, story, count + settings.candidatePool())).stream()
                 .filter(c -> !c.story().id().equals(story.id()))
-                .filter(c -> !isNearDuplicate(sourceTitle, c.story()))
+                .filter(c -> !isNearDuplicate(sourceTitle, c.indexed().titleTokens()))
                 .limit(count)
                 .map(c -> c.story().id())
                 .toList();
     }
 
-    private double score(
-            Story source, Set<String> sourceTags, Candidate candidate, double best, TitleSimilarity titles) {
+    private double score(IndexedStory indexedSource, Candidate candidate, double best, TitleSimilarity titles) {
+        Story source = indexedSource.story();
         Story story = candidate.story();
         double text = candidate.score() / best;
-        double tags = Overlap.jaccard(sourceTags, Overlap.tags(story.tags()));
+        double tags = Overlap.jaccard(indexedSource.tags(), candidate.indexed().tags());
         boolean sameCategory = !source.category().isBlank() && source.category().equalsIgnoreCase(story.category());
         return settings.textWeight() * text
                 + settings.tagWeight() * tags
                 + (sameCategory ? settings.categoryBonus() : 0)
                 + settings.recencyWeight() * freshness(story)
-                + signalScore(source, story, titles);
+                + signalScore(source, candidate.indexed(), titles);
     }
 
-    private double signalScore(Story source, Story candidate, TitleSimilarity titles) {
+    private double signalScore(Story source, IndexedStory candidate, TitleSimilarity titles) {
         RankingSettings.Signals signals = settings.signals();
         double score = 0;
         if (signals.titleWeight() > 0) {
-            score += signals.titleWeight() * titles.to(candidate.title());
+            score += signals.titleWeight() * titles.to(candidate.titleTerms());
         }
         if (signals.proximityWeight() > 0) {
-            score += signals.proximityWeight() * proximity(source, candidate);
+            score += signals.proximityWeight() * proximity(source, candidate.story());
         }
         return score;
     }
@@ -203,10 +205,6 @@ public final class RelatedFinder {
                 0.5, (double) age.toSeconds() / settings.recencyHalfLife().toSeconds());
     }
 
-    private boolean isNearDuplicate(Set<String> title, Story other) {
-        return isNearDuplicate(title, Overlap.titleTokens(other.title()));
-    }
-
     private boolean isNearDuplicate(Set<String> a, Set<String> b) {
         return Overlap.jaccard(a, b) >= settings.nearDuplicateJaccard();
     }
@@ -226,15 +224,33 @@ public final class RelatedFinder {
                     .add(only, BooleanClause.Occur.FILTER)
                     .build();
         }
-        TopDocs top = searcher.search(query, count);
+        // Hits beyond the first `count` are not counted, so the search may skip documents that cannot make the
+        // top (block-max WAND / MAXSCORE) instead of scoring every story sharing any query term.
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(count, count));
+        String[] ids = HitIds.ids(searcher.getIndexReader(), top.scoreDocs);
         List<Candidate> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
-            String id = searcher.storedFields().document(hit.doc).get(StoryIndex.ID);
+        for (int i = 0; i < ids.length; i++) {
+            IndexedStory found = ids[i] == null ? null : index.indexed(ids[i]);
             // A story removed after this snapshot was taken is skipped rather than linked.
-            index.find(id).ifPresent(s -> hits.add(new Candidate(s, hit.score)));
+            if (found != null) {
+                hits.add(new Candidate(found, top.scoreDocs[i].score));
+            }
         }
         return hits;
     }
 
-    private record Candidate(Story story, double score) {}
+    /** The source's precomputed data: from the index when this revision is indexed, else worked out now. */
+    private IndexedStory sourceOf(Story story) {
+        IndexedStory indexed = index.indexed(story.id());
+        boolean current =
+                indexed != null && (indexed.story() == story || indexed.story().equals(story));
+        return current ? indexed : IndexedStory.of(story, index.analyzer());
+    }
+
+    private record Candidate(IndexedStory indexed, double score) {
+
+        Story story() {
+            return indexed.story();
+        }
+    }
 }

@@ -17,22 +17,26 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class TitleSimilarity {
 
-    private final Analyzer analyzer;
     private final Set<String> source;
 
-    TitleSimilarity(Analyzer analyzer, String sourceTitle) {
-        this.analyzer = analyzer;
-        this.source = terms(sourceTitle);
+    /** @param sourceTerms the source headline's {@link #terms} */
+    TitleSimilarity(Set<String> sourceTerms) {
+        this.source = sourceTerms;
     }
 
-    /** In [0, 1]: 1 for the same set of terms, 0 when nothing is shared. */
-    double to(String title) {
-        Set<String> other = terms(title);
-        long shared = other.stream().filter(source::contains).count();
+    /** In [0, 1] for another headline's {@link #terms}: 1 for the same set of terms, 0 when nothing is shared. */
+    double to(Set<String> other) {
+        int shared = 0;
+        for (String term : other) {
+            if (source.contains(term)) {
+                shared++;
+            }
+        }
         return shared == 0 ? 0 : shared / Math.sqrt((double) source.size() * other.size());
     }
 
-    private Set<String> terms(String title) {
+    /** The analysed terms of a headline that contain a letter (bare numbers say nothing about the subject). */
+    static Set<String> terms(Analyzer analyzer, String title) {
         Set<String> terms = new HashSet<>();
         try (TokenStream stream = analyzer.tokenStream(StoryIndex.TITLE, title)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -46,11 +46,16 @@ public final class RankingBenchmark {
         SyntheticCorpus corpus = new SyntheticCorpus(new Random(42));
         try (StoryIndex index = new StoryIndex()) {
             long start = System.nanoTime();
+            long startCpu = processCpuNanos();
             for (int i = 0; i < size; i++) {
                 index.upsert(corpus.story(i));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%,d articles: indexed in %.1f s = %,.0f articles/s%n", size, seconds, size / seconds);
+            // The whole process's CPU time, so that segment merges on Lucene's merge threads count too.
+            double cpuSeconds = (processCpuNanos() - startCpu) / 1e9;
+            System.out.printf(
+                    "%,d articles: indexed in %.1f s = %,.0f articles/s; CPU %.1f s = %,.0f articles per CPU second%n",
+                    size, seconds, size / seconds, cpuSeconds, size / cpuSeconds);
 
             RelatedFinder finder = new RelatedFinder(
                     index, RankingSettings.DEFAULTS, Clock.fixed(SyntheticCorpus.NOW, ZoneOffset.UTC));
@@ -79,6 +84,11 @@ public final class RankingBenchmark {
         }
         System.out.printf(
                 "  %-26s wall %s; CPU %s (%d samples)%n", name, percentiles(nanos), percentiles(cpu), SAMPLES);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String percentiles(long[] nanos) {
