@@ -21,10 +21,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The CPU time one delivery's request takes to make on one thread, per channel: what the dispatcher's
- * {@link DeliveryChannel#request} step costs (webhook: the alert's JSON, shared per alert, and an HMAC-SHA256
- * signature; web push: the JSON, RFC 8291 encryption and the VAPID header), with the service's own channel classes.
- * Measured in-process by the fan-out benchmark, so both channels are timed in the same JVM at the same moment.
+ * Measures, for the fan-out benchmark's JVM, the thread CPU time of each channel's {@link DeliveryChannel#request}
+ * step with the service's own channel classes (webhook: shared JSON and HMAC-SHA256; web push: JSON, RFC 8291
+ * encryption and the VAPID header).
  */
 public final class ChannelCost {
 
