@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kabar.notification.pacing.PacingClock;
+import io.kabar.schemas.AlertType;
 import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
@@ -229,7 +230,10 @@ class PacingIT {
                 .count();
     }
 
-    /** The articles held for the subscription, as its latest record on news.held-alerts says. */
+    /**
+     * The articles held for the subscription's digest, as its latest record on news.held-alerts says (not those
+     * withdrawn meanwhile, which the record remembers as retracted).
+     */
     private static List<String> heldArticles(String subscriptionId) {
         List<ConsumerRecord<String, HeldAlerts>> records =
                 Kafka.records(Topics.HELD_ALERTS.name(), subscriptionId, new AvroDeserializer<>(HeldAlerts.class));
@@ -237,6 +241,7 @@ class PacingIT {
             return List.of();
         }
         return records.getLast().value().getAlerts().stream()
+                .filter(a -> a.getType() != AlertType.RETRACTED)
                 .map(a -> a.getArticleId())
                 .toList();
     }

@@ -102,6 +102,14 @@ public final class Receiver implements AutoCloseable {
         return total.get();
     }
 
+    /** How many requests went to paths starting with {@code prefix}, repeats included. */
+    public int total(String prefix) {
+        return received.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToInt(e -> e.getValue().size())
+                .sum();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
         try (exchange) {

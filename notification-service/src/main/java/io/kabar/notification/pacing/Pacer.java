@@ -2,6 +2,7 @@ package io.kabar.notification.pacing;
 
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.subscriptions.Pacing;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.function.Predicate;
  * Decides, without side effects, whether an alert goes to a paced subscriber now, is held for a digest or dropped,
  * and when held alerts are released: critical alerts always go; an alert in quiet hours waits for their end; one over
  * the daily cap waits for the first moment of the next local day outside quiet hours. A follow-up (update, retraction)
- * of a held alert is folded into the digest; one of an alert already sent goes at once, uncounted.
+ * of a held alert is folded into the digest; one of an alert already sent goes at once, uncounted. A retraction folded
+ * into a digest is remembered (see {@link PacingState#following}) for {@code memory}, at least as long as a delivery
+ * stays on {@code news.alert-deliveries}, so the same retraction redelivered after a crash is folded again, not sent
+ * to a subscriber who never saw the alert.
  */
 final class Pacer {
 
@@ -39,7 +43,7 @@ final class Pacer {
         if (alert.type() != Alert.Type.CREATED) {
             // It corrects what the subscriber was sent: at once, uncounted; unless the alert waits in the digest.
             return state.holds(alert.alertId())
-                    ? new Decision(Verdict.FOLD, state.following(alert))
+                    ? new Decision(Verdict.FOLD, state.following(alert, now))
                     : new Decision(Verdict.SEND, state);
         }
         PacingState today = state.on(pacing.day(now));
@@ -64,19 +68,22 @@ final class Pacer {
 
     /**
      * What to do with a state at {@code now}: release its digest when due (without the alerts whose articles were
-     * retracted meanwhile), or clear a count of a past day; empty when nothing changes.
+     * retracted meanwhile), clear a count of a past day, forget retractions folded more than {@code memory} ago; empty
+     * when nothing changes.
      */
-    static Optional<Release> release(PacingState state, Pacing pacing, Instant now, Predicate<String> retracted) {
-        if (state.releaseAt() != null && !now.isBefore(state.releaseAt())) {
-            List<Alert> digest = state.held().stream()
+    static Optional<Release> release(
+            PacingState state, Pacing pacing, Instant now, Duration memory, Predicate<String> retracted) {
+        PacingState next = state.forgetting(now.minus(memory));
+        if (next.releaseAt() != null && !now.isBefore(next.releaseAt())) {
+            List<Alert> digest = next.pending().stream()
                     .filter(a -> !retracted.test(a.articleId()))
                     .toList();
-            return Optional.of(new Release(digest, state.released().on(pacing.day(now))));
+            return Optional.of(new Release(digest, next.released().on(pacing.day(now))));
         }
         LocalDate today = pacing.day(now);
-        if (state.held().isEmpty() && state.day() != null && state.day().isBefore(today)) {
-            return Optional.of(new Release(List.of(), state.on(today)));
+        if (next.releaseAt() == null && next.day() != null && next.day().isBefore(today)) {
+            next = next.on(today);
         }
-        return Optional.empty();
+        return next == state ? Optional.empty() : Optional.of(new Release(List.of(), next));
     }
 }

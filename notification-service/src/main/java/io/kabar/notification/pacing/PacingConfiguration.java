@@ -9,6 +9,8 @@ import io.kabar.schemas.topics.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -62,9 +64,18 @@ class PacingConfiguration {
             Retractions retractions,
             ObjectProvider<PacingClock> pacingClock,
             Clock clock,
+            PacingProperties properties,
             MeterRegistry meters) {
         PacingGate gate = new PacingGate(
-                subscriptions, heldAlertsLog, retractions, pacingClock.getIfAvailable(() -> clock::instant), meters);
+                subscriptions,
+                heldAlertsLog,
+                retractions,
+                pacingClock.getIfAvailable(() -> clock::instant),
+                // Never shorter than a delivery may be redelivered: while it is on its topic.
+                Collections.max(List.of(
+                        properties.retractionMemory(),
+                        Topics.ALERT_DELIVERIES.retention().orElseThrow())),
+                meters);
         Gauge.builder("kabar.notifications.pacing.subscriptions", gate, PacingGate::size)
                 .description("paced subscriptions with alerts counted today or held, on this instance")
                 .register(meters);

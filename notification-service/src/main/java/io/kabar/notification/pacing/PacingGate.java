@@ -7,6 +7,7 @@ import io.kabar.notification.subscriptions.Subscription;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,9 @@ public final class PacingGate implements FirstAttemptGate {
     private final HeldAlertsLog log;
     private final Retractions retractions;
     private final PacingClock clock;
+    /** How long a retraction folded into a digest is remembered; at least as long as deliveries stay on their topic. */
+    private final Duration retractionMemory;
+
     private final Counter held;
     private final Counter dropped;
     private final Counter digests;
@@ -44,11 +48,13 @@ public final class PacingGate implements FirstAttemptGate {
             HeldAlertsLog log,
             Retractions retractions,
             PacingClock clock,
+            Duration retractionMemory,
             MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.retractions = retractions;
         this.clock = clock;
+        this.retractionMemory = retractionMemory;
         this.held = outcome(meters, "held");
         this.dropped = outcome(meters, "dropped");
         this.digests = outcome(meters, "digested");
@@ -118,12 +124,14 @@ public final class PacingGate implements FirstAttemptGate {
                 return;
             }
             Pacing pacing = subscription.get().pacing();
-            Pacer.release(owned.state(), pacing, now, retractions::retracted).ifPresent(release -> {
-                changed.put(id, new Owned(owned.partition(), release.next()));
-                if (!release.digest().isEmpty() && !pacing.dropHeld()) {
-                    released.add(new HeldAlertsLog.Placed<>(owned.partition(), Delivery.digest(id, release.digest())));
-                }
-            });
+            Pacer.release(owned.state(), pacing, now, retractionMemory, retractions::retracted)
+                    .ifPresent(release -> {
+                        changed.put(id, new Owned(owned.partition(), release.next()));
+                        if (!release.digest().isEmpty() && !pacing.dropHeld()) {
+                            released.add(new HeldAlertsLog.Placed<>(
+                                    owned.partition(), Delivery.digest(id, release.digest())));
+                        }
+                    });
         });
         commit(changed, released, now);
         digests.increment(released.size());

@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
  * Pacing settings ({@code kabar.notifications.pacing.*}, e.g. {@code KABAR_NOTIFICATIONS_PACING_RELEASE_EVERY}).
  *
  * @param releaseEvery     how often due digests are looked for: a digest goes out at most this late
- * @param retractionMemory how long a withdrawn article is remembered to keep it out of digests; longer than any
- *                         alert is held (at most about two days)
+ * @param retractionMemory how long a withdrawn article is remembered to keep it out of digests, and a retraction
+ *                         folded into a subscriber's digest to fold it again if redelivered: longer than any alert is
+ *                         held (at most about two days) and at least the retention of news.alert-deliveries (7 days)
  */
 @Validated
 @ConfigurationProperties("kabar.notifications.pacing")

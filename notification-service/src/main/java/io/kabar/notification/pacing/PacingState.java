@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * One subscription's pacing state: the alerts counted against its cap on one local day (a set of alert ids, so that
  * a redelivered alert never counts twice) and the alerts held back for its next digest, due at {@code releaseAt}.
+ * A held alert retracted meanwhile stays in {@code held} as its retraction, stamped with when it was folded (see
+ * {@link #following}), so that a redelivered retraction is recognised; it is never sent.
  *
  * @param day       the local day {@code counted} refers to; null when nothing is counted
- * @param releaseAt null when nothing is held
+ * @param releaseAt null when nothing is pending
  */
 record PacingState(String subscriptionId, LocalDate day, List<String> counted, List<Alert> held, Instant releaseAt) {
 
@@ -32,8 +34,14 @@ record PacingState(String subscriptionId, LocalDate day, List<String> counted, L
         return counted.isEmpty() && held.isEmpty();
     }
 
+    /** Whether the alert is held for the digest, or was and has been withdrawn from it. */
     boolean holds(String alertId) {
         return held.stream().anyMatch(a -> a.alertId().equals(alertId));
+    }
+
+    /** The held alerts that go into the digest: all but the withdrawn ones. */
+    List<Alert> pending() {
+        return held.stream().filter(a -> a.type() != Alert.Type.RETRACTED).toList();
     }
 
     /** The state on {@code today}: what an earlier day counted no longer counts. */
@@ -59,21 +67,39 @@ record PacingState(String subscriptionId, LocalDate day, List<String> counted, L
 
     /**
      * The state after a follow-up of a held alert: an update rewrites the held alert (the digest shows it as it now
-     * reads), a retraction takes it out of the digest, which is then due no more if nothing else is held.
+     * reads); a retraction withdraws it from the digest, which is then due no more if nothing else is pending, and
+     * leaves its retraction in its place, stamped {@code now}, until {@link #forgetting} drops it. The same state
+     * when nothing changes (a redelivered retraction, or anything after one: a retraction is final).
      */
-    PacingState following(Alert followUp) {
+    PacingState following(Alert followUp, Instant now) {
         List<Alert> next = new ArrayList<>();
         for (Alert a : held) {
-            if (!a.alertId().equals(followUp.alertId())) {
+            if (!a.alertId().equals(followUp.alertId()) || a.type() == Alert.Type.RETRACTED) {
                 next.add(a);
             } else if (followUp.type() == Alert.Type.UPDATED) {
                 next.add(a.correctedBy(followUp));
+            } else {
+                next.add(a.retracted(followUp.articleRevision(), now));
             }
         }
-        return new PacingState(subscriptionId, day, counted, next, next.isEmpty() ? null : releaseAt);
+        boolean pending = next.stream().anyMatch(a -> a.type() != Alert.Type.RETRACTED);
+        PacingState after = new PacingState(subscriptionId, day, counted, next, pending ? releaseAt : null);
+        return after.equals(this) ? this : after;
     }
 
+    /** After the digest went out: nothing pending; the withdrawn alerts stay until {@link #forgetting} drops them. */
     PacingState released() {
-        return new PacingState(subscriptionId, day, counted, List.of(), null);
+        List<Alert> withdrawn =
+                held.stream().filter(a -> a.type() == Alert.Type.RETRACTED).toList();
+        return new PacingState(subscriptionId, day, counted, withdrawn, null);
+    }
+
+    /** Without the withdrawn alerts folded before {@code horizon}; the same state when there are none. */
+    PacingState forgetting(Instant horizon) {
+        List<Alert> kept = held.stream()
+                .filter(a -> a.type() != Alert.Type.RETRACTED
+                        || (a.changedAt() != null && !a.changedAt().isBefore(horizon)))
+                .toList();
+        return kept.size() == held.size() ? this : new PacingState(subscriptionId, day, counted, kept, releaseAt);
     }
 }

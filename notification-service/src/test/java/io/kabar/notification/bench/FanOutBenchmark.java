@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -27,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (127.0.0.1 ... 127.0.0.{hosts}, each answering after 40 ms), over an embedded broker of its own, and prints the time
  * to 90 % and 100 % of the deliveries, deliveries/s, publish-to-delivery percentiles, the heap the subscriptions take,
  * and the in-flight bound next to the most requests the receivers saw at once. With {@code -DwebPushEvery=n} every
- * n-th subscriber is a web push one instead, and it also prints each channel's time to its last subscriber and rate,
- * and the CPU time one web push message's encryption and VAPID header take.
+ * n-th subscriber is a web push one instead, and it also prints each channel's reach, rate and latency and the CPU
+ * time one request of each channel takes to make ({@link ChannelFigures}).
  */
 public final class FanOutBenchmark {
 
@@ -41,6 +43,7 @@ public final class FanOutBenchmark {
 
     static final String VAPID_PUBLIC =
             "BDrsQBhhsLiuWl-8nd60cxY92N0jUIsjmKamZBDtBrG7t9mhCuqxg_WWAL2yux6S03pdCQeyaH_yb8aWyloFDnk";
+    static final String VAPID_PRIVATE = "Ab-XpQGsAb7kIIobw6bOOnxs0y7ZJSeu4Sdi6I_GHmA";
 
     /** Every web push subscriber is RFC 8291's example browser: the cost of encrypting is the same for any keys. */
     static final PushKeys BROWSER = new PushKeys(
@@ -63,7 +66,7 @@ public final class FanOutBenchmark {
             "--kabar.notifications.secrets.keys=bench-1:csiFdHVUX/xDiDBAH7QckC3I1Lr3Xsfj1ifef9e9Mek=",
             // A throwaway VAPID pair, the tests' one.
             "--kabar.notifications.webpush.vapid-public-key=" + VAPID_PUBLIC,
-            "--kabar.notifications.webpush.vapid-private-key=Ab-XpQGsAb7kIIobw6bOOnxs0y7ZJSeu4Sdi6I_GHmA",
+            "--kabar.notifications.webpush.vapid-private-key=" + VAPID_PRIVATE,
             "--logging.level.root=WARN"
         };
         try (ConfigurableApplicationContext app =
@@ -88,6 +91,8 @@ public final class FanOutBenchmark {
             long heapAfter = settledHeap();
             Thread.sleep(5000); // let the matcher's and the webhook consumers' groups settle before the clock starts
 
+            var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuAtPublish = process.getProcessCpuTime();
             Instant published = Instant.now();
             Kafka.publish(
                     broker.bootstrapServers(),
@@ -108,9 +113,10 @@ public final class FanOutBenchmark {
                             outcomes(meters));
                 }
             }
-            report(receivers, published, heapBefore, heapAfter, app.getBean(MeterRegistry.class));
+            long processCpu = process.getProcessCpuTime() - cpuAtPublish;
+            report(receivers, published, heapBefore, heapAfter, meters);
             if (WEB_PUSH_EVERY > 0) {
-                WebPushCost.report(receivers, published, app.getBean(WebPush.class));
+                ChannelFigures.report(receivers, published, processCpu, app.getBean(WebPush.class), meters);
             }
         } finally {
             receivers.forEach(Receiver::close);
@@ -171,15 +177,16 @@ public final class FanOutBenchmark {
     }
 
     private static String outcomes(MeterRegistry meters) {
-        StringBuilder outcomes = new StringBuilder("outcomes:");
+        // Each outcome once, summed over the channels (ChannelFigures splits them at the end).
+        Map<String, Long> byOutcome = new TreeMap<>();
         meters.find("kabar.notifications.deliveries")
                 .counters()
-                .forEach(c -> outcomes.append(' ')
-                        .append(c.getId().getTag("outcome"))
-                        .append('=')
-                        .append((long) c.count()));
-        meters.find("kabar.notifications.webhooks.circuits")
-                .gauges()
+                .forEach(c -> byOutcome.merge(c.getId().getTag("outcome"), (long) c.count(), Long::sum));
+        StringBuilder outcomes = new StringBuilder("outcomes:");
+        byOutcome.forEach((outcome, count) ->
+                outcomes.append(' ').append(outcome).append('=').append(count));
+        meters.find("kabar.notifications.webhooks.circuits").gauges().stream()
+                .sorted(java.util.Comparator.comparing(g -> g.getId().getTag("state")))
                 .forEach(g -> outcomes.append(" circuits-")
                         .append(g.getId().getTag("state"))
                         .append('=')

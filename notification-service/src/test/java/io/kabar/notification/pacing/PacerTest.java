@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kabar.notification.alerts.Alert;
 import io.kabar.notification.subscriptions.Pacing;
 import io.kabar.notification.subscriptions.QuietHours;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,6 +19,7 @@ class PacerTest {
     static final ZoneId JAYAPURA = ZoneId.of("Asia/Jayapura");
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final Pacing QUIET_NIGHTS = quiet(JAYAPURA, null);
+    static final Duration MEMORY = Duration.ofDays(7);
 
     static Instant at(String local, ZoneId zone) {
         return LocalDateTime.parse(local).atZone(zone).toInstant();
@@ -138,10 +140,54 @@ class PacerTest {
                 Pacer.decide(one.next(), QUIET_NIGHTS, alert("b", false).retracted(2, night), night.plusSeconds(60));
 
         assertThat(one.verdict()).isEqualTo(Pacer.Verdict.FOLD);
-        assertThat(one.next().held()).extracting(Alert::alertId).containsExactly("b");
-        assertThat(both.next().held()).isEmpty();
+        assertThat(one.next().pending()).extracting(Alert::alertId).containsExactly("b");
+        assertThat(both.next().pending()).isEmpty();
         assertThat(both.next().releaseAt()).isNull();
-        assertThat(both.next().isEmpty()).isTrue();
+        // Remembered as withdrawn (see below), with when they were folded, until the memory has passed.
+        assertThat(both.next().held())
+                .extracting(Alert::alertId, Alert::type, Alert::changedAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", Alert.Type.RETRACTED, night.plusSeconds(60)),
+                        org.assertj.core.groups.Tuple.tuple("b", Alert.Type.RETRACTED, night.plusSeconds(60)));
+        PacingState remembered = Pacer.release(both.next(), QUIET_NIGHTS, night.plus(MEMORY), MEMORY, id -> false)
+                .map(Pacer.Release::next)
+                .orElse(both.next());
+        assertThat(remembered.held()).hasSize(2);
+        assertThat(Pacer.release(both.next(), QUIET_NIGHTS, night.plus(MEMORY).plusSeconds(61), MEMORY, id -> false)
+                        .orElseThrow()
+                        .next()
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void aRetractionRedeliveredAfterItWasFoldedIsFoldedAgainNotSentToASubscriberWhoNeverSawTheAlert() {
+        // The gate wrote the folded state, then crashed before the batch's offsets were committed: the same
+        // retraction comes again, before or after the digest went out.
+        Instant night = at("2026-12-01T23:00:00", JAYAPURA);
+        PacingState holding =
+                Pacer.decide(empty, QUIET_NIGHTS, alert("a", false), night).next();
+        holding = Pacer.decide(holding, QUIET_NIGHTS, alert("b", false), night).next();
+        Alert retraction = alert("a", false).retracted(2, night);
+        PacingState folded = Pacer.decide(holding, QUIET_NIGHTS, retraction, night.plusSeconds(60))
+                .next();
+
+        Pacer.Decision again = Pacer.decide(folded, QUIET_NIGHTS, retraction, night.plusSeconds(90));
+        Pacer.Release release = Pacer.release(
+                        folded, QUIET_NIGHTS, at("2026-12-02T06:00:00", JAYAPURA), MEMORY, id -> false)
+                .orElseThrow();
+        Pacer.Decision afterDigest =
+                Pacer.decide(release.next(), QUIET_NIGHTS, retraction, at("2026-12-02T06:00:05", JAYAPURA));
+        Pacer.Decision recreated = Pacer.decide(folded, QUIET_NIGHTS, alert("a", false), night.plusSeconds(90));
+
+        assertThat(again.verdict()).isEqualTo(Pacer.Verdict.FOLD);
+        assertThat(again.next()).isSameAs(folded);
+        assertThat(release.digest()).extracting(Alert::alertId).containsExactly("b");
+        assertThat(afterDigest.verdict()).isEqualTo(Pacer.Verdict.FOLD);
+        assertThat(afterDigest.next()).isSameAs(release.next());
+        // The alert's own first attempt redelivered too: still held as withdrawn, never sent.
+        assertThat(recreated.verdict()).isEqualTo(Pacer.Verdict.HOLD);
+        assertThat(recreated.next().pending()).extracting(Alert::alertId).containsExactly("b");
     }
 
     @Test
@@ -208,10 +254,10 @@ class PacerTest {
                     .next();
         }
 
-        assertThat(Pacer.release(held, QUIET_NIGHTS, at("2026-12-02T05:59:59", JAYAPURA), id -> false))
+        assertThat(Pacer.release(held, QUIET_NIGHTS, at("2026-12-02T05:59:59", JAYAPURA), MEMORY, id -> false))
                 .isEmpty();
         Pacer.Release release = Pacer.release(
-                        held, QUIET_NIGHTS, at("2026-12-02T06:00:00", JAYAPURA), "article-b"::equals)
+                        held, QUIET_NIGHTS, at("2026-12-02T06:00:00", JAYAPURA), MEMORY, "article-b"::equals)
                 .orElseThrow();
 
         assertThat(release.digest()).extracting(Alert::alertId).containsExactly("a", "c");
@@ -225,9 +271,9 @@ class PacerTest {
         PacingState counted = Pacer.decide(empty, capped, alert("a", false), at("2026-12-01T12:00:00", JAYAPURA))
                 .next();
 
-        assertThat(Pacer.release(counted, capped, at("2026-12-01T20:00:00", JAYAPURA), id -> false))
+        assertThat(Pacer.release(counted, capped, at("2026-12-01T20:00:00", JAYAPURA), MEMORY, id -> false))
                 .isEmpty();
-        assertThat(Pacer.release(counted, capped, at("2026-12-02T00:00:00", JAYAPURA), id -> false)
+        assertThat(Pacer.release(counted, capped, at("2026-12-02T00:00:00", JAYAPURA), MEMORY, id -> false)
                         .orElseThrow()
                         .next()
                         .isEmpty())
