@@ -114,7 +114,7 @@ final class ArticleMatcher {
             Alert alert = message.get();
             next = next.withLast(alert);
             template.send(Topics.BREAKING_ALERTS.name(), articleId, AlertRecords.toAvro(alert));
-            fanOut.write(alert, 1, "", 0);
+            fanOut.start(alert);
         }
         AlertedArticle state = AlertedArticle.newBuilder()
                 .setArticleId(articleId)

@@ -16,18 +16,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes an alert's deliveries in chunks of at most {@code chunkSize}, in subscription id order, so that no
- * transaction grows with the number of subscribers. Each chunk is written in the transaction of the record that asked
- * for it (the article event for the first, a progress record on {@code news.alert-fanouts} for the others) together
- * with the progress record asking for the next chunk, and commits with the offset of the record it answers: a crash
- * before the commit leaves the request to be answered again, one after it leaves the next request, so no chunk is
- * lost or written twice.
+ * Writes an alert's deliveries in chunks, so that no transaction grows with the number of subscribers: the id space is
+ * cut into slices written side by side, each slice in subscription id order, in chunks that grow from small to
+ * {@code chunkSize} ({@link FanOutPlan}). Each chunk is written in the transaction of the record that asked for it (the
+ * article event for the first chunk of the first slice, a progress record on {@code news.alert-fanouts} for the others)
+ * together with the progress record asking for the slice's next chunk, and commits with the offset of the record it
+ * answers: a crash before the commit leaves the request to be answered again, one after it leaves the next request,
+ * so no chunk is lost or written twice.
  */
 final class FanOutWriter {
 
@@ -40,7 +42,7 @@ final class FanOutWriter {
 
     private final KafkaTemplate<String, Object> template;
     private final SubscriptionView subscriptions;
-    private final int chunkSize;
+    private final FanOutPlan plan;
     private final Checkpoint checkpoint;
     private final Clock clock;
     private final Timer duration;
@@ -55,11 +57,12 @@ final class FanOutWriter {
             MeterRegistry meters) {
         this.template = template;
         this.subscriptions = subscriptions;
-        this.chunkSize = chunkSize;
+        this.plan = new FanOutPlan(chunkSize);
         this.checkpoint = checkpoint;
         this.clock = clock;
         this.duration = Timer.builder("kabar.notifications.fanout.duration")
-                .description("from an alert's creation to the commit of its last chunk of deliveries")
+                .description(
+                        "from an alert's creation to the commit of the last chunk of deliveries of one of its slices")
                 .publishPercentileHistogram()
                 .register(meters);
         this.chunks = Counter.builder("kabar.notifications.fanout.chunks")
@@ -77,33 +80,41 @@ final class FanOutWriter {
         if (progress != null) {
             write(
                     AlertRecords.fromAvro(progress.getAlert()),
+                    progress.getAlert(),
                     progress.getChunk(),
                     progress.getAfter(),
                     progress.getWritten());
         }
     }
 
-    /** Writes chunk {@code chunk}: the subscriptions after {@code after}; inside the caller's transaction. */
-    void write(Alert alert, int chunk, String after, long writtenBefore) {
-        List<Subscription> next = subscriptions.interestedIn(alert, after, chunkSize);
+    /**
+     * Starts the fan-out inside the caller's transaction: the first slice's first chunk, and the records asking for
+     * the other slices' first chunks, each on a partition of its own so that different consumers write them.
+     */
+    void start(Alert alert) {
         BreakingAlert avroAlert = AlertRecords.toAvro(alert);
+        for (int slice = 1; slice < FanOutPlan.SLICES; slice++) {
+            askFor(alert.alertId(), avroAlert, slice, 1, FanOutPlan.STARTS.get(slice), 0);
+        }
+        write(alert, avroAlert, 1, "", 0);
+    }
+
+    /** Writes chunk {@code chunk} of the slice that {@code after} lies in: its subscriptions after {@code after}. */
+    private void write(Alert alert, BreakingAlert avroAlert, int chunk, String after, long writtenBefore) {
+        int slice = FanOutPlan.sliceOf(after);
+        String until = FanOutPlan.until(slice);
+        int size = plan.size(chunk);
+        List<Subscription> next = subscriptions.interestedIn(alert, after, until, size);
         for (Subscription subscription : next) {
             template.send(
                     Topics.ALERT_DELIVERIES.name(),
                     subscription.id(),
                     DeliveryRecords.toAvro(Delivery.first(alert, subscription.id()), avroAlert));
         }
-        boolean last = next.size() < chunkSize;
+        // A slice holds the ids up to the next slice's start: once that is written, the slice is done.
+        boolean last = next.size() < size || next.getLast().id().equals(until);
         if (!last) {
-            template.send(
-                    Topics.ALERT_FANOUTS.name(),
-                    alert.alertId(),
-                    AlertFanOut.newBuilder()
-                            .setAlert(avroAlert)
-                            .setChunk(chunk + 1)
-                            .setAfter(next.getLast().id())
-                            .setWritten(writtenBefore + next.size())
-                            .build());
+            askFor(alert.alertId(), avroAlert, slice, chunk + 1, next.getLast().id(), writtenBefore + next.size());
         }
         checkpoint.chunkSent(alert.alertId(), chunk);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -115,5 +126,19 @@ final class FanOutWriter {
                 }
             }
         });
+    }
+
+    private void askFor(String alertId, BreakingAlert avroAlert, int slice, int chunk, String after, long written) {
+        int partitions = template.partitionsFor(Topics.ALERT_FANOUTS.name()).size();
+        template.send(new ProducerRecord<>(
+                Topics.ALERT_FANOUTS.name(),
+                slice % partitions,
+                alertId,
+                AlertFanOut.newBuilder()
+                        .setAlert(avroAlert)
+                        .setChunk(chunk)
+                        .setAfter(after)
+                        .setWritten(written)
+                        .build()));
     }
 }

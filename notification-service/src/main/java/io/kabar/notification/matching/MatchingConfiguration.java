@@ -68,12 +68,17 @@ class MatchingConfiguration {
         }
     }
 
-    /** The fan-out's later chunks: a group of its own, since the matcher's partitions carry ledger state. */
+    /**
+     * The fan-out's later chunks: a group of its own, since the matcher's partitions carry ledger state; one consumer
+     * per slice, whose chains of chunks are asked for on partitions of their own, so that they are written side by side.
+     */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AlertFanOut> fanOutContainerFactory(
             KafkaClients clients, MatcherTransactions transactions) {
-        return transactional(
+        var factory = transactional(
                 clients.listenerFactory(Topics.ALERT_FANOUTS, Map.of()), Topics.ALERT_FANOUTS, transactions);
+        factory.setConcurrency(FanOutPlan.SLICES);
+        return factory;
     }
 
     /**

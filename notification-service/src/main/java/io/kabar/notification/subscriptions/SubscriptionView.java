@@ -42,12 +42,15 @@ public final class SubscriptionView {
 
     /**
      * One chunk of an alert's fan-out: the first {@code limit} subscriptions in id order after {@code after} ("" for
-     * the start) that want the alert. Walks the index from {@code after} and stops once the chunk is full: the cost
-     * grows with the subscriptions passed over, not with all of them.
+     * the start) and up to {@code until} included (null: to the end) that want the alert. Walks the index from
+     * {@code after} and stops once the chunk is full: the cost grows with the subscriptions passed over, not with all
+     * of them.
      */
-    public List<Subscription> interestedIn(Alert alert, String after, int limit) {
+    public List<Subscription> interestedIn(Alert alert, String after, String until, int limit) {
         List<Subscription> chunk = new ArrayList<>(Math.min(limit, 1024));
-        for (Subscription s : subscriptions.tailMap(after, false).values()) {
+        var range =
+                until == null ? subscriptions.tailMap(after, false) : subscriptions.subMap(after, false, until, true);
+        for (Subscription s : range.values()) {
             if (chunk.size() == limit) {
                 break;
             }
