@@ -110,6 +110,13 @@ public final class Receiver implements AutoCloseable {
                 .sum();
     }
 
+    /** Forgets what was received so far, for a measurement that starts after a warm-up. */
+    public void forget() {
+        received.clear();
+        total.set(0);
+        mostAnswering.set(answering.get());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
         try (exchange) {
