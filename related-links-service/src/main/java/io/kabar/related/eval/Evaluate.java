@@ -51,10 +51,11 @@ public final class Evaluate {
                 eval.articles.size(), "ranker", "p@5", "p@10", "tuning", "held-out");
         eval.report("baseline: random", eval.randomPicks(false));
         eval.report("baseline: same category", eval.randomPicks(true));
+        // Precision of the ranking itself: every list filled to its limit (the minimum score is calibrated below).
+        RankingSettings d = RankingSettings.DEFAULTS.withMinScore(0);
         for (TextAnalysis analysis : TextAnalysis.values()) {
-            eval.report("ranker, " + analysis + ", defaults", eval.ranked(analysis, RankingSettings.DEFAULTS));
+            eval.report("ranker, " + analysis + ", defaults", eval.ranked(analysis, d));
         }
-        RankingSettings d = RankingSettings.DEFAULTS;
         Signals all = Signals.DEFAULTS;
         Signals title = new Signals(all.terms(), 0, all.titleWeight(), 0, all.proximityHalfLife());
         Signals proximity =
@@ -102,8 +103,11 @@ public final class Evaluate {
                 0,
                 d.recencyHalfLife(),
                 d.nearDuplicateJaccard(),
-                d.refreshFanout());
+                d.refreshFanout(),
+                d.minScore());
         eval.report("text only (no signals, category, recency)", eval.ranked(TextAnalysis.DEFAULT, textOnly));
+        new MinScoreCalibration(eval.articles, eval.topics)
+                .print(eval.scored(TextAnalysis.DEFAULT, d), RankingSettings.DEFAULTS.minScore());
     }
 
     /** The settings with another common-term share and other signals. */
@@ -122,11 +126,20 @@ public final class Evaluate {
                 s.recencyWeight(),
                 s.recencyHalfLife(),
                 s.nearDuplicateJaccard(),
-                s.refreshFanout());
+                s.refreshFanout(),
+                s.minScore());
     }
 
-    /** Top-10 links per article id, produced by the real ranker over the whole corpus. */
+    /** Top-10 link ids per article id, produced by the real ranker over the whole corpus. */
     private Map<String, List<String>> ranked(TextAnalysis analysis, RankingSettings settings) throws IOException {
+        return scored(analysis, settings).entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> e.getValue().stream().map(RelatedLink::id).toList()));
+    }
+
+    /** Top-10 links with their scores per article id, produced by the real ranker over the whole corpus. */
+    private Map<String, List<RelatedLink>> scored(TextAnalysis analysis, RankingSettings settings) throws IOException {
         Instant newest = articles.stream()
                 .map(a -> a.story().publishedAt())
                 .max(Comparator.naturalOrder())
@@ -135,11 +148,8 @@ public final class Evaluate {
             articles.forEach(a -> index.upsert(a.story()));
             RelatedFinder finder = new RelatedFinder(index, settings, Clock.fixed(newest, ZoneOffset.UTC));
             return articles.stream()
-                    .collect(Collectors.toMap(
-                            a -> a.story().id(),
-                            a -> finder.relatedTo(a.story(), KS[KS.length - 1]).stream()
-                                    .map(RelatedLink::id)
-                                    .toList()));
+                    .collect(
+                            Collectors.toMap(a -> a.story().id(), a -> finder.relatedTo(a.story(), KS[KS.length - 1])));
         }
     }
 

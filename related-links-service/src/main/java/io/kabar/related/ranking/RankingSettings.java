@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param recencyHalfLife age at which the freshness term has halved
  * @param nearDuplicateJaccard title token overlap at or above which a candidate counts as a duplicate
  * @param refreshFanout how many similar stories get their lists recomputed when a story changes
+ * @param minScore links scoring below this are not shown: better four good links than five with a bad one
  */
 public record RankingSettings(
         int defaultLimit,
@@ -35,13 +36,20 @@ public record RankingSettings(
         double recencyWeight,
         Duration recencyHalfLife,
         double nearDuplicateJaccard,
-        int refreshFanout) {
+        int refreshFanout,
+        double minScore) {
 
     /** Largest list a caller may ask for. */
     public static final int MAX_LIMIT = 20;
 
+    /**
+     * Calibrated on the labelled corpus by {@code MinScoreCalibration} (related-links README): below it, most links
+     * share no topic with their story.
+     */
+    static final double MIN_SCORE = 0.25;
+
     public static final RankingSettings DEFAULTS = new RankingSettings(
-            5, 50, 40, 0.2, 3.0f, 5, Signals.DEFAULTS, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20);
+            5, 50, 40, 0.2, 3.0f, 5, Signals.DEFAULTS, 1.0, 0.3, 0.15, 0.05, Duration.ofDays(3), 0.8, 20, MIN_SCORE);
 
     /**
      * Evidence beyond single shared words; each weight 0 turns its signal off.
@@ -91,6 +99,9 @@ public record RankingSettings(
         if (nearDuplicateJaccard <= 0 || nearDuplicateJaccard > 1) {
             throw new IllegalArgumentException("nearDuplicateJaccard must be in (0, 1]");
         }
+        if (minScore < 0) {
+            throw new IllegalArgumentException("minScore must not be negative");
+        }
     }
 
     /** These settings with other signal weights. */
@@ -109,7 +120,28 @@ public record RankingSettings(
                 recencyWeight,
                 recencyHalfLife,
                 nearDuplicateJaccard,
-                refreshFanout);
+                refreshFanout,
+                minScore);
+    }
+
+    /** These settings with another minimum score (0: every list filled to its limit when candidates exist). */
+    public RankingSettings withMinScore(double other) {
+        return new RankingSettings(
+                defaultLimit,
+                candidatePool,
+                queryTerms,
+                commonTermShare,
+                titleBoost,
+                sourceTitleWeight,
+                signals,
+                textWeight,
+                tagWeight,
+                categoryBonus,
+                recencyWeight,
+                recencyHalfLife,
+                nearDuplicateJaccard,
+                refreshFanout,
+                other);
     }
 
     static int requireLimit(int limit) {

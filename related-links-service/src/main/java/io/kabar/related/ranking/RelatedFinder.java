@@ -70,6 +70,7 @@ public final class RelatedFinder {
                     .filter(c ->
                             !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
                     .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
+                    .filter(c -> c.score() >= settings.minScore())
                     .sorted(BEST_FIRST)
                     .toList();
         });
@@ -129,6 +130,7 @@ public final class RelatedFinder {
                     .filter(c ->
                             !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
                     .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
+                    .filter(c -> c.score() >= settings.minScore())
                     .toList();
         });
         Map<String, RelatedLink> pool = new LinkedHashMap<>();

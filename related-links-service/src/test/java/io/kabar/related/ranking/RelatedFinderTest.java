@@ -183,6 +183,31 @@ class RelatedFinderTest {
     }
 
     @Test
+    void aStoryThatOnlyMentionsTheSubjectInPassingIsLeftOutRatherThanFillingTheList() {
+        Story markets = story(
+                "rupiah-sore",
+                "Ekonomi",
+                0,
+                "Rupiah Melemah Tipis pada Perdagangan Sore",
+                List.of(),
+                "Nilai tukar rupiah melemah tipis pada perdagangan sore ini karena investor menunggu data inflasi.",
+                "Analis menyebut pasar juga mencermati kabar dari Korea Utara.");
+        List<Story> stories = new ArrayList<>(ALL);
+        stories.add(markets);
+        StoryIndex index = indexOf(stories);
+        opened.add(index);
+
+        List<RelatedLink> filled = new RelatedFinder(index, RankingSettings.DEFAULTS.withMinScore(0), CLOCK)
+                .relatedTo(PUTIN_MEETS_KIM, 20);
+        List<RelatedLink> shown =
+                new RelatedFinder(index, RankingSettings.DEFAULTS, CLOCK).relatedTo(PUTIN_MEETS_KIM, 20);
+
+        assertThat(ids(filled)).contains("rupiah-sore");
+        assertThat(ids(shown)).doesNotContain("rupiah-sore").containsAll(ON_TOPIC);
+        assertThat(shown).allMatch(link -> link.score() >= RankingSettings.DEFAULTS.minScore());
+    }
+
+    @Test
     void respectsTheRequestedLimit() {
         RelatedFinder finder = finderOver(ALL);
 
