@@ -61,26 +61,27 @@ public final class RelatedFinder {
         IndexedStory source = sourceOf(story);
         List<Candidate> ranked = index.search(searcher -> {
             List<Candidate> hits = textMatches(searcher, story, settings.candidatePool() + 1);
-            // Normalise by the best match, which is the story itself when indexed, so the text term is an
-            // absolute similarity in [0, 1] rather than a raw BM25 score that varies with query length.
-            double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
-            TitleSimilarity titles = new TitleSimilarity(source.titleTerms());
-            return hits.stream()
-                    .filter(c -> !c.story().id().equals(story.id()))
-                    .filter(c ->
-                            !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
-                    .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
-                    .filter(c -> c.score() >= settings.minScore())
-                    .sorted(BEST_FIRST)
-                    .toList();
+            return rescored(source, hits).stream().sorted(BEST_FIRST).toList();
         });
+        return withoutNearDuplicates(ranked.stream().map(Candidate::link).toList(), limit);
+    }
 
-        return withoutNearDuplicates(
-                ranked.stream()
-                        .map(c -> new RelatedLink(
-                                c.story().id(), c.story().title(), c.story().url(), c.score()))
-                        .toList(),
-                limit);
+    /**
+     * Text matches scored for the source: the story itself, near-duplicates of its headline and candidates below the
+     * minimum score left out, in no particular order.
+     */
+    private List<Candidate> rescored(IndexedStory source, List<Candidate> hits) {
+        // Normalise by the best match, which is the story itself when indexed, so the text term is an absolute
+        // similarity in [0, 1] rather than a raw BM25 score that varies with query length.
+        double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
+        TitleSimilarity titles = new TitleSimilarity(source.titleTerms());
+        String id = source.story().id();
+        return hits.stream()
+                .filter(c -> !c.story().id().equals(id))
+                .filter(c -> !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
+                .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
+                .filter(c -> c.score() >= settings.minScore())
+                .toList();
     }
 
     /** The first {@code limit} links, best first, skipping any whose headline nearly repeats a link kept before it. */
@@ -122,22 +123,11 @@ public final class RelatedFinder {
         List<Candidate> scored = index.search(searcher -> {
             Query only = new TermInSetQuery(
                     StoryIndex.ID, offered.stream().map(BytesRef::new).toList());
-            List<Candidate> hits = textMatches(searcher, story, offered.size(), only);
-            double best = hits.stream().mapToDouble(Candidate::score).max().orElse(1);
-            TitleSimilarity titles = new TitleSimilarity(source.titleTerms());
-            return hits.stream()
-                    .filter(c -> !c.story().id().equals(story.id()))
-                    .filter(c ->
-                            !isNearDuplicate(source.titleTokens(), c.indexed().titleTokens()))
-                    .map(c -> new Candidate(c.indexed(), score(source, c, best, titles)))
-                    .filter(c -> c.score() >= settings.minScore())
-                    .toList();
+            return rescored(source, textMatches(searcher, story, offered.size(), only));
         });
         Map<String, RelatedLink> pool = new LinkedHashMap<>();
         ranked.forEach(link -> pool.put(link.id(), link));
-        scored.forEach(c -> pool.put(
-                c.story().id(),
-                new RelatedLink(c.story().id(), c.story().title(), c.story().url(), c.score())));
+        scored.forEach(c -> pool.put(c.story().id(), c.link()));
         List<RelatedLink> ordered = new ArrayList<>(pool.values());
         ordered.sort(Comparator.comparingDouble(RelatedLink::score).reversed().thenComparing(RelatedLink::id));
         return withoutNearDuplicates(ordered, limit);
@@ -253,6 +243,10 @@ public final class RelatedFinder {
 
         Story story() {
             return indexed.story();
+        }
+
+        RelatedLink link() {
+            return new RelatedLink(story().id(), story().title(), story().url(), score);
         }
     }
 }
