@@ -83,14 +83,17 @@ public final class Topics {
             TopicAccess.writtenBy(ARTICLE_SERVICE).readBy(ARTICLE_SERVICE),
             TEXT_SEGMENT);
 
-    /** Reader page views keyed by article id; a stream kept a week. */
+    /**
+     * Reader page views keyed by the client address hash, or the session id without one (so that trending counts each
+     * view in one partition, see trending-service's README); a stream kept a week.
+     */
     public static final TopicSpec<String, PageView> PAGE_VIEWS = new TopicSpec<>(
             "news.page-views",
             String.class,
             PageView.class,
             CleanupPolicy.DELETE,
             Optional.of(Duration.ofDays(7)),
-            "page views, key = article id",
+            "page views, key = client address hash, else session id",
             TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
 
     /** The "Baca Juga" list of every article, key = article id; written by related-links-service only. */

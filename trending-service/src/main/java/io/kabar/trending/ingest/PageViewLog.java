@@ -2,13 +2,17 @@ package io.kabar.trending.ingest;
 
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.ranking.TrendingTopology;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Appends page views to {@code news.page-views}, keyed by article id, sharing one batching producer. */
+/**
+ * Appends page views to {@code news.page-views}, keyed as the counting needs ({@link TrendingTopology#pageViewKey}:
+ * client address hash, else session id), sharing one batching producer.
+ */
 final class PageViewLog implements DisposableBean {
 
     private final DefaultKafkaProducerFactory<String, PageView> producers;
@@ -24,7 +28,7 @@ final class PageViewLog implements DisposableBean {
         CompletableFuture<?>[] acks = new CompletableFuture<?>[views.size()];
         for (int i = 0; i < acks.length; i++) {
             PageView view = views.get(i);
-            acks[i] = template.send(Topics.PAGE_VIEWS.name(), view.getArticleId(), view);
+            acks[i] = template.send(Topics.PAGE_VIEWS.name(), TrendingTopology.pageViewKey(view), view);
         }
         return CompletableFuture.allOf(acks);
     }

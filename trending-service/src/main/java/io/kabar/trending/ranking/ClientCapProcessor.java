@@ -9,14 +9,14 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * In the article's partition (key: article id), passes on the page views that arrive at most the grace behind stream
- * time and whose session is one of the first {@code clientSessionsPerMinute} sessions of their client address to view
- * the article in that minute, so that a script inventing session ids cannot buy an article more views than that many
- * readers behind one address.
+ * In the view's partition (key: client address hash, see {@link TrendingTopology#pageViewKey}), passes on the page
+ * views that arrive at most the grace behind stream time and whose session is one of the first {@code
+ * clientSessionsPerMinute} sessions of their client address to view the article in that minute, so that a script
+ * inventing session ids cannot buy an article more views than that many readers behind one address.
  *
  * <p>The store holds those sessions per {@code articleId|client} and minute: a view of a session already among them
- * passes without a write (the dedupe behind the repartition decides whether it counts), so a reader who reloads does
- * not use up the address's places. Views without a client (written before PageView v2) are not capped.
+ * passes without a write (the dedupe next decides whether it counts), so a reader who reloads does not use up the
+ * address's places. Views without a client (written before PageView v2) are not capped.
  */
 final class ClientCapProcessor implements FixedKeyProcessor<String, PageView, PageView> {
 
@@ -39,16 +39,15 @@ final class ClientCapProcessor implements FixedKeyProcessor<String, PageView, Pa
     @Override
     public void process(FixedKeyRecord<String, PageView> record) {
         PageView view = record.value();
-        // Too late a view is dropped here, in its article's stream time: behind the repartition, views of every
-        // partition mix and a backlogged partition's views are legitimately far behind.
-        if (record.key() == null || view == null || record.timestamp() < context.currentStreamTimeMs() - graceMs) {
+        // Too late a view is dropped here, first, so that the steps after it keep only a grace of state behind.
+        if (view == null || record.timestamp() < context.currentStreamTimeMs() - graceMs) {
             return;
         }
         if (view.getClient() == null) {
             context.forward(record);
             return;
         }
-        String key = record.key() + "|" + view.getClient();
+        String key = view.getArticleId() + "|" + view.getClient();
         long minute = Buckets.startOf(Buckets.of(record.timestamp()));
         List<String> seen = sessions.fetch(key, minute);
         if (seen != null && seen.contains(view.getSessionId())) {

@@ -1,5 +1,6 @@
 package io.kabar.trending.ranking;
 
+import io.kabar.schemas.PageView;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,17 +13,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Counts the views that passed the session cap (key: session id, value: article id, timestamp: the view's time) per
- * article and minute, in the session's partition, and hands the counts on to the ranking stage as increments once per
- * rank interval: one record per active article and minute, however many views there are, without a repartition back
- * by article. (Handing them on more often than the ranking stage ranks would only send it more records.)
+ * Counts the views that passed the caps and the dedupe (timestamp: the view's time) per article and minute, in the
+ * views' own partition, and hands the counts on to the ranking stage as increments once per rank interval: one record
+ * per active article and minute, however many views there are, without a repartition by article. (Handing them on more often than the ranking stage ranks would only send it more records.)
  *
  * <p>The increments not yet handed on are kept in a store (an in-memory copy serves the reads): an increment is
  * deleted in the same transaction that forwards it, so a crash between commits loses none and forwards none twice.
  * With the record cache disabled ({@code statestore.cache.max.bytes=0}) every view is handed on at once, as the
  * DSL's cached aggregations do.
  */
-final class MinuteViewsProcessor implements Processor<String, String, String, RankingInput> {
+final class MinuteViewsProcessor implements Processor<String, PageView, String, RankingInput> {
 
     private final Duration interval;
     private final Map<String, Pending> pending = new HashMap<>();
@@ -60,11 +60,8 @@ final class MinuteViewsProcessor implements Processor<String, String, String, Ra
     }
 
     @Override
-    public void process(Record<String, String> record) {
-        if (record.value() == null) {
-            return;
-        }
-        String key = MinuteKey.of(Buckets.of(record.timestamp()), record.value());
+    public void process(Record<String, PageView> record) {
+        String key = MinuteKey.of(Buckets.of(record.timestamp()), record.value().getArticleId());
         Pending views = pending.get(key);
         if (views == null) {
             views = new Pending(0, record.timestamp());

@@ -1,5 +1,6 @@
 package io.kabar.trending.ranking;
 
+import io.kabar.schemas.PageView;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -7,22 +8,21 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * In the session's partition (key: session id, value: article id, timestamp: the view's time), passes on the views
- * worth counting: a session's first view of an article within the dedupe interval, and at most the session cap of
- * them per minute of the views' own time.
+ * In the view's partition (where every view of its session from one address lands, see {@link
+ * TrendingTopology#pageViewKey}), passes on the views worth counting: a session's first view of an article within the
+ * dedupe interval, and at most the session cap of them per minute of the views' own time.
  *
  * <p>Both rules read one record per session and slot of two dedupe intervals ({@link SessionSlot}), so a counted view
- * costs two point lookups (its slot and the nearer neighbour) and one write, and a dropped view no write at all. A view the cap drops is not recorded, which bounds a slot at the
- * cap times its minutes however hard a crawler tries; its session may view that article again and count once the
- * cap allows. Views arrive here from every partition, out of event-time order and under a backlog far behind stream
- * time, so the store keeps every slot a view could still count in (the longest span plus the grace).
+ * costs two point lookups (its slot and the nearer neighbour) and one write, and a dropped view no write at all. A
+ * view the cap drops is not recorded, which bounds a slot at the cap times its minutes however hard a crawler tries;
+ * its session may view that article again and count once the cap allows.
  */
-final class SessionViewsProcessor implements FixedKeyProcessor<String, String, String> {
+final class SessionViewsProcessor implements FixedKeyProcessor<String, PageView, PageView> {
 
     private final long intervalMs;
     private final long widthMs;
     private final int cap;
-    private FixedKeyProcessorContext<String, String> context;
+    private FixedKeyProcessorContext<String, PageView> context;
     private WindowStore<String, SessionSlot> slots;
 
     SessionViewsProcessor(TrendingSettings settings) {
@@ -32,24 +32,22 @@ final class SessionViewsProcessor implements FixedKeyProcessor<String, String, S
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, String> context) {
+    public void init(FixedKeyProcessorContext<String, PageView> context) {
         this.context = context;
         this.slots = context.getStateStore(TrendingTopology.SESSION_STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, String> record) {
-        String articleId = record.value();
-        if (record.key() == null || articleId == null) {
-            return;
-        }
+    public void process(FixedKeyRecord<String, PageView> record) {
+        String sessionId = record.value().getSessionId();
+        String articleId = record.value().getArticleId();
         long viewedAt = record.timestamp();
         long slot = Math.floorDiv(viewedAt, widthMs) * widthMs;
         // The views within an interval of this one lie in its slot and the neighbour on the nearer side; so does its
         // minute, as an interval is at least a minute.
         long neighbourSlot = viewedAt - slot < intervalMs ? slot - widthMs : slot + widthMs;
-        SessionSlot own = slot(record.key(), slot);
-        SessionSlot neighbour = slot(record.key(), neighbourSlot);
+        SessionSlot own = slot(sessionId, slot);
+        SessionSlot neighbour = slot(sessionId, neighbourSlot);
         if (own.counted(articleId, viewedAt, intervalMs) || neighbour.counted(articleId, viewedAt, intervalMs)) {
             return;
         }
@@ -57,7 +55,7 @@ final class SessionViewsProcessor implements FixedKeyProcessor<String, String, S
         if (own.countedIn(minute) + neighbour.countedIn(minute) >= cap) {
             return;
         }
-        slots.put(record.key(), own.with(new SessionSlot.Viewed(articleId, viewedAt)), slot);
+        slots.put(sessionId, own.with(new SessionSlot.Viewed(articleId, viewedAt)), slot);
         context.forward(record);
     }
 

@@ -72,18 +72,6 @@ public record TrendingSettings(
     }
 
     /**
-     * How far back a view can still change a ranking: the longest window or the rising baseline. Steps after a
-     * repartition keep their state this long, since views from many partitions reach them out of event-time order.
-     */
-    public Duration longestSpan() {
-        Duration longest = rising.baseline();
-        for (TrendingWindow window : windows) {
-            longest = window.size().compareTo(longest) > 0 ? window.size() : longest;
-        }
-        return longest;
-    }
-
-    /**
      * 1h and 24h rankings of the top 10 and the default rising list, ranked every 250 ms; 20 new sessions per article
      * and client address, and 30 articles per session, a minute.
      */

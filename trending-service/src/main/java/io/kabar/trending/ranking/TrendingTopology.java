@@ -8,7 +8,6 @@ import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -24,14 +23,14 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * Builds the Kafka Streams topology that turns {@code news.page-views} and {@code news.articles} into the rankings of
  * {@code news.trending}.
  *
- * <p>Counting does a constant, small amount of work per view: the view is capped per client in its article's
- * partition, then, in the session's partition, deduplicated per session and article, capped per session (one store
- * record per session and dedupe slot serves both) and counted into its article's one-minute bucket. The bucket
- * increments are handed on once per rank interval, so the ranking stage receives one update per active article and
- * minute per rank interval, however many views there are. That stage runs as a single task (its input topic has one
- * partition), since every ranking needs every article; it keeps the article states and sliding sums, and ranks on a
- * wall-clock punctuation. See the
- * README for the semantics.
+ * <p>Counting does a constant, small amount of work per view, all of it in the view's own partition: {@code
+ * news.page-views} is keyed by client address hash (by session id without one, see {@link #pageViewKey}), so the
+ * client cap, the session's dedupe and cap (one store record per session and dedupe slot serves both) and the count
+ * into its article's one-minute bucket need no repartition. The bucket increments are handed on once per rank
+ * interval, so the ranking stage receives one update per active article and minute per partition and rank interval,
+ * however many views there are. That stage runs as a single task (its input topic has one partition), since every
+ * ranking needs every article; it keeps the article states and sliding sums, and ranks on a wall-clock punctuation.
+ * See the README for the semantics.
  */
 public final class TrendingTopology {
 
@@ -43,7 +42,6 @@ public final class TrendingTopology {
     static final String ARTICLE_STORE = "trending-ranked-articles";
     static final String BUCKET_STORE = "trending-ranked-buckets";
     static final String PUBLISHED_STORE = "trending-rankings";
-    static final String SESSION_VIEWS = "trending-session-views";
     static final String RANKING_INPUTS = "trending-ranking-inputs";
 
     private final TrendingSettings settings;
@@ -93,16 +91,14 @@ public final class TrendingTopology {
                         Serdes.String(),
                         TrendingSerdes.SESSION_IDS)
                 .withCachingDisabled());
-        // Behind a repartition, views come from every partition out of event-time order (far out of it under a
-        // backlog): keep every slot a view could still count in or look back to, rather than a grace behind stream
-        // time.
-        Duration lateness = settings.longestSpan().plus(settings.grace());
+        // Views more than the grace behind their partition's stream time are dropped before this store: it keeps a
+        // view's slot and the one before it, a grace behind.
         builder.addStateStore(Stores.windowStoreBuilder(
                         windowStore(
                                 SESSION_STORE,
                                 SessionViewsProcessor.slotWidth(settings)
                                         .multipliedBy(2)
-                                        .plus(lateness),
+                                        .plus(settings.grace()),
                                 SessionViewsProcessor.slotWidth(settings)),
                         Serdes.String(),
                         TrendingSerdes.SESSION_SLOT)
@@ -124,15 +120,11 @@ public final class TrendingTopology {
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
                 .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
-                // A session spans articles, and so partitions: its dedupe and cap need the session's views in one
-                // place. Only the article id travels (the record timestamp is the view's time).
-                .map((articleId, view) -> KeyValue.pair(view.getSessionId(), articleId), Named.as("key-by-session"))
-                .repartition(
-                        Repartitioned.with(Serdes.String(), Serdes.String()).withName(SESSION_VIEWS))
+                // The key (client, else session) puts every view of a session from one address in this partition.
                 .processValues(
                         () -> new SessionViewsProcessor(settings), Named.as("dedupe-and-cap-sessions"), SESSION_STORE)
-                // Counted in the session's partition and handed on as increments per article and minute: no
-                // repartition back by article, the ranking stage adds up what every partition sends.
+                // Counted here and handed on as increments per article and minute: no repartition by article, the
+                // ranking stage adds up what every partition sends.
                 .process(() -> new MinuteViewsProcessor(settings), Named.as("count-per-minute"), MINUTE_VIEWS_STORE);
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
@@ -158,6 +150,15 @@ public final class TrendingTopology {
                         Topics.TRENDING.name(),
                         Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class, schemas))
                                 .withName("trending"));
+    }
+
+    /**
+     * The key of a page view in {@code news.page-views}: its client address hash, or its session id when the client
+     * is unknown. Every view of one address (and so of each session on it) lands in one partition, where the client
+     * cap, the dedupe and the session cap are decided without a repartition.
+     */
+    public static String pageViewKey(PageView view) {
+        return view.getClient() != null ? view.getClient() : view.getSessionId();
     }
 
     private KeyValueBytesStoreSupplier keyValueStore(String name) {

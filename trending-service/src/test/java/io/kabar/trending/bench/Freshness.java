@@ -5,6 +5,7 @@ import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.ranking.TrendingTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,13 +103,15 @@ final class Freshness {
                             .setViewedAt(Instant.now())
                             .build();
                     List<Long> times = acks.computeIfAbsent(article, a -> new ArrayList<>());
-                    producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view), (meta, error) -> {
-                        if (error == null) {
-                            synchronized (times) {
-                                times.add(System.nanoTime());
-                            }
-                        }
-                    });
+                    producer.send(
+                            new ProducerRecord<>(Topics.PAGE_VIEWS.name(), TrendingTopology.pageViewKey(view), view),
+                            (meta, error) -> {
+                                if (error == null) {
+                                    synchronized (times) {
+                                        times.add(System.nanoTime());
+                                    }
+                                }
+                            });
                 }
                 Thread.sleep(1);
             }

@@ -157,7 +157,9 @@ public final class TrendingBenchmark {
                         .setSessionId(session)
                         .setViewedAt(Instant.ofEpochMilli(from + (long) i * 600_000 / views))
                         .build();
-                producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS.name(), article, view), failures);
+                producer.send(
+                        new ProducerRecord<>(Topics.PAGE_VIEWS.name(), TrendingTopology.pageViewKey(view), view),
+                        failures);
             }
         }
         // A record the broker never took (seen on an overloaded machine) would make the expected ranking unreachable.
@@ -168,7 +170,30 @@ public final class TrendingBenchmark {
         return expected;
     }
 
+    /**
+     * The raw consumer's rate: the faster of two passes over the backlog. The first pass runs on code the JIT has not
+     * compiled yet and reads a backlog of well under a second, so its figure swung by almost 2x between runs; the
+     * second reads the same records warm. Taking the faster never flatters the topology's ratio.
+     */
     private static double rawConsumer(String bootstrap, int views) {
+        double best = 0;
+        for (int pass = 1; pass <= 2; pass++) {
+            RawPass measured = rawPass(bootstrap, views);
+            System.out.printf(
+                    "raw consumer, pass %d: %,.0f records/s (CPU of the whole JVM: %.1f us per record)%n",
+                    pass, measured.rate(), measured.cpuPerRecord() / 1e3);
+            if (measured.rate() > best) {
+                best = measured.rate();
+                rawCpuPerRecord = measured.cpuPerRecord();
+            }
+        }
+        System.out.printf("raw consumer: %,.0f records/s (the faster pass)%n", best);
+        return best;
+    }
+
+    private record RawPass(double rate, double cpuPerRecord) {}
+
+    private static RawPass rawPass(String bootstrap, int views) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -186,12 +211,7 @@ public final class TrendingBenchmark {
             while (read < views) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
-            double rate = read / ((System.nanoTime() - start) / 1e9);
-            rawCpuPerRecord = (processCpuNanos() - cpu) / (double) read;
-            System.out.printf(
-                    "raw consumer: %,.0f records/s (CPU of the whole JVM: %.1f us per record)%n",
-                    rate, rawCpuPerRecord / 1e3);
-            return rate;
+            return new RawPass(read / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / (double) read);
         }
     }
 

@@ -41,7 +41,7 @@ class TrendingTopologyTest {
     private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
     private TestInputTopic<String, PageView> views;
-    private TestInputTopic<String, String> sessionViews;
+    private TestInputTopic<String, RankingInput> rankingInputs;
     private TestOutputTopic<String, TrendingRanking> trending;
     private final Map<String, TrendingRanking> latest = new HashMap<>();
 
@@ -396,19 +396,37 @@ class TrendingTopologyTest {
     }
 
     @Test
-    void viewsReachingTheCountFarBehindItsStreamTimeFromABackloggedPartitionAreAllCounted() {
+    void incrementsReachingTheRankingStageFarBehindItsStreamTimeFromABackloggedPartitionAreAllCounted() {
         start(TrendingSettings.defaults());
         publish("fresh", 1, "Pemilu", POLITIK, T0);
         publish("backlogged", 1, "Banjir", POLITIK, T0);
         view("fresh", "s0", T0.plus(Duration.ofMinutes(40)));
 
-        // Views that passed the dedupe in a partition 30 minutes behind the others reach the session and counting
-        // steps behind their stream time, far more than the grace: each still counts in its own minute.
-        for (int i = 1; i <= 3; i++) {
-            countedView("s" + i, "backlogged", T0.plus(Duration.ofMinutes(10)).plusSeconds(i));
-        }
+        // A partition 30 minutes behind the others hands on its minute counts behind the ranking stage's stream
+        // time, far more than the grace: each still counts in its own minute.
+        Instant behind = T0.plus(Duration.ofMinutes(10));
+        rankingInputs.pipeInput(
+                "backlogged", new RankingInput.BucketViews("backlogged", Buckets.of(behind.toEpochMilli()), 2), behind);
+        rankingInputs.pipeInput(
+                "backlogged",
+                new RankingInput.BucketViews("backlogged", Buckets.of(behind.toEpochMilli()) + 1, 1),
+                behind);
 
         assertThat(views("1h", null)).containsExactly(tuple("backlogged", 3L), tuple("fresh", 1L));
+    }
+
+    @Test
+    void viewsAreKeyedByClientAddressElseBySession() {
+        PageView withClient = PageView.newBuilder()
+                .setArticleId("a")
+                .setSessionId("s1")
+                .setViewedAt(T0)
+                .setClient("c0ffee")
+                .build();
+        PageView withoutClient = PageView.newBuilder(withClient).setClient(null).build();
+
+        assertThat(TrendingTopology.pageViewKey(withClient)).isEqualTo("c0ffee");
+        assertThat(TrendingTopology.pageViewKey(withoutClient)).isEqualTo("s1");
     }
 
     @Test
@@ -421,9 +439,9 @@ class TrendingTopologyTest {
         for (int i = 0; i < 30; i++) {
             view("now" + i, "crawler", T0.plus(Duration.ofMinutes(20)).plusMillis(i));
         }
-        // Earlier views of the same session arrive late, from a lagging partition: a cap of their own minute applies.
+        // Earlier views of the same session arrive late, within the grace: a cap of their own minute applies.
         for (int i = 0; i < 40; i++) {
-            countedView("crawler", "then" + i, T0.plus(Duration.ofMinutes(5)).plusMillis(i));
+            view("then" + i, "crawler", T0.plus(Duration.ofMinutes(17)).plusMillis(i));
         }
 
         int cap = TrendingSettings.defaults().sessionArticlesPerMinute();
@@ -479,10 +497,10 @@ class TrendingTopologyTest {
                 Topics.PAGE_VIEWS.name(),
                 Serdes.String().serializer(),
                 TrendingSerdes.avro(PageView.class, SchemaRegistry.NONE).serializer());
-        sessionViews = driver.createInputTopic(
-                "trending-test-" + TrendingTopology.SESSION_VIEWS + "-repartition",
+        rankingInputs = driver.createInputTopic(
+                "trending-test-" + TrendingTopology.RANKING_INPUTS + "-repartition",
                 Serdes.String().serializer(),
-                Serdes.String().serializer());
+                TrendingSerdes.RANKING_INPUT.serializer());
         trending = driver.createOutputTopic(
                 Topics.TRENDING.name(),
                 Serdes.String().deserializer(),
@@ -506,29 +524,19 @@ class TrendingTopologyTest {
     }
 
     private void view(String articleId, String sessionId, String client, Instant at) {
-        views.pipeInput(
-                articleId,
-                PageView.newBuilder()
-                        .setArticleId(articleId)
-                        .setSessionId(sessionId)
-                        .setViewedAt(at)
-                        .setClient(client)
-                        .build(),
-                at);
+        PageView view = PageView.newBuilder()
+                .setArticleId(articleId)
+                .setSessionId(sessionId)
+                .setViewedAt(at)
+                .setClient(client)
+                .build();
+        views.pipeInput(TrendingTopology.pageViewKey(view), view, at);
     }
 
     private void views(String articleId, int sessions, Instant at) {
         for (int i = 0; i < sessions; i++) {
             view(articleId, articleId + "-s" + i, at);
         }
-    }
-
-    /**
-     * A view as the session step receives it from the repartition topic, after the dedupe and client cap of its
-     * article's partition, so a test can deliver it out of order as a backlog would.
-     */
-    private void countedView(String sessionId, String articleId, Instant at) {
-        sessionViews.pipeInput(sessionId, articleId, at);
     }
 
     private long total(String window) {
