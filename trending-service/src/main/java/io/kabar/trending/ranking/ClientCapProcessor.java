@@ -18,11 +18,11 @@ import org.apache.kafka.streams.state.WindowStore;
  * passes without a write (the dedupe next decides whether it counts), so a reader who reloads does not use up the
  * address's places. Views without a client (written before PageView v2) are not capped.
  */
-final class ClientCapProcessor implements FixedKeyProcessor<String, PageView, PageView> {
+final class ClientCapProcessor implements FixedKeyProcessor<byte[], PageView, PageView> {
 
     private final long graceMs;
     private final int cap;
-    private FixedKeyProcessorContext<String, PageView> context;
+    private FixedKeyProcessorContext<byte[], PageView> context;
     private WindowStore<String, List<String>> sessions;
 
     ClientCapProcessor(TrendingSettings settings) {
@@ -31,13 +31,13 @@ final class ClientCapProcessor implements FixedKeyProcessor<String, PageView, Pa
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, PageView> context) {
+    public void init(FixedKeyProcessorContext<byte[], PageView> context) {
         this.context = context;
         this.sessions = context.getStateStore(TrendingTopology.CLIENT_STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, PageView> record) {
+    public void process(FixedKeyRecord<byte[], PageView> record) {
         PageView view = record.value();
         // Too late a view is dropped here, first, so that the steps after it keep only a grace of state behind.
         if (view == null || record.timestamp() < context.currentStreamTimeMs() - graceMs) {

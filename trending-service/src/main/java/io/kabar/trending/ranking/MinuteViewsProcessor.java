@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * With the record cache disabled ({@code statestore.cache.max.bytes=0}) every view is handed on at once, as the
  * DSL's cached aggregations do.
  */
-final class MinuteViewsProcessor implements Processor<String, PageView, String, RankingInput> {
+final class MinuteViewsProcessor implements Processor<byte[], PageView, String, RankingInput> {
 
     private final Duration interval;
     private final Map<String, Pending> pending = new HashMap<>();
@@ -60,7 +60,7 @@ final class MinuteViewsProcessor implements Processor<String, PageView, String, 
     }
 
     @Override
-    public void process(Record<String, PageView> record) {
+    public void process(Record<byte[], PageView> record) {
         String key = MinuteKey.of(Buckets.of(record.timestamp()), record.value().getArticleId());
         Pending views = pending.get(key);
         if (views == null) {

@@ -17,12 +17,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * view the cap drops is not recorded, which bounds a slot at the cap times its minutes however hard a crawler tries;
  * its session may view that article again and count once the cap allows.
  */
-final class SessionViewsProcessor implements FixedKeyProcessor<String, PageView, PageView> {
+final class SessionViewsProcessor implements FixedKeyProcessor<byte[], PageView, PageView> {
 
     private final long intervalMs;
     private final long widthMs;
     private final int cap;
-    private FixedKeyProcessorContext<String, PageView> context;
+    private FixedKeyProcessorContext<byte[], PageView> context;
     private WindowStore<String, SessionSlot> slots;
 
     SessionViewsProcessor(TrendingSettings settings) {
@@ -32,13 +32,13 @@ final class SessionViewsProcessor implements FixedKeyProcessor<String, PageView,
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, PageView> context) {
+    public void init(FixedKeyProcessorContext<byte[], PageView> context) {
         this.context = context;
         this.slots = context.getStateStore(TrendingTopology.SESSION_STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, PageView> record) {
+    public void process(FixedKeyRecord<byte[], PageView> record) {
         String sessionId = record.value().getSessionId();
         String articleId = record.value().getArticleId();
         long viewedAt = record.timestamp();

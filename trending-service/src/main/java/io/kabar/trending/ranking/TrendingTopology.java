@@ -116,7 +116,8 @@ public final class TrendingTopology {
 
         KStream<String, RankingInput> bucketCounts = builder.stream(
                         Topics.PAGE_VIEWS.name(),
-                        Consumed.with(Serdes.String(), pageViews)
+                        // The key only routes a view to its partition: it is never decoded (a String per view).
+                        Consumed.with(Serdes.ByteArray(), pageViews)
                                 .withTimestampExtractor(new ViewedAtExtractor())
                                 .withName("page-views"))
                 .processValues(() -> new ClientCapProcessor(settings), Named.as("cap-client-sessions"), CLIENT_STORE)
