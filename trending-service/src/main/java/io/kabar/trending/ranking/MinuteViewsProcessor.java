@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Counts the views that passed the caps and the dedupe (timestamp: the view's time) per article and minute, in the
  * views' own partition, and hands the counts on to the ranking stage as increments once per rank interval: one record
- * per active article and minute, however many views there are, without a repartition by article. (Handing them on more often than the ranking stage ranks would only send it more records.)
+ * per active article and minute, however many views there are, without a repartition by article. (Handing them on
+ * more often than the ranking stage ranks would only send it more records.)
  *
  * <p>The increments not yet handed on are kept in a store (an in-memory copy serves the reads): an increment is
  * deleted in the same transaction that forwards it, so a crash between commits loses none and forwards none twice.
