@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -114,6 +115,24 @@ public final class KafkaClients {
     /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
     public <V extends SpecificRecord> TopicMirror<V> mirror(TopicSpec<String, V> topic, BiConsumer<String, V> sink) {
         return new TopicMirror<>(topic.name(), grouplessConsumers(topic), sink);
+    }
+
+    /**
+     * A mirror of the whole topic kept as a keyed view: each record mapped to the service's own type at the edge and
+     * handed to {@code put}, the key of a tombstone to {@code remove}.
+     */
+    public <V extends SpecificRecord, T> TopicMirror<V> mirror(
+            TopicSpec<String, V> topic,
+            Function<V, T> toDomain,
+            java.util.function.Consumer<T> put,
+            java.util.function.Consumer<String> remove) {
+        return mirror(topic, (key, value) -> {
+            if (value == null) {
+                remove.accept(key);
+            } else {
+                put.accept(toDomain.apply(value));
+            }
+        });
     }
 
     /**
