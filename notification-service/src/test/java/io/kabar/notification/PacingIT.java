@@ -3,31 +3,20 @@ package io.kabar.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kabar.notification.pacing.PacingClock;
 import io.kabar.schemas.AlertType;
 import io.kabar.schemas.AlertUrgency;
 import io.kabar.schemas.Article;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
-import io.kabar.schemas.HeldAlerts;
-import io.kabar.schemas.serde.AvroDeserializer;
-import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,40 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PacingIT {
 
-    static final ZoneId JAYAPURA = ZoneId.of("Asia/Jayapura");
-    static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
     static final JsonMapper JSON = new JsonMapper();
     static final String CORRECTED_TITLE = "Koreksi: gempa M5,9, bukan M6,2";
-
-    /** The pacing clock of the instances this test starts: whatever {@link #NOW} says. */
-    @Configuration(proxyBeanMethods = false)
-    static class SetPacingClock {
-        @Bean
-        PacingClock pacingClock() {
-            return NOW::get;
-        }
-    }
-
-    private static Instant jayapura(LocalDate day, String time) {
-        return day.atTime(LocalTime.parse(time)).atZone(JAYAPURA).toInstant();
-    }
-
-    /** An instance on the pacing clock, once it is ready (its mirrors caught up). */
-    private static Instance start(String brokers) {
-        Instance instance = Instance.startWith(
-                List.of(SetPacingClock.class), brokers, "kabar.notifications.pacing.release-every=200ms");
-        await().atMost(Duration.ofSeconds(120))
-                .until(() ->
-                        instance.management().get("/actuator/health/readiness").status() == HttpStatus.OK);
-        return instance;
-    }
 
     @Test
     void holdsAlertsInQuietHoursAndOverTheCapAndSendsThemAsOneDigestAfterTheNightEvenAcrossARestart() {
         String brokers = TestBroker.brokers();
         String category = "Pacing-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalDate day = LocalDate.now(JAYAPURA);
-        NOW.set(jayapura(day, "21:59"));
+        LocalDate day = LocalDate.now(PacedInstances.JAYAPURA);
+        PacedInstances.setJayapura(day, "21:59");
         try (Receiver receiver = new Receiver()) {
             String night = "/pacing/jayapura-night";
             String capped = "/pacing/jakarta-capped";
@@ -83,7 +47,7 @@ class PacingIT {
             String withdrawn = UUID.randomUUID().toString();
             String first = UUID.randomUUID().toString();
             String critical = UUID.randomUUID().toString();
-            try (Instance before = start(brokers)) {
+            try (Instance before = PacedInstances.start(brokers)) {
                 Http http = before.http();
                 nightId = subscribe(http, receiver.url(night), category, quiet("Asia/Jayapura"), null);
                 // 21:59 in Jayapura is 19:59 in Jakarta: no quiet hours there yet, only the cap of one a day.
@@ -96,7 +60,7 @@ class PacingIT {
                 assertThat(articleIds(receiver, night)).containsExactly(first);
                 assertThat(articleIds(receiver, capped)).containsExactly(first);
 
-                NOW.set(jayapura(day, "22:00"));
+                PacedInstances.setJayapura(day, "22:00");
                 Kafka.publish(brokers, breaking(held, 1, category, false), breaking(withdrawn, 1, category, false));
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> heldArticles(nightId).containsAll(List.of(held, withdrawn))
@@ -114,12 +78,12 @@ class PacingIT {
                         Kafka.event(withdrawn, 2, ArticleEventType.UNPUBLISHED, category, true));
             }
 
-            try (Instance after = start(brokers)) {
+            try (Instance after = PacedInstances.start(brokers)) {
                 // Jayapura's night ends at 06:00; in Jakarta it is 04:00 then, and the capped digest waits for 06:00
                 // there (08:00 in Jayapura): midnight reset the cap inside Jakarta's quiet hours.
-                NOW.set(jayapura(day.plusDays(1), "06:00"));
+                PacedInstances.setJayapura(day.plusDays(1), "06:00");
                 await().atMost(Duration.ofSeconds(60)).until(() -> digests(receiver, night) == 1);
-                NOW.set(jayapura(day.plusDays(1), "08:00"));
+                PacedInstances.setJayapura(day.plusDays(1), "08:00");
                 await().atMost(Duration.ofSeconds(60)).until(() -> digests(receiver, capped) == 1);
 
                 for (String path : List.of(night, capped)) {
@@ -143,7 +107,7 @@ class PacingIT {
 
     @Test
     void refusesPacingItCannotKeepNamingTheField() {
-        try (Instance instance = start(TestBroker.brokers())) {
+        try (Instance instance = PacedInstances.start(TestBroker.brokers())) {
             Http http = instance.http();
             Map<String, Map<String, Object>> bad = Map.of(
                     "quietHours.zone", Map.of("quietHours", Map.of("from", "22:00", "to", "06:00", "zone", "WIT")),
@@ -176,15 +140,7 @@ class PacingIT {
         if (maxPerDay != null) {
             body.put("maxPerDay", maxPerDay);
         }
-        // A loaded machine's fresh broker may not acknowledge the first writes in time (503): the same key retries.
-        String key = UUID.randomUUID().toString();
-        AtomicReference<Http.Answer> answer = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            answer.set(http.post("/api/subscriptions", body, h -> h.set("Idempotency-Key", key)));
-            return answer.get().status() != HttpStatus.SERVICE_UNAVAILABLE;
-        });
-        Http.Answer created = answer.get();
-        assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+        Http.Answer created = PacedInstances.subscribe(http, body);
         assertThat(created.body()).containsEntry("quietHours", quietHours).containsEntry("held", "digest");
         return (String) created.get("id");
     }
@@ -235,14 +191,6 @@ class PacingIT {
      * withdrawn meanwhile, which the record remembers as retracted).
      */
     private static List<String> heldArticles(String subscriptionId) {
-        List<ConsumerRecord<String, HeldAlerts>> records =
-                Kafka.records(Topics.HELD_ALERTS.name(), subscriptionId, new AvroDeserializer<>(HeldAlerts.class));
-        if (records.isEmpty() || records.getLast().value() == null) {
-            return List.of();
-        }
-        return records.getLast().value().getAlerts().stream()
-                .filter(a -> a.getType() != AlertType.RETRACTED)
-                .map(a -> a.getArticleId())
-                .toList();
+        return PacedInstances.heldArticles(subscriptionId, a -> a.getType() != AlertType.RETRACTED);
     }
 }

@@ -184,6 +184,26 @@ class SitePagesIT {
         assertThat(get("/robots.txt").body()).contains("Sitemap: ", "/sitemap-news.xml", "Disallow: /newsroom");
     }
 
+    @Test
+    void theNewsroomAsksForATokenRefusesAnUnknownOneAndSendsTheSignedOutConsoleToSignIn() throws Exception {
+        assertThat(get("/newsroom").body()).contains("action=\"/newsroom/masuk\"");
+
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/newsroom/masuk"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=bukan-token"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+
+        for (String console : List.of("/newsroom/tulis", "/newsroom/artikel/" + UUID.randomUUID())) {
+            HttpResponse<String> signedOut = get(console);
+            assertThat(signedOut.statusCode()).as(console).isEqualTo(302);
+            assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/newsroom");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

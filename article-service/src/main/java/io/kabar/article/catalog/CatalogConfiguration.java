@@ -24,12 +24,6 @@ class CatalogConfiguration {
 
     @Bean
     TopicMirror<ArticleEvent> articlesMirror(KafkaClients clients, ArticleCatalog catalog) {
-        return clients.mirror(Topics.ARTICLES, (id, event) -> {
-            if (event == null) {
-                catalog.remove(id);
-            } else {
-                catalog.apply(ArticleRecords.fromEvent(event));
-            }
-        });
+        return clients.mirror(Topics.ARTICLES, ArticleRecords::fromEvent, catalog::apply, catalog::remove);
     }
 }

@@ -4,39 +4,23 @@ import io.kabar.article.ArticleServiceProperties;
 import io.kabar.article.auth.NewsroomScopes;
 import io.kabar.article.catalog.Article;
 import io.kabar.article.catalog.ArticleCatalog;
-import io.kabar.platform.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 /**
- * The requester's side of a write, on whichever instance the request reaches: sends the command to the owner of its
- * partition, waits (bounded) until its outcome is in the log, shows the result in this instance's catalog and turns
- * it into the answer. A retried keyed publish that this instance already knows is answered at once.
+ * The requester's side of a write, on whichever instance the request reaches: checks what this instance can check
+ * (scopes, pins, a known stale revision) and has the command's round trip to the owner of its partition
+ * ({@link CommandRoundTrip}) answer the rest. A retried keyed publish that this instance already knows is answered at
+ * once.
  */
 final class ArticleCommands {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ArticleCommands.class);
-
-    private final CommandLog log;
-    private final PendingOutcomes outcomes;
-    private final BooleanSupplier outcomesReadable;
     private final ArticleCatalog catalog;
     private final IdempotencyLedger ledger;
-    private final Clock clock;
-    private final ArticleServiceProperties properties;
-    private final MeterRegistry meters;
+    private final CommandRoundTrip roundTrip;
 
     ArticleCommands(
             CommandLog log,
@@ -47,14 +31,9 @@ final class ArticleCommands {
             Clock clock,
             ArticleServiceProperties properties,
             MeterRegistry meters) {
-        this.log = log;
-        this.outcomes = outcomes;
-        this.outcomesReadable = outcomesReadable;
         this.catalog = catalog;
         this.ledger = ledger;
-        this.clock = clock;
-        this.properties = properties;
-        this.meters = meters;
+        this.roundTrip = new CommandRoundTrip(log, outcomes, outcomesReadable, catalog, clock, properties, meters);
     }
 
     /** The outcome of a publish request; {@code replayed} when an earlier request with the same key answered it. */
@@ -73,11 +52,11 @@ final class ArticleCommands {
         }
         if (known.isPresent()) {
             if (!known.get().fingerprint().equals(fingerprint)) {
-                throw keyReused();
+                throw CommandRoundTrip.keyReused();
             }
             return new Published(known.get().article(), true);
         }
-        Outcome outcome = submit(
+        Outcome outcome = roundTrip.submit(
                 Command.Kind.PUBLISH,
                 UUID.randomUUID().toString(),
                 0,
@@ -93,13 +72,15 @@ final class ArticleCommands {
     Article update(String id, long expectedRevision, ArticleDraft draft, Caller caller) {
         refuseIfKnownStale(id, expectedRevision);
         PinChecks.check(catalog, id, draft.editorial());
-        return submit(Command.Kind.UPDATE, id, expectedRevision, draft, caller, null, null, null)
+        return roundTrip
+                .submit(Command.Kind.UPDATE, id, expectedRevision, draft, caller, null, null, null)
                 .article();
     }
 
     Article unpublish(String id, long expectedRevision, Caller caller) {
         refuseIfKnownStale(id, expectedRevision);
-        return submit(Command.Kind.UNPUBLISH, id, expectedRevision, null, caller, null, null, null)
+        return roundTrip
+                .submit(Command.Kind.UNPUBLISH, id, expectedRevision, null, caller, null, null, null)
                 .article();
     }
 
@@ -111,106 +92,13 @@ final class ArticleCommands {
         if (!caller.mayMarkBreaking()) {
             throw NewsroomScopes.missing(NewsroomScopes.BREAKING, "Taking an article down");
         }
-        submit(Command.Kind.TAKE_DOWN, id, 0, null, caller, null, null, reason);
+        roundTrip.submit(Command.Kind.TAKE_DOWN, id, 0, null, caller, null, null, reason);
     }
 
     /** Revisions only grow: one newer than the If-Match here is newer everywhere, so no owner needs asking. */
     private void refuseIfKnownStale(String id, long expectedRevision) {
         catalog.findPublished(id).filter(a -> a.revision() > expectedRevision).ifPresent(a -> {
-            throw stale(a.revision(), expectedRevision);
+            throw CommandRoundTrip.stale(a.revision(), expectedRevision);
         });
-    }
-
-    private Outcome submit(
-            Command.Kind kind,
-            String articleId,
-            long expectedRevision,
-            ArticleDraft draft,
-            Caller caller,
-            String key,
-            String fingerprint,
-            String reason) {
-        Instant deadline = clock.instant().plus(properties.publishTimeout());
-        Command command = new Command(
-                UUID.randomUUID().toString(),
-                kind,
-                articleId,
-                expectedRevision,
-                draft,
-                key,
-                fingerprint,
-                caller,
-                deadline,
-                reason);
-        if (!outcomesReadable.getAsBoolean()) {
-            throw unavailable("the outcome log is not reachable yet", true);
-        }
-        CompletableFuture<Outcome> answer = outcomes.expect(command.requestId());
-        try {
-            log.send(command);
-            Duration wait = Duration.between(clock.instant(), deadline.plus(properties.confirmGrace()));
-            Outcome outcome = answer.get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
-            if (outcome.article() != null) {
-                catalog.apply(outcome.article());
-            }
-            return answered(command, outcome);
-        } catch (CommandLog.Unavailable e) {
-            throw unavailable(e.getMessage(), true);
-        } catch (TimeoutException e) {
-            throw unavailable("no outcome within " + properties.publishTimeout(), false);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("outcomes never fail", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while waiting for the outcome", false);
-        } finally {
-            outcomes.forget(command.requestId());
-        }
-    }
-
-    private Outcome answered(Command command, Outcome outcome) {
-        return switch (outcome.result()) {
-            case APPLIED, REPLAYED -> outcome;
-            case NOT_FOUND ->
-                throw ApiProblem.notFound("No "
-                        + (command.kind() == Command.Kind.TAKE_DOWN ? "" : "published ")
-                        + "article has the id " + command.articleId() + ".");
-            case STALE_REVISION -> throw stale(outcome.currentRevision(), command.expectedRevision());
-            case KEY_REUSED -> throw keyReused();
-            case BREAKING_NOT_ALLOWED ->
-                throw NewsroomScopes.missing(
-                        NewsroomScopes.BREAKING, "Marking an article breaking or its alert critical");
-            case EXPIRED -> throw unavailable("the command reached its owner after its deadline", true);
-        };
-    }
-
-    private static ApiProblem stale(long current, long expected) {
-        return ApiProblem.status(
-                HttpStatus.PRECONDITION_FAILED,
-                "Stale revision",
-                "The article is at revision " + current + ", not " + expected
-                        + "; fetch it again and reapply the change.");
-    }
-
-    private static ApiProblem keyReused() {
-        return ApiProblem.status(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "Idempotency-Key reused",
-                "This Idempotency-Key was used for a different request.");
-    }
-
-    /**
-     * 503 with Retry-After. {@code nothingWritten} when the command never reached the log or its owner refused it;
-     * otherwise it may still have been applied, and the answer says how to find out.
-     */
-    private ApiProblem unavailable(String reason, boolean nothingWritten) {
-        LOG.warn("write not confirmed: {}", reason);
-        meters.counter("kabar.articles.writes.unavailable").increment();
-        return ApiProblem.unavailable(
-                nothingWritten
-                        ? "The article could not be recorded because the event log is unreachable; nothing was written."
-                        : "The change was sent but not confirmed in time; it took effect only if the article shows it"
-                                + " (a retry with the same Idempotency-Key is safe).",
-                properties.retryAfter());
     }
 }

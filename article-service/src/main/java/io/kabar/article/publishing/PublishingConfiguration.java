@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -50,7 +49,8 @@ class PublishingConfiguration {
     @Bean
     KafkaCommandLog commandLog(KafkaClients clients, ArticleServiceProperties properties) {
         return new KafkaCommandLog(
-                clients.producerFactory(Topics.ARTICLE_COMMANDS, bounded(properties)), properties.publishTimeout());
+                clients.producerFactory(Topics.ARTICLE_COMMANDS, KafkaClients.boundedBy(properties.publishTimeout())),
+                properties.publishTimeout());
     }
 
     @Bean
@@ -91,7 +91,8 @@ class PublishingConfiguration {
             Clock clock,
             ArticleServiceProperties properties,
             MeterRegistry meters) {
-        DefaultKafkaProducerFactory<String, Object> producers = clients.producerFactory(bounded(properties));
+        DefaultKafkaProducerFactory<String, Object> producers =
+                clients.producerFactory(KafkaClients.boundedBy(properties.publishTimeout()));
         producers.setTransactionIdPrefix("article-service-" + UUID.randomUUID() + "-");
         var consumers = clients.consumerFactory(
                 Topics.ARTICLE_COMMANDS,
@@ -114,19 +115,5 @@ class PublishingConfiguration {
                 clock,
                 properties.catchUpTimeout(),
                 meters);
-    }
-
-    /** Producer timeouts that bound how long a request waits for an unreachable broker before it answers 503. */
-    private static Map<String, Object> bounded(ArticleServiceProperties properties) {
-        int timeout = (int) properties.publishTimeout().toMillis();
-        return Map.of(
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                timeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                timeout,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                timeout + 1000,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0);
     }
 }

@@ -9,10 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -84,16 +82,7 @@ class SubscriptionsConfiguration {
             SecretCipher subscriptionSecretCipher,
             Clock clock,
             NotificationProperties properties) {
-        int timeout = (int) properties.publishTimeout().toMillis();
-        var producers = clients.producerFactory(Map.of(
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                timeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                timeout,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                timeout + 1000,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0));
+        var producers = clients.producerFactory(KafkaClients.boundedBy(properties.publishTimeout()));
         // Unique per instance: producer-only transactions need no stable id, only no clash with a sibling instance.
         producers.setTransactionIdPrefix("notification-subscriptions-" + UUID.randomUUID() + "-");
         return new SubscriptionStore(producers, view, ledger, subscriptionSecretCipher, clock);

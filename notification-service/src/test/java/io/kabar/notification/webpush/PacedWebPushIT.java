@@ -5,32 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.kabar.notification.Instance;
 import io.kabar.notification.Kafka;
+import io.kabar.notification.PacedInstances;
 import io.kabar.notification.Receiver;
-import io.kabar.notification.pacing.PacingClock;
 import io.kabar.schemas.AlertType;
 import io.kabar.schemas.ArticleEventType;
-import io.kabar.schemas.BreakingAlert;
-import io.kabar.schemas.HeldAlerts;
-import io.kabar.schemas.serde.AvroDeserializer;
-import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.Http;
 import io.kabar.testing.TestBroker;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,29 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PacedWebPushIT {
 
-    static final ZoneId JAYAPURA = ZoneId.of("Asia/Jayapura");
-    static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The pacing clock of the instance this test starts: whatever {@link #NOW} says. */
-    @Configuration(proxyBeanMethods = false)
-    static class SetPacingClock {
-        @Bean
-        PacingClock pacingClock() {
-            return NOW::get;
-        }
-    }
-
-    private static Instant jayapura(LocalDate day, String time) {
-        return day.atTime(LocalTime.parse(time)).atZone(JAYAPURA).toInstant();
-    }
 
     @Test
     void aPacedBrowserGetsWhatItsQuietHoursAndCapHeldAsOneEncryptedDigestLikeAWebhookDoes() {
         String brokers = TestBroker.brokers();
         String category = WebPushIT.unique("Paced");
-        LocalDate day = LocalDate.now(JAYAPURA);
-        NOW.set(jayapura(day, "21:59"));
+        LocalDate day = LocalDate.now(PacedInstances.JAYAPURA);
+        PacedInstances.setJayapura(day, "21:59");
         String night = "/push/night-" + UUID.randomUUID();
         String capped = "/push/capped-" + UUID.randomUUID();
         String hookNight = "/hook/night";
@@ -74,13 +46,7 @@ class PacedWebPushIT {
         String withdrawn = UUID.randomUUID().toString();
         try (PushService pushService = new PushService();
                 Receiver receiver = new Receiver();
-                Instance instance = Instance.startWith(
-                        List.of(SetPacingClock.class), brokers, "kabar.notifications.pacing.release-every=200ms")) {
-            await().atMost(Duration.ofSeconds(120))
-                    .until(() -> instance.management()
-                                    .get("/actuator/health/readiness")
-                                    .status()
-                            == HttpStatus.OK);
+                Instance instance = PacedInstances.start(brokers)) {
             Http http = instance.http();
             Map<String, Object> quiet = Map.of("from", "22:00", "to", "06:00", "zone", "Asia/Jayapura");
             Map<String, Object> nightPush =
@@ -110,29 +76,29 @@ class PacedWebPushIT {
                             && !pushService.received(capped).isEmpty()
                             && !receiver.received(hookNight).isEmpty());
 
-            NOW.set(jayapura(day, "22:00"));
+            PacedInstances.setJayapura(day, "22:00");
             Kafka.publish(
                     brokers,
                     Kafka.event(held, 1, ArticleEventType.PUBLISHED, category, true),
                     Kafka.event(withdrawn, 1, ArticleEventType.PUBLISHED, category, true));
             for (String id : List.of(nightId, cappedId, hookId)) {
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> heldArticles(id, a -> a.getType() == AlertType.CREATED)
+                        .until(() -> PacedInstances.heldArticles(id, a -> a.getType() == AlertType.CREATED)
                                 .containsAll(List.of(held, withdrawn)));
             }
             Kafka.publish(brokers, Kafka.event(withdrawn, 2, ArticleEventType.UNPUBLISHED, category, true));
             for (String id : List.of(nightId, cappedId, hookId)) {
                 // The retraction folded: the withdrawn alert stays in the state as withdrawn, out of the digest.
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> heldArticles(id, a -> a.getType() == AlertType.RETRACTED)
+                        .until(() -> PacedInstances.heldArticles(id, a -> a.getType() == AlertType.RETRACTED)
                                 .equals(List.of(withdrawn)));
             }
 
-            NOW.set(jayapura(day.plusDays(1), "06:00"));
+            PacedInstances.setJayapura(day.plusDays(1), "06:00");
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> pushService.received(night).size() >= 2
                             && receiver.received(hookNight).size() >= 2);
-            NOW.set(jayapura(day.plusDays(1), "09:00"));
+            PacedInstances.setJayapura(day.plusDays(1), "09:00");
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> pushService.received(capped).size() >= 2);
 
@@ -170,27 +136,6 @@ class PacedWebPushIT {
             new tools.jackson.core.type.TypeReference<>() {};
 
     private static String subscribe(Http http, Map<String, Object> body) {
-        // A loaded machine's fresh broker may not acknowledge the first writes in time (503): the same key retries.
-        String key = UUID.randomUUID().toString();
-        AtomicReference<Http.Answer> answer = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            answer.set(http.post("/api/subscriptions", body, h -> h.set("Idempotency-Key", key)));
-            return answer.get().status() != HttpStatus.SERVICE_UNAVAILABLE;
-        });
-        assertThat(answer.get().status()).isEqualTo(HttpStatus.CREATED);
-        return (String) answer.get().get("id");
-    }
-
-    /** The articles of the subscription's latest record on news.held-alerts whose held entry passes {@code which}. */
-    private static List<String> heldArticles(String subscriptionId, Predicate<BreakingAlert> which) {
-        List<ConsumerRecord<String, HeldAlerts>> records =
-                Kafka.records(Topics.HELD_ALERTS.name(), subscriptionId, new AvroDeserializer<>(HeldAlerts.class));
-        if (records.isEmpty() || records.getLast().value() == null) {
-            return List.of();
-        }
-        return records.getLast().value().getAlerts().stream()
-                .filter(which)
-                .map(BreakingAlert::getArticleId)
-                .toList();
+        return (String) PacedInstances.subscribe(http, body).get("id");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -111,9 +112,45 @@ public final class KafkaClients {
                 new ErrorHandlingDeserializer<>(new AvroDeserializer<>(topic.valueType(), schemas))));
     }
 
+    /**
+     * Producer overrides that bound a send to {@code timeout} when the broker is out of reach (blocking for metadata
+     * or buffer space, the request, the delivery), so that a request waiting on it can answer 503 in time; no linger,
+     * since a request waits for each send.
+     */
+    public static Map<String, Object> boundedBy(Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        return Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                millis,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                millis,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                millis + 1000,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0);
+    }
+
     /** A mirror of the whole topic feeding {@code sink}; register it as a bean so that it starts and stops with the context. */
     public <V extends SpecificRecord> TopicMirror<V> mirror(TopicSpec<String, V> topic, BiConsumer<String, V> sink) {
         return new TopicMirror<>(topic.name(), grouplessConsumers(topic), sink);
+    }
+
+    /**
+     * A mirror of the whole topic kept as a keyed view: each record mapped to the service's own type at the edge and
+     * handed to {@code put}, the key of a tombstone to {@code remove}.
+     */
+    public <V extends SpecificRecord, T> TopicMirror<V> mirror(
+            TopicSpec<String, V> topic,
+            Function<V, T> toDomain,
+            java.util.function.Consumer<T> put,
+            java.util.function.Consumer<String> remove) {
+        return mirror(topic, (key, value) -> {
+            if (value == null) {
+                remove.accept(key);
+            } else {
+                put.accept(toDomain.apply(value));
+            }
+        });
     }
 
     /**

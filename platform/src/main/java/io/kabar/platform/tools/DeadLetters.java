@@ -1,6 +1,5 @@
 package io.kabar.platform.tools;
 
-import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.serde.KafkaSchemaRegistry;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,7 +23,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -74,7 +71,7 @@ public final class DeadLetters {
 
     /** Copies the dead letters that {@link ReplayGuard} keeps back to the topic; answers how many it copied. */
     private static int replay(String bootstrap, TopicSpec<?, ?> topic, PrintStream out) {
-        Map<String, Object> props = secured(Map.of(
+        Map<String, Object> props = TopicReads.secured(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
@@ -87,7 +84,8 @@ public final class DeadLetters {
                 KafkaProducer<byte[], byte[]> producer =
                         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
                 KafkaSchemaRegistry schemas = new KafkaSchemaRegistry(
-                        secured(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)), Duration.ofSeconds(10))) {
+                        TopicReads.secured(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)),
+                        Duration.ofSeconds(10))) {
             drain(consumer, topic, deadLetters::add, () -> {
                 ReplayGuard guard = ReplayGuard.load(topic, deadLetters, bootstrap, schemas);
                 for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
@@ -145,39 +143,20 @@ public final class DeadLetters {
             TopicSpec<?, ?> topic,
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action,
             Runnable beforeCommit) {
-        List<TopicPartition> partitions = consumer
-                .partitionsFor(topic.deadLetter().name())
-                .stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        int count = 0;
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+        int[] count = {0};
+        Map<TopicPartition, Long> end =
+                TopicReads.readToEnd(consumer, topic.deadLetter().name(), true, record -> {
                     action.accept(record);
-                    count++;
-                }
-            }
-        }
+                    count[0]++;
+                });
         if (beforeCommit != null) {
             // Commit only what is safely copied: a failed flush throws, and the next replay starts over.
             beforeCommit.run();
-            Map<TopicPartition, OffsetAndMetadata> done = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             end.forEach((partition, offset) -> done.put(partition, new OffsetAndMetadata(offset)));
             consumer.commitSync(done);
         }
-        return count;
+        return count[0];
     }
 
     private static String describe(ConsumerRecord<byte[], byte[]> record) {
@@ -200,7 +179,7 @@ public final class DeadLetters {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
-        Map<String, Object> props = secured(Map.of(
+        return TopicReads.consumer(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -209,13 +188,5 @@ public final class DeadLetters {
                 "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false));
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** Adds the operator's credentials from {@code KABAR_KAFKA_*} (see {@link KafkaSecurity}), if any. */
-    private static Map<String, Object> secured(Map<String, Object> props) {
-        Map<String, Object> all = new HashMap<>(props);
-        all.putAll(KafkaSecurity.fromEnvironment(System.getenv()).clientProperties());
-        return all;
     }
 }

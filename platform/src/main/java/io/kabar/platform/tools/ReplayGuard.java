@@ -1,6 +1,5 @@
 package io.kabar.platform.tools;
 
-import io.kabar.platform.kafka.KafkaSecurity;
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.serde.AvroDeserializer;
@@ -9,20 +8,15 @@ import io.kabar.schemas.topics.CleanupPolicy;
 import io.kabar.schemas.topics.TopicSpec;
 import io.kabar.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Decides which dead letters may go back to their topic. A stream takes them all; a compacted topic, where the last
@@ -118,27 +112,20 @@ final class ReplayGuard {
 
     /** Reads the topic from its start to its end as it stands now, keeping the last state of each of {@code keys}. */
     private void readCurrent(Set<String> keys, String bootstrap) {
-        Map<String, Object> props =
-                new HashMap<>(KafkaSecurity.fromEnvironment(System.getenv()).clientProperties());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, byte[]> latest = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    String id = text(record.key());
-                    if (keys.contains(id)) {
-                        latest.put(id, record.value());
-                    }
+        try (var consumer = TopicReads.consumer(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false))) {
+            TopicReads.readToEnd(consumer, topic.name(), false, record -> {
+                String id = text(record.key());
+                if (keys.contains(id)) {
+                    latest.put(id, record.value());
                 }
-            }
+            });
         }
         latest.forEach((id, value) -> current.put(id, currentState(value)));
     }

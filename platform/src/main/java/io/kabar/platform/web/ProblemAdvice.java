@@ -2,14 +2,12 @@ package io.kabar.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,21 +16,19 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 /**
  * Answers every failed request as {@code application/problem+json}: bad input with 400 and one entry per bad field
- * in {@code errors}, {@link ApiProblem}s with their own status, and anything unexpected with a bare 500 (logged,
- * never a stack trace on the wire).
+ * in {@code errors} (named by {@link FieldErrors}), {@link ApiProblem}s with their own status, and anything unexpected
+ * with a bare 500 (logged, never a stack trace on the wire).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,10 +49,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException exception) {
-        List<ApiProblem.FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new ApiProblem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList();
-        return invalid(errors);
+        return invalid(FieldErrors.of(exception));
     }
 
     /**
@@ -92,13 +85,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        BindingResult result = exception.getBindingResult();
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        result.getFieldErrors()
-                .forEach(e -> errors.add(new ApiProblem.FieldError(e.getField(), e.getDefaultMessage())));
-        result.getGlobalErrors()
-                .forEach(e -> errors.add(new ApiProblem.FieldError(e.getObjectName(), e.getDefaultMessage())));
-        return invalid(errors);
+        return invalid(FieldErrors.of(exception.getBindingResult()));
     }
 
     @Override
@@ -107,28 +94,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        exception.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
-            for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                // A validated request body reports its own fields; a plain parameter is the field itself.
-                String field = error instanceof org.springframework.validation.FieldError f ? f.getField() : name;
-                errors.add(new ApiProblem.FieldError(field, error.getDefaultMessage()));
-            }
-        });
-        return invalid(errors);
+        return invalid(FieldErrors.of(exception));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field =
-                exception instanceof MethodArgumentTypeMismatchException m ? m.getName() : exception.getPropertyName();
-        Class<?> type = exception.getRequiredType();
-        String reason = type == java.time.Instant.class
-                ? "must be an ISO-8601 instant such as 2023-09-14T05:06:00Z"
-                : "must be a valid " + (type == null ? "value" : type.getSimpleName());
-        return invalid(List.of(new ApiProblem.FieldError(field, reason)));
+        return invalid(FieldErrors.of(exception));
     }
 
     @Override
@@ -139,12 +111,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return apiProblem(raised);
         }
         JacksonException jackson = cause(exception, JacksonException.class);
-        if (jackson != null && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            return invalid(List.of(new ApiProblem.FieldError(field, "has the wrong type or format")));
+        List<ApiProblem.FieldError> errors = jackson == null ? List.of() : FieldErrors.of(jackson);
+        if (!errors.isEmpty()) {
+            return invalid(errors);
         }
         return problem(
                 HttpStatus.BAD_REQUEST,
@@ -177,10 +146,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String lastNode(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static ResponseEntity<Object> invalid(List<ApiProblem.FieldError> unsorted) {

@@ -89,22 +89,13 @@ public final class Evaluate {
                         d.withSignals(new Signals(
                                 all.terms(), 0, all.titleWeight(), all.proximityWeight(), all.proximityHalfLife()))));
         eval.report("with common terms queried", eval.ranked(TextAnalysis.DEFAULT, allTerms));
-        RankingSettings textOnly = new RankingSettings(
-                d.defaultLimit(),
-                d.candidatePool(),
-                d.queryTerms(),
-                d.commonTermShare(),
-                d.titleBoost(),
-                d.sourceTitleWeight(),
-                Signals.NONE,
-                1,
-                0,
-                0,
-                0,
-                d.recencyHalfLife(),
-                d.nearDuplicateJaccard(),
-                d.refreshFanout(),
-                d.minScore());
+        RankingSettings textOnly = d.toBuilder()
+                .signals(Signals.NONE)
+                .textWeight(1)
+                .tagWeight(0)
+                .categoryBonus(0)
+                .recencyWeight(0)
+                .build();
         eval.report("text only (no signals, category, recency)", eval.ranked(TextAnalysis.DEFAULT, textOnly));
         new MinScoreCalibration(eval.articles, eval.topics)
                 .print(eval.scored(TextAnalysis.DEFAULT, d), RankingSettings.DEFAULTS.minScore());
@@ -112,22 +103,7 @@ public final class Evaluate {
 
     /** The settings with another common-term share and other signals. */
     private static RankingSettings with(RankingSettings s, double commonTermShare, Signals signals) {
-        return new RankingSettings(
-                s.defaultLimit(),
-                s.candidatePool(),
-                s.queryTerms(),
-                commonTermShare,
-                s.titleBoost(),
-                s.sourceTitleWeight(),
-                signals,
-                s.textWeight(),
-                s.tagWeight(),
-                s.categoryBonus(),
-                s.recencyWeight(),
-                s.recencyHalfLife(),
-                s.nearDuplicateJaccard(),
-                s.refreshFanout(),
-                s.minScore());
+        return s.toBuilder().commonTermShare(commonTermShare).signals(signals).build();
     }
 
     /** Top-10 link ids per article id, produced by the real ranker over the whole corpus. */

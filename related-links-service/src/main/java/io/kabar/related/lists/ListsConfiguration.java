@@ -24,12 +24,6 @@ class ListsConfiguration {
 
     @Bean
     TopicMirror<RelatedLinks> relatedLinksMirror(KafkaClients clients, PublishedLists lists) {
-        return clients.mirror(Topics.RELATED_LINKS, (id, links) -> {
-            if (links == null) {
-                lists.remove(id);
-            } else {
-                lists.put(LinkListRecords.fromAvro(links));
-            }
-        });
+        return clients.mirror(Topics.RELATED_LINKS, LinkListRecords::fromAvro, lists::put, lists::remove);
     }
 }

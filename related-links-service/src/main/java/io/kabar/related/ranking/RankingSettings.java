@@ -106,42 +106,17 @@ public record RankingSettings(
 
     /** These settings with other signal weights. */
     public RankingSettings withSignals(Signals other) {
-        return new RankingSettings(
-                defaultLimit,
-                candidatePool,
-                queryTerms,
-                commonTermShare,
-                titleBoost,
-                sourceTitleWeight,
-                other,
-                textWeight,
-                tagWeight,
-                categoryBonus,
-                recencyWeight,
-                recencyHalfLife,
-                nearDuplicateJaccard,
-                refreshFanout,
-                minScore);
+        return toBuilder().signals(other).build();
     }
 
     /** These settings with another minimum score (0: every list filled to its limit when candidates exist). */
     public RankingSettings withMinScore(double other) {
-        return new RankingSettings(
-                defaultLimit,
-                candidatePool,
-                queryTerms,
-                commonTermShare,
-                titleBoost,
-                sourceTitleWeight,
-                signals,
-                textWeight,
-                tagWeight,
-                categoryBonus,
-                recencyWeight,
-                recencyHalfLife,
-                nearDuplicateJaccard,
-                refreshFanout,
-                other);
+        return toBuilder().minScore(other).build();
+    }
+
+    /** A builder starting from these settings, for variants that change a few knobs (evaluation, tests). */
+    public RankingSettingsBuilder toBuilder() {
+        return new RankingSettingsBuilder(this);
     }
 
     static int requireLimit(int limit) {

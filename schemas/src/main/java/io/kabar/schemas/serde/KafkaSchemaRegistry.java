@@ -4,7 +4,6 @@ import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,22 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The schema registry the services own: the compacted topic {@link Topics#SCHEMAS}, key = the schema's 64-bit
- * fingerprint in hex, value = its JSON. A lookup of an unknown fingerprint reads the topic up to its end as it stands
- * at that moment (the writer registered before it wrote the record, so the schema is below that end), within a
- * bounded wait; what it finds is cached for the life of the registry.
+ * fingerprint in hex, value = its JSON. Registration writes a schema once per registry, within a bounded wait;
+ * lookups are {@link SchemaLookups}'.
  */
 public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable {
 
@@ -38,12 +31,10 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
     private static final String TOPIC = Topics.SCHEMAS.name();
 
     private final Map<String, Object> producerProperties;
-    private final Map<String, Object> consumerProperties;
     private final Duration timeout;
-    private final Map<Long, Schema> known = new ConcurrentHashMap<>();
+    private final SchemaLookups lookups;
     private final Set<Long> registered = ConcurrentHashMap.newKeySet();
     private KafkaProducer<String, String> producer;
-    private KafkaConsumer<String, String> consumer;
 
     /**
      * A registry on the cluster the given client properties point at (bootstrap servers and security settings);
@@ -59,11 +50,7 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
         producerProperties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         producerProperties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() + 1000);
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.consumerProperties = new HashMap<>(clientProperties);
-        consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProperties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.lookups = new SchemaLookups(clientProperties, timeout);
     }
 
     /** The topic key of a schema: its CRC-64-AVRO fingerprint, as Avro's single-object encoding writes it, in hex. */
@@ -122,60 +109,13 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
                             + wait,
                     e);
         }
-        known.put(fingerprint, schema);
+        lookups.learned(fingerprint, schema);
         registered.add(fingerprint);
     }
 
     @Override
     public Schema findByFingerprint(long fingerprint) {
-        Schema schema = known.get(fingerprint);
-        if (schema == null) {
-            synchronized (this) {
-                if (!known.containsKey(fingerprint)) {
-                    readToEnd();
-                }
-            }
-            schema = known.get(fingerprint);
-        }
-        return schema;
-    }
-
-    /** Reads what was added to the registry since the last lookup, up to its end as it stands now. */
-    private void readToEnd() {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            KafkaConsumer<String, String> c = consumer();
-            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
-            while (c.assignment().stream().anyMatch(p -> c.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(100))) {
-                    remember(record);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, "cannot read the schema registry {0}: {1}", TOPIC, e.toString());
-            closeConsumer();
-        }
-    }
-
-    private void remember(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return;
-        }
-        try {
-            Schema schema = new Schema.Parser().parse(record.value());
-            if (key(schema).equals(record.key())) {
-                known.putIfAbsent(SchemaNormalization.parsingFingerprint64(schema), schema);
-            } else {
-                log.log(
-                        System.Logger.Level.WARNING,
-                        "{0}@{1}: key {2} is not the fingerprint of its schema",
-                        TOPIC,
-                        record.offset(),
-                        record.key());
-            }
-        } catch (RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, "{0}@{1}: not a schema: {2}", TOPIC, record.offset(), e.toString());
-        }
+        return lookups.find(fingerprint);
     }
 
     private synchronized KafkaProducer<String, String> producer() {
@@ -185,28 +125,9 @@ public final class KafkaSchemaRegistry implements SchemaRegistry, AutoCloseable 
         return producer;
     }
 
-    private KafkaConsumer<String, String> consumer() {
-        if (consumer == null) {
-            consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, timeout).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        return consumer;
-    }
-
-    private void closeConsumer() {
-        if (consumer != null) {
-            consumer.close(Duration.ZERO);
-            consumer = null;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        closeConsumer();
+        lookups.close();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

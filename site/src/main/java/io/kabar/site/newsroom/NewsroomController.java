@@ -1,17 +1,11 @@
 package io.kabar.site.newsroom;
 
-import io.kabar.site.SiteProperties;
-import io.kabar.site.stories.Shelf;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,59 +20,22 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The newsroom's console: sign in with a newsroom token, see the latest articles, write, edit with the revision the
+ * The newsroom's console for a signed-in newsroomer ({@link SessionController}): write, edit with the revision the
  * form was opened at (a 412 shows what changed and offers the merge), unpublish. Plain forms, no script.
  */
 @Controller
 @RequestMapping("/newsroom")
 class NewsroomController {
 
-    static final String COOKIE = "kabar_newsroom";
+    private static final String COOKIE = SessionController.COOKIE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ArticleApi api;
-    private final Shelf shelf;
-    private final SiteProperties site;
     private final Clock clock;
 
-    NewsroomController(ArticleApi api, Shelf shelf, SiteProperties site, Clock clock) {
+    NewsroomController(ArticleApi api, Clock clock) {
         this.api = api;
-        this.shelf = shelf;
-        this.site = site;
         this.clock = clock;
-    }
-
-    @GetMapping
-    ModelAndView home(
-            @CookieValue(name = COOKIE, required = false) String token, @RequestParam(required = false) String pesan) {
-        Optional<Newsroomer> who = Newsroomer.of(token, clock.instant());
-        if (who.isEmpty()) {
-            return new ModelAndView("newsroom/signin");
-        }
-        return new ModelAndView("newsroom/home")
-                .addObject("who", who.get())
-                .addObject("message", pesan)
-                .addObject("stories", shelf.latest(30));
-    }
-
-    @PostMapping("/masuk")
-    ModelAndView signIn(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
-        Optional<Newsroomer> who = Newsroomer.of(token, clock.instant());
-        if (who.isEmpty()) {
-            return new ModelAndView("newsroom/signin", HttpStatus.UNAUTHORIZED)
-                    .addObject(
-                            "error",
-                            "Token tidak dikenali, sudah kedaluwarsa, atau tidak boleh menulis (articles:write).");
-        }
-        Duration validFor = Duration.between(clock.instant(), who.get().expires());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(who.get().token(), validFor));
-        return new ModelAndView("redirect:/newsroom");
-    }
-
-    @PostMapping("/keluar")
-    ModelAndView signOut(HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO));
-        return new ModelAndView("redirect:/newsroom");
     }
 
     @GetMapping("/tulis")
@@ -213,16 +170,5 @@ class NewsroomController {
                         .encode()
                         .build()
                         .toUriString());
-    }
-
-    private String cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(COOKIE, value)
-                .path("/newsroom")
-                .httpOnly(true)
-                .secure(site.secureCookies())
-                .sameSite("Strict")
-                .maxAge(maxAge)
-                .build()
-                .toString();
     }
 }

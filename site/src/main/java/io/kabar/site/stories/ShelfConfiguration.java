@@ -22,13 +22,7 @@ class ShelfConfiguration {
 
     @Bean
     TopicMirror<ArticleEvent> articlesMirror(KafkaClients clients, Shelf shelf) {
-        return clients.mirror(Topics.ARTICLES, (id, event) -> {
-            if (event == null) {
-                shelf.remove(id);
-            } else {
-                shelf.apply(story(event));
-            }
-        });
+        return clients.mirror(Topics.ARTICLES, ShelfConfiguration::story, shelf::apply, shelf::remove);
     }
 
     /** The Avro contract mapped to the site's own record, at the Kafka edge only. */
