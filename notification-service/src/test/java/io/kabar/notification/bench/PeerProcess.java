@@ -1,0 +1,97 @@
+package io.kabar.notification.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link Peer} started as a child JVM on this JVM's class path: asks it one command at a time and reads its CPU
+ * time. Its other output (logging) goes to this process's standard error.
+ */
+final class PeerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final PrintWriter commands;
+    private final BufferedReader answers;
+    private final String greeting;
+
+    private PeerProcess(Process process) {
+        this.process = process;
+        this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.greeting = read();
+    }
+
+    /** Starts {@code Peer} with those arguments and a heap of {@code maxHeap}, and waits for its greeting. */
+    static PeerProcess start(String maxHeap, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + maxHeap,
+                "-XX:+UseParallelGC",
+                "-cp",
+                System.getProperty("java.class.path")));
+        for (String property : List.of("logback.configurationFile", "org.apache.avro.SERIALIZABLE_PACKAGES")) {
+            if (System.getProperty(property) != null) {
+                command.add("-D" + property + "=" + System.getProperty(property));
+            }
+        }
+        command.add(Peer.class.getName());
+        command.addAll(List.of(arguments));
+        try {
+            return new PeerProcess(new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the peer said once it was ready (the broker's address, the receivers' base URLs). */
+    String greeting() {
+        return greeting;
+    }
+
+    synchronized String ask(String command) {
+        commands.println(command);
+        return read();
+    }
+
+    /** CPU time the peer's process has used so far (all its threads). */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+
+    private String read() {
+        try {
+            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+                if (line.startsWith(Peer.ANSWER)) {
+                    return line.substring(Peer.ANSWER.length());
+                }
+                System.err.println(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("the peer process ended (exit " + process.exitValue() + ")");
+    }
+
+    /** Ends the peer by ending its input, so that it stops in order (a broker flushes its logs). */
+    @Override
+    public void close() throws InterruptedException {
+        commands.close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
