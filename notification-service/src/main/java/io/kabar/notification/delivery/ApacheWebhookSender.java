@@ -6,21 +6,30 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -30,13 +39,16 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Sends webhooks with Apache HttpClient 5's asynchronous client: pooled keep-alive HTTP/1.1 connections (never an
  * h2c upgrade), each host in its own lane (bounded, with a circuit breaker), and every connection's addresses resolved through the
- * target policy, so the address connected to is the address checked.
+ * target policy, so the address connected to is the address checked. Only the status and {@code Retry-After} of an
+ * answer matter, so its body is discarded as it arrives, and nothing asks for compressed answers.
  */
 final class ApacheWebhookSender implements WebhookSender, DisposableBean {
 
     private final CloseableHttpAsyncClient client;
     private final HostLanes lanes;
     private final Timeouts timeouts;
+    /** Parsed once: the channels send a handful of content types. */
+    private final Map<String, ContentType> contentTypes = new ConcurrentHashMap<>();
 
     /**
      * {@code lanes} bound and guard each host; their in-flight bound is also the connection pool's per host. Each
@@ -60,6 +72,7 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
         client.start();
@@ -67,40 +80,46 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
 
     @Override
     public CompletableFuture<Response> send(Request request) {
-        SimpleRequestBuilder http = SimpleRequestBuilder.post(request.target())
-                .setBody(request.body(), ContentType.parse(request.contentType()));
+        BasicHttpRequest http = new BasicHttpRequest(Method.POST, request.target());
         request.headers().forEach(http::setHeader);
-        SimpleHttpRequest built = http.build();
+        ContentType contentType = contentTypes.computeIfAbsent(request.contentType(), ContentType::parse);
         return lanes.submit(request.target().getHost() + ":" + request.target().getPort(), () -> {
             request.sending().run();
             // The timeout in force when it leaves, not when it joined its host's queue.
-            built.setConfig(RequestConfig.custom()
+            HttpClientContext context = HttpClientContext.create();
+            context.setRequestConfig(RequestConfig.custom()
                     .setResponseTimeout(Timeout.of(timeouts.request()))
                     .build());
-            return execute(built);
+            return execute(
+                    new BasicRequestProducer(http, AsyncEntityProducers.create(request.body(), contentType)), context);
         });
     }
 
-    private CompletableFuture<Response> execute(SimpleHttpRequest request) {
+    private CompletableFuture<Response> execute(AsyncRequestProducer request, HttpClientContext context) {
         CompletableFuture<Response> response = new CompletableFuture<>();
-        Future<SimpleHttpResponse> call = client.execute(request, new FutureCallback<SimpleHttpResponse>() {
-            @Override
-            public void completed(SimpleHttpResponse result) {
-                Optional<String> retryAfter = Optional.ofNullable(result.getFirstHeader("Retry-After"))
-                        .map(Header::getValue);
-                response.complete(new Response(result.getCode(), retryAfter));
-            }
+        Future<Message<HttpResponse, Void>> call = client.execute(
+                request,
+                new BasicResponseConsumer<>(new DiscardingEntityConsumer<>()),
+                context,
+                new FutureCallback<Message<HttpResponse, Void>>() {
+                    @Override
+                    public void completed(Message<HttpResponse, Void> result) {
+                        Optional<String> retryAfter = Optional.ofNullable(
+                                        result.getHead().getFirstHeader("Retry-After"))
+                                .map(Header::getValue);
+                        response.complete(new Response(result.getHead().getCode(), retryAfter));
+                    }
 
-            @Override
-            public void failed(Exception failure) {
-                response.completeExceptionally(failure);
-            }
+                    @Override
+                    public void failed(Exception failure) {
+                        response.completeExceptionally(failure);
+                    }
 
-            @Override
-            public void cancelled() {
-                response.cancel(false);
-            }
-        });
+                    @Override
+                    public void cancelled() {
+                        response.cancel(false);
+                    }
+                });
         // Abandoned by its batch: stop waiting for the receiver and give the connection back.
         response.whenComplete((r, e) -> {
             if (response.isCancelled()) {
@@ -110,9 +129,15 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
         return response;
     }
 
+    /**
+     * Runs after the listener containers have stopped, so nothing new is sent. Graceful: each I/O thread closes its own
+     * connections and ends, where an immediate close closed the selectors under the running threads (which logged
+     * {@code ClosedSelectorException} and {@code ConcurrentModificationException} at every shutdown). Requests still
+     * out, which only a batch abandoned at the deadline can leave behind, get a few seconds.
+     */
     @Override
     public void destroy() {
-        client.close(CloseMode.IMMEDIATE);
+        client.close(CloseMode.GRACEFUL);
     }
 
     /** Hands every resolution of a connection to the target policy, which refuses internal addresses. */
