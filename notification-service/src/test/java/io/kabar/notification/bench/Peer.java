@@ -1,19 +1,15 @@
 package io.kabar.notification.bench;
 
-import io.kabar.notification.Receiver;
 import io.kabar.testing.KafkaBroker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * A fan-out benchmark's helper process: the broker ({@code broker <partitions>}) or the receivers ({@code receivers
- * <hosts> <delayMillis>}) in a JVM of their own, so that the benchmark can tell the service's CPU time from theirs.
+ * <hosts> <delayMillis>}, {@link LightReceivers}) in a JVM of their own, so that the benchmark can tell the service's CPU time from theirs.
  * It answers one line per command read on standard input (see {@link PeerProcess}) and ends when its input does.
  */
 public final class Peer {
@@ -32,15 +28,8 @@ public final class Peer {
                 }
             }
             case "receivers" -> {
-                int delay = Integer.parseInt(args[2]);
-                List<Receiver> receivers = IntStream.rangeClosed(1, Integer.parseInt(args[1]))
-                        .mapToObj(h -> Receiver.onVirtualThreads("127.0.0." + h, delay))
-                        .toList();
-                try {
-                    String urls = receivers.stream().map(r -> r.url("")).collect(Collectors.joining(" "));
-                    converse(in, urls, command -> answer(receivers, command));
-                } finally {
-                    receivers.forEach(Receiver::close);
+                try (var receivers = new LightReceivers(Integer.parseInt(args[1]), Integer.parseInt(args[2]))) {
+                    converse(in, String.join(" ", receivers.baseUrls()), command -> answer(receivers, command));
                 }
             }
             default -> throw new IllegalArgumentException("broker or receivers, not " + args[0]);
@@ -58,25 +47,21 @@ public final class Peer {
         }
     }
 
-    private static String answer(List<Receiver> receivers, String command) {
+    private static String answer(LightReceivers receivers, String command) {
         String[] words = command.split(" ", 2);
         String prefix = words.length > 1 ? words[1] : "/";
         return switch (words[0]) {
-            case "reached" ->
-                String.valueOf(receivers.stream().mapToInt(Receiver::paths).sum());
-            case "requests" ->
-                String.valueOf(receivers.stream().mapToInt(r -> r.total(prefix)).sum());
-            case "most" ->
-                String.valueOf(receivers.stream().mapToInt(Receiver::mostAtOnce).sum());
+            case "reached" -> String.valueOf(receivers.firstArrivals().size());
+            case "requests" -> String.valueOf(receivers.requests(prefix));
+            case "most" -> String.valueOf(receivers.mostAtOnce());
             case "forget" -> {
-                receivers.forEach(Receiver::forget);
+                receivers.forget();
                 yield "ok";
             }
             case "arrivals" ->
-                receivers.stream()
-                        .flatMap(r -> r.firstArrivals(prefix).stream())
-                        .map(Instant::toEpochMilli)
-                        .map(String::valueOf)
+                receivers.firstArrivals().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(prefix))
+                        .map(e -> String.valueOf(e.getValue()))
                         .collect(Collectors.joining(","));
             default -> "?";
         };
