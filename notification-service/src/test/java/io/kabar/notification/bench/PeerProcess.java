@@ -9,23 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Peer} started as a child JVM on this JVM's class path: asks it one command at a time and reads its CPU
- * time. Its other output (logging) goes to this process's standard error.
+ * time. Its output is read all along (so that its logging can never fill the pipe and block it): answers are handed
+ * to the asker, anything else goes to this process's standard error.
  */
 final class PeerProcess implements AutoCloseable {
 
     private final Process process;
     private final PrintWriter commands;
-    private final BufferedReader answers;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final String greeting;
 
     private PeerProcess(Process process) {
         this.process = process;
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread.ofPlatform().daemon().name("peer-output").start(this::readOutput);
         this.greeting = read();
     }
 
@@ -72,18 +75,35 @@ final class PeerProcess implements AutoCloseable {
                 .orElse(0L);
     }
 
-    private String read() {
-        try {
-            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+    private void readOutput() {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith(Peer.ANSWER)) {
-                    return line.substring(Peer.ANSWER.length());
+                    answers.add(line.substring(Peer.ANSWER.length()));
+                } else {
+                    System.err.println(line);
                 }
-                System.err.println(line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The peer is gone: read() says so.
         }
-        throw new IllegalStateException("the peer process ended (exit " + process.exitValue() + ")");
+    }
+
+    private String read() {
+        try {
+            while (true) {
+                String answer = answers.poll(1, TimeUnit.SECONDS);
+                if (answer != null) {
+                    return answer;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the peer process ended (exit " + process.exitValue() + ")");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the peer", e);
+        }
     }
 
     /** Ends the peer by ending its input, so that it stops in order (a broker flushes its logs). */
