@@ -138,7 +138,8 @@ final class ApacheWebhookSender implements WebhookSender, DisposableBean {
      * Runs after the listener containers have stopped, so nothing new is sent. Graceful: each I/O thread closes its own
      * connections and ends, where an immediate close closed the selectors under the running threads (which logged
      * {@code ClosedSelectorException} and {@code ConcurrentModificationException} at every shutdown). Requests still
-     * out, which only a batch abandoned at the deadline can leave behind, get a few seconds.
+     * out, which only a batch abandoned at its deadline can leave behind, get at most the I/O reactor's five seconds of
+     * grace before their connections are closed anyway.
      */
     @Override
     public void destroy() {
