@@ -3,12 +3,10 @@ package io.kabar.notification.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LightReceivers implements AutoCloseable {
 
-    private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
     /** A request read and not yet answered: its connection and when the answer is due. */
-    private record Due(Connection connection, long atNanos) {}
-
-    /** One client connection: what it sent that is not yet a whole request, and its host's index. */
-    private static final class Connection {
-        final SocketChannel channel;
-        final int host;
-        ByteBuffer input = ByteBuffer.allocate(4096);
-
-        Connection(SocketChannel channel, int host) {
-            this.channel = channel;
-            this.host = host;
-        }
-    }
+    private record Due(ReceiverConnection connection, long atNanos) {}
 
     private final Selector selector;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
@@ -142,75 +126,38 @@ final class LightReceivers implements AutoCloseable {
         SocketChannel channel = ((ServerSocketChannel) key.channel()).accept();
         if (channel != null) {
             channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ, new Connection(channel, (Integer) key.attachment()));
+            channel.register(
+                    selector, SelectionKey.OP_READ, new ReceiverConnection(channel, (Integer) key.attachment()));
         }
     }
 
     private void read(SelectionKey key) {
-        Connection connection = (Connection) key.attachment();
+        ReceiverConnection connection = (ReceiverConnection) key.attachment();
         try {
-            if (!connection.input.hasRemaining()) {
-                connection.input =
-                        ByteBuffer.allocate(connection.input.capacity() * 2).put(connection.input.flip());
-            }
-            if (connection.channel.read(connection.input) < 0) {
+            if (!connection.read()) {
                 key.cancel();
-                connection.channel.close();
                 return;
             }
-            while (takeRequest(connection)) {
-                // one more request read
+            for (String path = connection.nextRequestPath(); path != null; path = connection.nextRequestPath()) {
+                received(connection, path);
             }
         } catch (IOException e) {
             key.cancel();
         }
     }
 
-    /** Takes one whole request off the connection's input, if there is one, and schedules its answer. */
-    private boolean takeRequest(Connection connection) {
-        ByteBuffer in = connection.input;
-        byte[] bytes = in.array();
-        int end = headEnd(bytes, in.position());
-        if (end < 0) {
-            return false;
-        }
-        String head = new String(bytes, 0, end, StandardCharsets.US_ASCII);
-        int length = contentLength(head);
-        if (in.position() < end + 4 + length) {
-            return false;
-        }
-        int pathStart = head.indexOf(' ') + 1;
-        String path = head.substring(pathStart, head.indexOf(' ', pathStart));
+    /** Records a request and schedules its answer. */
+    private void received(ReceiverConnection connection, String path) {
         long now = System.nanoTime();
         firstArrivals.putIfAbsent(path, System.currentTimeMillis());
         int segment = path.indexOf('/', 1);
         requests.computeIfAbsent(segment < 0 ? path : path.substring(0, segment + 1), p -> new AtomicInteger())
                 .incrementAndGet();
         synchronized (this) {
-            mostAnswering[connection.host] = Math.max(mostAnswering[connection.host], ++answering[connection.host]);
+            mostAnswering[connection.host()] =
+                    Math.max(mostAnswering[connection.host()], ++answering[connection.host()]);
         }
         answers.add(new Due(connection, now + delayNanos));
-        in.flip().position(end + 4 + length);
-        in.compact();
-        return true;
-    }
-
-    private static int headEnd(byte[] bytes, int limit) {
-        for (int i = 3; i < limit; i++) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
-                return i - 3;
-            }
-        }
-        return -1;
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                return Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return 0;
     }
 
     private void answerDue() {
@@ -218,16 +165,9 @@ final class LightReceivers implements AutoCloseable {
         for (Due due = answers.peek(); due != null && due.atNanos() <= now; due = answers.peek()) {
             answers.poll();
             synchronized (this) {
-                answering[due.connection().host]--;
+                answering[due.connection().host()]--;
             }
-            try {
-                ByteBuffer out = ByteBuffer.wrap(OK);
-                while (out.hasRemaining() && due.connection().channel.isOpen()) {
-                    due.connection().channel.write(out);
-                }
-            } catch (IOException e) {
-                // The client went away: nothing to answer.
-            }
+            due.connection().answer();
         }
     }
 

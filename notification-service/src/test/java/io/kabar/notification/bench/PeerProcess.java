@@ -108,10 +108,15 @@ final class PeerProcess implements AutoCloseable {
 
     /** Ends the peer by ending its input, so that it stops in order (a broker flushes its logs). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         commands.close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -55,7 +55,7 @@ final class RemoteReceivers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         peer.close();
     }
 }
