@@ -119,6 +119,8 @@ class DeliveryConfiguration {
             WebPush webPush,
             FirstAttemptGate gate,
             Timeouts timeouts) {
+        DeliveryMetrics metrics =
+                new DeliveryMetrics(meters, clock, id -> subscriptions.find(id).map(Subscription::channel));
         return new DeliveryWorker(
                 new DeliveryDispatcher(
                         sender,
@@ -126,14 +128,17 @@ class DeliveryConfiguration {
                         Map.of(
                                 Subscription.Channel.WEBHOOK, new WebhookChannel(clock),
                                 Subscription.Channel.WEBPUSH, new WebPushChannel(webPush))),
-                new RetryPolicy(properties.webhooks(), random),
-                log,
-                store,
-                new DeliveryMetrics(meters, clock, id -> subscriptions.find(id).map(Subscription::channel)),
+                new Settlement(
+                        new RetryPolicy(properties.webhooks(), random),
+                        log,
+                        store,
+                        metrics,
+                        clock,
+                        properties.webhooks().expireAfter(),
+                        deliveryBlockingWork),
+                metrics,
                 clock,
                 timeouts,
-                properties.webhooks().expireAfter(),
-                deliveryBlockingWork,
                 gate);
     }
 

@@ -2,7 +2,6 @@ package io.kabar.notification.delivery;
 
 import io.kabar.notification.alerts.Delivery;
 import io.kabar.notification.alerts.DeliveryRecords;
-import io.kabar.notification.subscriptions.SubscriptionStore;
 import io.kabar.schemas.AlertDelivery;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,37 +31,24 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 final class DeliveryWorker {
 
     private final DeliveryDispatcher dispatcher;
-    private final RetryPolicy policy;
-    private final DeliveryLog log;
-    private final SubscriptionStore store;
+    private final Settlement settlement;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Timeouts timeouts;
-    private final Duration expireAfter;
-    private final Executor blockingWork;
     private final FirstAttemptGate gate;
 
-    /** {@code blockingWork} runs what blocks (a broker write awaited), never the HTTP client's completion threads. */
     DeliveryWorker(
             DeliveryDispatcher dispatcher,
-            RetryPolicy policy,
-            DeliveryLog log,
-            SubscriptionStore store,
+            Settlement settlement,
             DeliveryMetrics metrics,
             Clock clock,
             Timeouts timeouts,
-            Duration expireAfter,
-            Executor blockingWork,
             FirstAttemptGate gate) {
         this.dispatcher = dispatcher;
-        this.policy = policy;
-        this.log = log;
-        this.store = store;
+        this.settlement = settlement;
         this.metrics = metrics;
         this.clock = clock;
         this.timeouts = timeouts;
-        this.expireAfter = expireAfter;
-        this.blockingWork = blockingWork;
         this.gate = gate;
     }
 
@@ -168,7 +153,7 @@ final class DeliveryWorker {
             this.sent = sent;
             this.outcome = outcome;
             this.settled = outcome.thenCompose(o -> claimed.compareAndSet(false, true)
-                    ? settle(delivery, topic, o)
+                    ? settlement.settle(delivery, topic, o)
                     : CompletableFuture.completedFuture(null));
         }
 
@@ -183,7 +168,7 @@ final class DeliveryWorker {
             outcome.cancel(true); // a request still waiting in its lane now never starts
             metrics.abandoned();
             String reason = "no answer within the batch deadline of " + deadline.toMillis() + " ms";
-            return Optional.of(settle(
+            return Optional.of(settlement.settle(
                     delivery,
                     topic,
                     sent.get() ? new Outcome.Failed(reason, Optional.empty()) : new Outcome.NotSent(reason, null)));
@@ -202,51 +187,5 @@ final class DeliveryWorker {
                                 CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
                         .thenCompose(d -> dispatcher.attempt(d, sending));
         return new Attempt(delivery, topic, sent, attempt);
-    }
-
-    private CompletableFuture<?> settle(Delivery delivery, String topic, Outcome outcome) {
-        if (outcome instanceof Outcome.Delivered) {
-            metrics.succeeded(delivery);
-        } else if (outcome instanceof Outcome.Skipped) {
-            metrics.skipped(delivery);
-        } else if (outcome instanceof Outcome.Gone gone) {
-            metrics.deactivated(delivery);
-            // Awaits a broker write: off the HTTP client's completion thread.
-            return CompletableFuture.runAsync(
-                    () -> store.deactivate(delivery.subscriptionId(), gone.reason()), blockingWork);
-        } else if (outcome instanceof Outcome.Rejected rejected) {
-            metrics.failed(delivery);
-            return deadLetter(delivery, topic, rejected.reason() + " (not retried)");
-        } else if (outcome instanceof Outcome.NotSent notSent) {
-            Instant now = clock.instant();
-            Instant expires = delivery.alert().issuedAt().plus(expireAfter);
-            if (!now.isBefore(expires)) {
-                return deadLetter(
-                        delivery,
-                        topic,
-                        notSent.reason() + " (not sent within " + expireAfter.toSeconds() + " s of the alert, after "
-                                + (delivery.attempt() - 1) + " failed attempts)");
-            }
-            metrics.postponed(delivery);
-            // Never later than the expiry, where it is dead-lettered if still not sent.
-            Instant due = notSent.due() == null ? now : later(now, notSent.due());
-            return log.retry(delivery.postponedTo(due.isBefore(expires) ? due : expires));
-        } else if (outcome instanceof Outcome.Failed failed) {
-            metrics.failed(delivery);
-            Instant now = clock.instant();
-            return policy.delayAfter(delivery.attempt(), failed.retryAfter(), now)
-                    .<CompletableFuture<?>>map(delay -> {
-                        metrics.retried(delivery);
-                        return log.retry(delivery.retryAt(now.plus(delay)));
-                    })
-                    .orElseGet(() -> deadLetter(
-                            delivery, topic, failed.reason() + " (gave up after " + delivery.attempt() + " attempts)"));
-        }
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private CompletableFuture<?> deadLetter(Delivery delivery, String topic, String reason) {
-        metrics.deadLettered(delivery);
-        return log.deadLetter(delivery, topic, reason);
     }
 }

@@ -41,7 +41,8 @@ final class RoundTrips {
 
     /** {@code base}, or {@value #SLOWER_THAN_TYPICAL} typical round trips when those are longer. */
     Duration atLeastSlow(Duration base) {
-        Duration slow = typical().multipliedBy(SLOWER_THAN_TYPICAL);
-        return slow.compareTo(base) > 0 ? slow : base;
+        // In longs: Duration.multipliedBy goes through BigDecimal, and this runs twice for every request.
+        long slowNanos = typicalMicros.get() * 1000 * SLOWER_THAN_TYPICAL;
+        return slowNanos > base.toNanos() ? Duration.ofNanos(slowNanos) : base;
     }
 }

@@ -1,6 +1,5 @@
 package io.kabar.notification.bench;
 
-import io.kabar.notification.Receiver;
 import io.kabar.notification.delivery.ChannelCost;
 import io.kabar.notification.webpush.P256;
 import io.kabar.notification.webpush.WebPush;
@@ -25,15 +24,14 @@ final class ChannelFigures {
      * @param processCpuNanos the whole process's CPU time from publishing to the end of the wait
      */
     static void report(
-            List<Receiver> receivers, Instant published, long processCpuNanos, WebPush webPush, MeterRegistry meters) {
+            RemoteReceivers receivers, Instant published, long processCpuNanos, WebPush webPush, MeterRegistry meters) {
         System.out.println(
                 "per channel, the same alert in the same run (publish->delivery: first call per subscriber):");
         int pushReached = 0;
         int reached = 0;
         for (String prefix : List.of("/hook/", "/push/")) {
-            long[] since = receivers.stream()
-                    .flatMap(r -> r.firstArrivals(prefix).stream())
-                    .mapToLong(t -> t.toEpochMilli() - published.toEpochMilli())
+            long[] since = Arrays.stream(receivers.firstArrivals(prefix))
+                    .map(t -> t - published.toEpochMilli())
                     .sorted()
                     .toArray();
             reached += since.length;
@@ -49,7 +47,7 @@ final class ChannelFigures {
                             + " p99=%.0fms%n",
                     prefix.equals("/hook/") ? "webhook" : "web push",
                     since.length,
-                    receivers.stream().mapToInt(r -> r.total(prefix)).sum(),
+                    receivers.requests(prefix),
                     since.length == 0 ? 0 : since[(int) Math.ceil(0.9 * since.length) - 1] / 1000.0,
                     last / 1000.0,
                     since.length / Math.max(0.001, last / 1000.0),
@@ -96,7 +94,7 @@ final class ChannelFigures {
                 freshMicros - pushMicros);
         System.out.printf(
                 Locale.ROOT,
-                "whole process during the fan-out (broker, service, receivers, benchmark): %.1f s CPU = %.0f us per"
+                "the service's process during the fan-out (service and the benchmark's driver): %.1f s CPU = %.0f us per"
                         + " delivery; web push encryption in it: %d x %.0f us = %.1f s (%.1f %%)%n",
                 processCpuNanos / 1e9,
                 processCpuNanos / 1000.0 / Math.max(1, reached),

@@ -2,14 +2,12 @@ package io.kabar.notification.bench;
 
 import io.kabar.notification.Kafka;
 import io.kabar.notification.NotificationServiceApplication;
-import io.kabar.notification.Receiver;
 import io.kabar.notification.matching.FanOutPlan;
 import io.kabar.notification.subscriptions.SubscriptionView;
 import io.kabar.notification.webpush.PushKeys;
 import io.kabar.notification.webpush.WebPush;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.SubscriptionChannel;
-import io.kabar.testing.KafkaBroker;
 import io.kabar.testing.load.Measurement;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -34,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * time one request of each channel takes to make ({@link ChannelFigures}). Unless {@code -DwarmUp=0}, a first alert
  * to {@code warmUp} other webhook subscribers on the same hosts warms the JIT and the connection pools first, as a
  * service that has been running meets breaking news; it is not counted in the figures, only in the outcome counters.
+ * The broker and the receivers run in JVMs of their own ({@link Peer}), so this JVM is the service's (and the
+ * benchmark's driver, which mostly waits): the run reports the CPU time each of the three took per delivery.
  */
 public final class FanOutBenchmark {
 
@@ -56,14 +56,18 @@ public final class FanOutBenchmark {
             "BTBZMqHH6r4Tts7J_aSIgg");
 
     public static void main(String[] args) throws Exception {
-        KafkaBroker broker = KafkaBroker.start(6);
-        List<Receiver> receivers = IntStream.rangeClosed(1, HOSTS)
-                .mapToObj(h -> Receiver.onVirtualThreads("127.0.0." + h, DELAY_MILLIS))
-                .toList();
+        try (PeerProcess broker = PeerProcess.start("2g", "broker", "6");
+                RemoteReceivers receivers = new RemoteReceivers(HOSTS, DELAY_MILLIS)) {
+            run(broker.greeting(), broker, receivers);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String bootstrapServers, PeerProcess broker, RemoteReceivers receivers) throws Exception {
         // Command-line arguments, so that they win over application.properties (server.port=8083 above all). The
         // target policy admits loopback receivers here only.
         String[] arguments = {
-            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+            "--spring.kafka.bootstrap-servers=" + bootstrapServers,
             "--server.port=0",
             "--kabar.notifications.allow-loopback=true",
             "--kabar.notifications.webhooks.max-per-host=" + MAX_PER_HOST,
@@ -83,35 +87,40 @@ public final class FanOutBenchmark {
             List<String> pushTargets = new ArrayList<>();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 boolean push = WEB_PUSH_EVERY > 0 && i % WEB_PUSH_EVERY == 0;
-                (push ? pushTargets : targets).add(receivers.get(i % HOSTS).url((push ? "/push/" : "/hook/") + i));
+                (push ? pushTargets : targets).add(receivers.url(i % HOSTS, (push ? "/push/" : "/hook/") + i));
             }
-            Kafka.subscriptions(broker.bootstrapServers(), targets, category);
+            Kafka.subscriptions(bootstrapServers, targets, category);
             Kafka.subscriptions(
-                    broker.bootstrapServers(), pushTargets, category, SubscriptionChannel.WEBPUSH, BROWSER.encoded());
+                    bootstrapServers, pushTargets, category, SubscriptionChannel.WEBPUSH, BROWSER.encoded());
             targets = null;
             pushTargets = null;
             while (view.size() < SUBSCRIBERS) {
                 Thread.sleep(100);
             }
             long heapAfter = settledHeap();
-            warmUp(broker, receivers, view);
+            warmUp(bootstrapServers, receivers, view);
             Thread.sleep(5000); // let the matcher's and the webhook consumers' groups settle before the clock starts
 
             var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuAtPublish = process.getProcessCpuTime();
+            long brokerCpuAtPublish = broker.cpuNanos();
+            long receiversCpuAtPublish = receivers.cpuNanos();
             Instant published = Instant.now();
             Kafka.publish(
-                    broker.bootstrapServers(),
+                    bootstrapServers,
                     Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, category, true));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             // Counters only: scanning what the receivers recorded would take the CPU the service needs.
             long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             Instant written = null;
-            long slicesBefore = writtenSlices(meters);
-            while (reached(receivers) < SUBSCRIBERS && System.nanoTime() < deadline) {
+            io.micrometer.core.instrument.Timer fanOuts =
+                    meters.get("kabar.notifications.fanout.duration").timer();
+            long slicesBefore = fanOuts.count();
+            while (receivers.reached() < SUBSCRIBERS && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                if (written == null && writtenSlices(meters) >= slicesBefore + FanOutPlan.SLICES) {
+                // Slices of the alert whose last chunk of deliveries has committed.
+                if (written == null && fanOuts.count() >= slicesBefore + FanOutPlan.SLICES) {
                     written = Instant.now();
                 }
                 if (System.nanoTime() > nextProgress) {
@@ -120,68 +129,71 @@ public final class FanOutBenchmark {
                             Locale.ROOT,
                             "%ds: reached %d; %s%n",
                             java.time.Duration.between(published, Instant.now()).toSeconds(),
-                            reached(receivers),
+                            receivers.reached(),
                             outcomes(meters));
                 }
             }
             long processCpu = process.getProcessCpuTime() - cpuAtPublish;
-            report(receivers, published, written, heapBefore, heapAfter, meters);
+            long brokerCpu = broker.cpuNanos() - brokerCpuAtPublish;
+            long receiversCpu = receivers.cpuNanos() - receiversCpuAtPublish;
+            int reached = report(receivers, published, written, heapBefore, heapAfter, meters);
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU from publishing to the last delivery: service %.1f s (%.0f us per delivery, the benchmark's"
+                            + " driver included), broker %.1f s (%.0f us), receivers %.1f s (%.0f us)%n",
+                    processCpu / 1e9,
+                    processCpu / 1e3 / reached,
+                    brokerCpu / 1e9,
+                    brokerCpu / 1e3 / reached,
+                    receiversCpu / 1e9,
+                    receiversCpu / 1e3 / reached);
             if (WEB_PUSH_EVERY > 0) {
                 ChannelFigures.report(receivers, published, processCpu, app.getBean(WebPush.class), meters);
             }
-        } finally {
-            receivers.forEach(Receiver::close);
-            broker.close();
         }
-        System.exit(0);
     }
 
     /** Fans an alert out to {@link #WARM_UP} other subscribers, waits until each got it, and forgets the requests. */
-    private static void warmUp(KafkaBroker broker, List<Receiver> receivers, SubscriptionView view)
+    private static void warmUp(String bootstrapServers, RemoteReceivers receivers, SubscriptionView view)
             throws InterruptedException {
         if (WARM_UP == 0) {
             return;
         }
         List<String> targets = IntStream.range(0, WARM_UP)
-                .mapToObj(i -> receivers.get(i % HOSTS).url("/warm/" + i))
+                .mapToObj(i -> receivers.url(i % HOSTS, "/warm/" + i))
                 .toList();
-        Kafka.subscriptions(broker.bootstrapServers(), targets, "Warm");
+        Kafka.subscriptions(bootstrapServers, targets, "Warm");
         while (view.size() < SUBSCRIBERS + WARM_UP) {
             Thread.sleep(100);
         }
         long start = System.nanoTime();
         Kafka.publish(
-                broker.bootstrapServers(),
+                bootstrapServers,
                 Kafka.event(UUID.randomUUID().toString(), 1, ArticleEventType.PUBLISHED, "Warm", true));
         long deadline = start + TimeUnit.MINUTES.toNanos(2);
-        while (reached(receivers) < WARM_UP && System.nanoTime() < deadline) {
+        while (receivers.reached() < WARM_UP && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         System.out.printf(
                 Locale.ROOT,
                 "warm-up: %d of %d other subscribers reached in %.2fs (not in the figures below, in the outcome"
                         + " counters)%n",
-                reached(receivers),
+                receivers.reached(),
                 WARM_UP,
                 (System.nanoTime() - start) / 1e9);
-        receivers.forEach(Receiver::forget);
+        receivers.forget();
     }
 
-    /** Slices of the alert whose last chunk of deliveries has committed. */
-    private static long writtenSlices(MeterRegistry meters) {
-        return meters.get("kabar.notifications.fanout.duration").timer().count();
-    }
-
-    private static void report(
-            List<Receiver> receivers,
+    /** Prints the run's figures and returns how many subscribers were reached. */
+    private static int report(
+            RemoteReceivers receivers,
             Instant published,
             Instant written,
             long heapBefore,
             long heapAfter,
             MeterRegistry meters) {
-        long[] sincePublished = receivers.stream()
-                .flatMap(r -> r.firstArrivals().stream())
-                .mapToLong(t -> t.toEpochMilli() - published.toEpochMilli())
+        long[] sincePublished = java.util.Arrays.stream(receivers.firstArrivals("/"))
+                .map(t -> t - published.toEpochMilli())
                 .sorted()
                 .toArray();
         long toAll = sincePublished[sincePublished.length - 1];
@@ -193,7 +205,7 @@ public final class FanOutBenchmark {
                         .map(ms -> ms * 1_000_000)
                         .toArray(),
                 toAll * 1_000_000);
-        int mostAtOnce = receivers.stream().mapToInt(Receiver::mostAtOnce).sum();
+        int mostAtOnce = receivers.mostAtOnce();
         // Until the last slice's last chunk committed (the timer records each slice; its max forgets after two
         // minutes).
         double fanOutSeconds = written == null
@@ -210,7 +222,7 @@ public final class FanOutBenchmark {
                 SUBSCRIBERS,
                 HOSTS,
                 DELAY_MILLIS,
-                receivers.stream().mapToInt(Receiver::total).sum(),
+                receivers.requests("/"),
                 sincePublished.length,
                 to90 / 1000.0,
                 toAll / 1000.0,
@@ -228,6 +240,7 @@ public final class FanOutBenchmark {
                 DELAY_MILLIS,
                 mostAtOnce);
         System.out.println(outcomes(meters));
+        return sincePublished.length;
     }
 
     private static String outcomes(MeterRegistry meters) {
@@ -250,10 +263,6 @@ public final class FanOutBenchmark {
                         .counter()
                         .count())
                 .toString();
-    }
-
-    private static int reached(List<Receiver> receivers) {
-        return receivers.stream().mapToInt(Receiver::paths).sum();
     }
 
     /** Heap in use after full collections, once it stops shrinking. */

@@ -136,19 +136,24 @@ class DeliveryWorkerTest {
                 return 0.5;
             }
         };
+        var metrics =
+                new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK, id -> Optional.empty());
         return new DeliveryWorker(
                 new DeliveryDispatcher(
                         sender,
                         view,
                         Map.of(Subscription.Channel.WEBHOOK, new WebhookChannel(DeliveryDispatcherTest.CLOCK))),
-                new RetryPolicy(RetryPolicyTest.SETTINGS, noJitter),
-                new DeliveryLog(producers),
-                null,
-                new DeliveryMetrics(new SimpleMeterRegistry(), DeliveryDispatcherTest.CLOCK, id -> Optional.empty()),
+                new Settlement(
+                        new RetryPolicy(RetryPolicyTest.SETTINGS, noJitter),
+                        new DeliveryLog(producers),
+                        null,
+                        metrics,
+                        DeliveryDispatcherTest.CLOCK,
+                        expireAfter,
+                        Runnable::run),
+                metrics,
                 DeliveryDispatcherTest.CLOCK,
                 timeouts,
-                expireAfter,
-                Runnable::run,
                 FirstAttemptGate.OPEN);
     }
 }
