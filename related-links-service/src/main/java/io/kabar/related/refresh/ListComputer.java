@@ -32,23 +32,32 @@ class ListComputer {
     private final ListPublisher publisher;
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
+    private final StageTimers stages;
 
     ListComputer(
             IndexedArticles articles,
             ListPublisher publisher,
             Deliveries deliveries,
-            RelatedLinksProperties properties) {
+            RelatedLinksProperties properties,
+            StageTimers stages) {
         this.articles = articles;
         this.publisher = publisher;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.stages = stages;
     }
 
     /**
      * The requests of one poll for one list: computed once, after the index holds every cause; {@code own} when one of
-     * them asked for a changed article's own list (a full ranking), else every cause is a neighbour that may enter it.
+     * them asked for a changed article's own list (a full ranking), else every cause is a neighbour that may enter it;
+     * {@code requests} are the records that asked for it.
      */
-    record Pending(String listId, int firstIndex, Map<String, Long> causes, boolean own) {}
+    record Pending(
+            String listId,
+            int firstIndex,
+            Map<String, Long> causes,
+            boolean own,
+            List<ConsumerRecord<String, RelatedLinksRefreshRequested>> requests) {}
 
     @KafkaListener(
             id = "compute-lists",
@@ -90,6 +99,7 @@ class ListComputer {
                 failure = new BatchListenerFailedException(e.getMessage(), e, retryFrom);
                 break;
             }
+            pending.requests().forEach(stages::computeStarted);
             sends.add(
                     pending.own()
                             ? publisher.publish(pending.listId())
@@ -117,17 +127,22 @@ class ListComputer {
             ConsumerRecord<String, RelatedLinksRefreshRequested> record = batch.get(i);
             RelatedLinksRefreshRequested request = record.value();
             int index = i;
-            pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false))
-                    .causes()
-                    .merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
+            Pending list = pending.computeIfAbsent(
+                    request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false, new ArrayList<>()));
+            list.causes().merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
+            list.requests().add(record);
             if (OwnListsFirst.isOwn(record.topic())) {
                 own.add(request.getArticleId());
             }
         }
         List<Pending> ordered = new ArrayList<>();
         pending.values()
-                .forEach(list -> ordered.add(
-                        new Pending(list.listId(), list.firstIndex(), list.causes(), own.contains(list.listId()))));
+                .forEach(list -> ordered.add(new Pending(
+                        list.listId(),
+                        list.firstIndex(),
+                        list.causes(),
+                        own.contains(list.listId()),
+                        list.requests())));
         // A stable sort: within each kind, lists keep the order of their first request.
         ordered.sort(Comparator.comparing(list -> !list.own()));
         return ordered;
