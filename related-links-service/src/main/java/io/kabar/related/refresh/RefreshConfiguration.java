@@ -27,8 +27,18 @@ class RefreshConfiguration {
      */
     private static final int MAX_REQUESTS_PER_POLL = 100;
 
-    /** A fetch waits for this much (about 400 requests) or the coalescing interval, whichever comes first. */
-    private static final int COALESCING_FETCH_BYTES = 64 * 1024;
+    /**
+     * A fetch waits for this much (about a poll's worth of requests) or the coalescing interval, whichever comes
+     * first.
+     */
+    private static final int COALESCING_FETCH_BYTES = 16 * 1024;
+
+    /**
+     * How much a fetch reads ahead per partition (about a poll's worth). The consumer returns buffered fetches in the
+     * order they arrived, so an own-list request fetched after a back-link partition's read-ahead waits for all of
+     * it: at the default 1 MB that was thousands of back-link requests during a burst.
+     */
+    private static final int READ_AHEAD_BYTES = 16 * 1024;
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articlesListenerFactory(
@@ -52,6 +62,8 @@ class RefreshConfiguration {
                         COALESCING_FETCH_BYTES,
                         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                         (int) properties.coalesceInterval().toMillis(),
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        READ_AHEAD_BYTES,
                         // One writer per list needs partition p of the own-requests and of the requests topic on
                         // the same consumer: the range assignor gives the co-partitioned topics the same layout.
                         ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class OwnListsFirstTest {
@@ -36,8 +37,12 @@ class OwnListsFirstTest {
     }
 
     @Test
-    void leavesTheBackLinksRunningWhenTheOwnListLagIsNotKnownYet() {
+    void leavesTheBackLinksRunningWhenTheBrokerCannotSayWhetherOwnListRequestsAreWaiting() {
         consumer.assign(List.of(OWN, BACK_LINKS));
+        consumer.updateEndOffsets(Map.of(OWN, 3L, BACK_LINKS, 40L));
+        consumer.seek(OWN, 0);
+        consumer.seek(BACK_LINKS, 0);
+        consumer.setOffsetsException(new TimeoutException("no answer"));
 
         OwnListsFirst.steer(consumer);
 
