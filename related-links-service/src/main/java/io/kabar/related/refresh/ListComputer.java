@@ -3,6 +3,7 @@ package io.kabar.related.refresh;
 import io.kabar.related.RelatedLinksProperties;
 import io.kabar.related.index.IndexedArticles;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
+import io.kabar.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -67,17 +67,7 @@ class ListComputer {
                 "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}"
             },
             containerFactory = "requestsListenerFactory")
-    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch, Consumer<?, ?> consumer)
-            throws InterruptedException {
-        try {
-            computeInOrder(batch);
-        } finally {
-            OwnListsFirst.steer(consumer);
-        }
-    }
-
-    private void computeInOrder(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch)
-            throws InterruptedException {
+    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
         int decodable = 0;
         while (decodable < batch.size() && batch.get(decodable).value() != null) {
             decodable++;
@@ -131,7 +121,7 @@ class ListComputer {
                     request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false, new ArrayList<>()));
             list.causes().merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
             list.requests().add(record);
-            if (OwnListsFirst.isOwn(record.topic())) {
+            if (isOwn(record.topic())) {
                 own.add(request.getArticleId());
             }
         }
@@ -146,6 +136,11 @@ class ListComputer {
         // A stable sort: within each kind, lists keep the order of their first request.
         ordered.sort(Comparator.comparing(list -> !list.own()));
         return ordered;
+    }
+
+    /** Whether a request asks for a changed article's own list rather than a back-link refresh. */
+    static boolean isOwn(String topic) {
+        return topic.equals(Topics.RELATED_LINKS_OWN_REQUESTS.name());
     }
 
     private void awaitCauses(Pending pending) throws InterruptedException {

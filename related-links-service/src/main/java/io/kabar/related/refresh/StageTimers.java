@@ -60,7 +60,7 @@ class StageTimers {
 
     /** A compute consumer starts on the list this request asked for. */
     void computeStarted(ConsumerRecord<?, ?> request) {
-        sinceRecord(OwnListsFirst.isOwn(request.topic()) ? ownDelay : backLinkDelay, request);
+        sinceRecord(ListComputer.isOwn(request.topic()) ? ownDelay : backLinkDelay, request);
     }
 
     private void sinceRecord(Timer timer, ConsumerRecord<?, ?> record) {

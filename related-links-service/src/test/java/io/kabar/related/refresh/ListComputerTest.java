@@ -8,46 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-class OwnListsFirstTest {
+class ListComputerTest {
 
     private static final TopicPartition OWN = new TopicPartition(Topics.RELATED_LINKS_OWN_REQUESTS.name(), 0);
     private static final TopicPartition BACK_LINKS = new TopicPartition(Topics.RELATED_LINKS_REQUESTS.name(), 0);
-
-    private final MockConsumer<String, RelatedLinksRefreshRequested> consumer = new MockConsumer<>("earliest");
-
-    @Test
-    void pausesTheBackLinksWhileOwnListRequestsAreWaitingAndResumesThemOnceNoneAre() {
-        consumer.assign(List.of(OWN, BACK_LINKS));
-        consumer.updateBeginningOffsets(Map.of(OWN, 0L, BACK_LINKS, 0L));
-        consumer.updateEndOffsets(Map.of(OWN, 3L, BACK_LINKS, 40L));
-        consumer.seek(OWN, 0);
-        consumer.seek(BACK_LINKS, 0);
-
-        OwnListsFirst.steer(consumer);
-        assertThat(consumer.paused()).containsExactly(BACK_LINKS);
-
-        consumer.seek(OWN, 3);
-        OwnListsFirst.steer(consumer);
-        assertThat(consumer.paused()).isEmpty();
-    }
-
-    @Test
-    void leavesTheBackLinksRunningWhenTheBrokerCannotSayWhetherOwnListRequestsAreWaiting() {
-        consumer.assign(List.of(OWN, BACK_LINKS));
-        consumer.updateEndOffsets(Map.of(OWN, 3L, BACK_LINKS, 40L));
-        consumer.seek(OWN, 0);
-        consumer.seek(BACK_LINKS, 0);
-        consumer.setOffsetsException(new TimeoutException("no answer"));
-
-        OwnListsFirst.steer(consumer);
-
-        assertThat(consumer.paused()).isEmpty();
-    }
 
     @Test
     void computesOwnListsBeforeBackLinksAndEachListOnceWithItsNewestCause() {
