@@ -2,6 +2,7 @@ package io.kabar.e2e;
 
 import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,26 @@ final class BurstTimeline {
         timer(after, "ranking or insertion check of one list", "kabar_related_lists_compute");
         records("own-list request written -> list written", answeredAt, ownRequested::get, listWritten::get);
         records("201 answered -> own list written", answeredAt, answeredAt::get, listWritten::get);
+        byTenth(answeredAt, listWritten);
+    }
+
+    /** The own-list wait per tenth of the burst in publish order: whether the tail builds up or comes and goes. */
+    private static void byTenth(Map<String, Long> answeredAt, Map<String, Long> listWritten) {
+        List<String> inOrder = answeredAt.keySet().stream()
+                .filter(listWritten::containsKey)
+                .sorted(Comparator.comparing(answeredAt::get))
+                .toList();
+        StringBuilder line = new StringBuilder("  201 -> own list by tenth of the burst (p50/max, s):");
+        for (int tenth = 0; tenth < 10; tenth++) {
+            long[] waits = inOrder.subList(tenth * inOrder.size() / 10, (tenth + 1) * inOrder.size() / 10).stream()
+                    .mapToLong(id -> listWritten.get(id) - answeredAt.get(id))
+                    .sorted()
+                    .toArray();
+            if (waits.length > 0) {
+                line.append(String.format(" %.1f/%.1f", at(waits, 0.5) / 1000.0, waits[waits.length - 1] / 1000.0));
+            }
+        }
+        System.out.println(line);
     }
 
     private static void records(

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +57,7 @@ final class StageHistograms {
     /** What one timer (a series whose name and tags contain every given part) counted between two snapshots. */
     static Stage between(StageHistograms before, StageHistograms after, String... parts) {
         String series = after.buckets.keySet().stream()
-                .filter(s -> java.util.Arrays.stream(parts).allMatch(s::contains))
+                .filter(s -> Arrays.stream(parts).allMatch(s::contains))
                 .findFirst()
                 .orElse(null);
         if (series == null) {
