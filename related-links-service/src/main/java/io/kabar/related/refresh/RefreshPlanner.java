@@ -50,13 +50,13 @@ class RefreshPlanner {
             Clock clock,
             MeterRegistry meters,
             StageTimers stages) {
-        this.stages = stages;
         this.articles = articles;
         this.finder = finder;
         this.lists = lists;
         this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
+        this.stages = stages;
         this.planned = Counter.builder("kabar.related.refresh.requests.planned")
                 .description("requests to recompute a list, produced to " + Topics.RELATED_LINKS_OWN_REQUESTS + " and "
                         + Topics.RELATED_LINKS_REQUESTS)
