@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -33,6 +34,7 @@ class ListComputer {
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
     private final StageTimers stages;
+    private final OwnListsFirst ownListsFirst = new OwnListsFirst();
 
     ListComputer(
             IndexedArticles articles,
@@ -67,7 +69,17 @@ class ListComputer {
                 "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}"
             },
             containerFactory = "requestsListenerFactory")
-    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
+    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch, Consumer<?, ?> consumer)
+            throws InterruptedException {
+        try {
+            computeInOrder(batch);
+        } finally {
+            ownListsFirst.steer(consumer);
+        }
+    }
+
+    private void computeInOrder(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch)
+            throws InterruptedException {
         int decodable = 0;
         while (decodable < batch.size() && batch.get(decodable).value() != null) {
             decodable++;
