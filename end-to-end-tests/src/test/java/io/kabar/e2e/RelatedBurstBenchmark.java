@@ -75,7 +75,8 @@ public final class RelatedBurstBenchmark {
                 long start = System.nanoTime();
                 alreadyIndexed(brokers, news, indexed);
                 skipHistory(broker, brokers);
-                try (ServiceProcess related = ServiceProcess.start("related-links-service", brokers)) {
+                try (ServiceProcess related =
+                        ServiceProcess.start("related-links-service", brokers, StageHistograms.SERVICE_ARGUMENTS)) {
                     related.awaitReady(Duration.ofMinutes(10));
                     if (Boolean.parseBoolean(System.getProperty("bench.lists", "true"))) {
                         long listing = System.nanoTime();
@@ -87,7 +88,7 @@ public final class RelatedBurstBenchmark {
                         System.out.printf(
                                 "%,d articles indexed by related-links-service in %.1f s%n",
                                 indexed, (System.nanoTime() - start) / 1e9);
-                        measure(broker, articles.port(), news, indexed, burst, lists);
+                        measure(broker, articles.port(), related.managementPort(), news, indexed, burst, lists);
                     }
                 }
             }
@@ -95,8 +96,18 @@ public final class RelatedBurstBenchmark {
     }
 
     private static void measure(
-            KafkaBroker broker, int port, SyntheticNews news, int indexed, int burst, ListWatcher lists)
+            KafkaBroker broker,
+            int port,
+            int relatedManagementPort,
+            SyntheticNews news,
+            int indexed,
+            int burst,
+            ListWatcher lists)
             throws Exception {
+        BurstTimeline timeline;
+        try (Admin admin = Admin.create(broker.adminProperties())) {
+            timeline = BurstTimeline.start(broker.bootstrapServers(), relatedManagementPort, admin);
+        }
         HttpClient client = HttpClient.newHttpClient();
         String token = TestTokens.writer();
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
@@ -159,6 +170,7 @@ public final class RelatedBurstBenchmark {
                 "every refresh done %,d ms after the last publish (goal < 10 s); %,d list records written since the"
                         + " first publish; load average: %s%n",
                 lists.lastWrittenAt - lastPublish, lists.records, loadAverage());
+        timeline.print(answeredAt, lists.firstSeen);
     }
 
     /** Writes the articles on {@code news.articles} as article-service would have, and waits for the broker. */

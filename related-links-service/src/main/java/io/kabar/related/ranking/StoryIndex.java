@@ -68,7 +68,12 @@ public final class StoryIndex implements Closeable {
                     new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new,
                     ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            // A reopen returns as soon as the new documents are flushed: by default it would also wait up to 500 ms
+            // for merges of the small segments it just flushed, holding up every search queued behind it (during a
+            // publishing burst that was the compute consumers' longest wait). Those merges still run in the
+            // background and reach the next reopen.
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setMaxFullFlushMergeWaitMillis(0);
+            this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package io.kabar.related.refresh;
 import io.kabar.related.RelatedLinksProperties;
 import io.kabar.related.index.IndexedArticles;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
+import io.kabar.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,23 +33,33 @@ class ListComputer {
     private final ListPublisher publisher;
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
+    private final StageTimers stages;
+    private final OwnListsFirst ownListsFirst = new OwnListsFirst();
 
     ListComputer(
             IndexedArticles articles,
             ListPublisher publisher,
             Deliveries deliveries,
-            RelatedLinksProperties properties) {
+            RelatedLinksProperties properties,
+            StageTimers stages) {
         this.articles = articles;
         this.publisher = publisher;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.stages = stages;
     }
 
     /**
      * The requests of one poll for one list: computed once, after the index holds every cause; {@code own} when one of
-     * them asked for a changed article's own list (a full ranking), else every cause is a neighbour that may enter it.
+     * them asked for a changed article's own list (a full ranking), else every cause is a neighbour that may enter it;
+     * {@code requests} are the records that asked for it.
      */
-    record Pending(String listId, int firstIndex, Map<String, Long> causes, boolean own) {}
+    record Pending(
+            String listId,
+            int firstIndex,
+            Map<String, Long> causes,
+            boolean own,
+            List<ConsumerRecord<String, RelatedLinksRefreshRequested>> requests) {}
 
     @KafkaListener(
             id = "compute-lists",
@@ -63,7 +74,7 @@ class ListComputer {
         try {
             computeInOrder(batch);
         } finally {
-            OwnListsFirst.steer(consumer);
+            ownListsFirst.steer(consumer);
         }
     }
 
@@ -90,6 +101,7 @@ class ListComputer {
                 failure = new BatchListenerFailedException(e.getMessage(), e, retryFrom);
                 break;
             }
+            pending.requests().forEach(stages::computeStarted);
             sends.add(
                     pending.own()
                             ? publisher.publish(pending.listId())
@@ -117,20 +129,30 @@ class ListComputer {
             ConsumerRecord<String, RelatedLinksRefreshRequested> record = batch.get(i);
             RelatedLinksRefreshRequested request = record.value();
             int index = i;
-            pending.computeIfAbsent(request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false))
-                    .causes()
-                    .merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
-            if (OwnListsFirst.isOwn(record.topic())) {
+            Pending list = pending.computeIfAbsent(
+                    request.getArticleId(), id -> new Pending(id, index, new HashMap<>(), false, new ArrayList<>()));
+            list.causes().merge(request.getCauseArticleId(), request.getCauseRevision(), Math::max);
+            list.requests().add(record);
+            if (isOwn(record.topic())) {
                 own.add(request.getArticleId());
             }
         }
         List<Pending> ordered = new ArrayList<>();
         pending.values()
-                .forEach(list -> ordered.add(
-                        new Pending(list.listId(), list.firstIndex(), list.causes(), own.contains(list.listId()))));
+                .forEach(list -> ordered.add(new Pending(
+                        list.listId(),
+                        list.firstIndex(),
+                        list.causes(),
+                        own.contains(list.listId()),
+                        list.requests())));
         // A stable sort: within each kind, lists keep the order of their first request.
         ordered.sort(Comparator.comparing(list -> !list.own()));
         return ordered;
+    }
+
+    /** Whether a request asks for a changed article's own list rather than a back-link refresh. */
+    static boolean isOwn(String topic) {
+        return topic.equals(Topics.RELATED_LINKS_OWN_REQUESTS.name());
     }
 
     private void awaitCauses(Pending pending) throws InterruptedException {

@@ -21,14 +21,25 @@ class RefreshConfiguration {
     static final String GROUP = "related-links-service";
 
     /**
-     * Requests coalesced per poll at most; each distinct list among them costs one ranking query. An own list that
-     * arrives while a poll of back-links is being computed waits for that poll (its consumer pauses the back-links only
-     * between polls): 100 lists at about 7 ms each keep that wait under a second, where 500 took over three.
+     * Requests coalesced per poll at most; each distinct list among them costs one ranking query or insertion check.
+     * A poll computes its own lists first, but an own list that arrives while a poll of back-links is being computed
+     * waits for that poll: 100 lists at a millisecond or two each keep that wait well under a second.
      */
     private static final int MAX_REQUESTS_PER_POLL = 100;
 
-    /** A fetch waits for this much (about 400 requests) or the coalescing interval, whichever comes first. */
-    private static final int COALESCING_FETCH_BYTES = 64 * 1024;
+    /**
+     * A fetch waits for this much (about a poll's worth of requests) or the coalescing interval, whichever comes
+     * first.
+     */
+    private static final int COALESCING_FETCH_BYTES = 16 * 1024;
+
+    /**
+     * How much a fetch reads ahead per partition: about 50 requests. The consumer hands out what it fetched in the
+     * order it arrived, so an own-list request fetched after back-link partitions' read-ahead waits for all of it
+     * before its poll puts it first: at the default 1 MB that was every back-link request of a burst (issue 17,
+     * fourth attempt); at this size, a few polls' worth at most.
+     */
+    private static final int READ_AHEAD_BYTES = 8 * 1024;
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articlesListenerFactory(
@@ -52,6 +63,8 @@ class RefreshConfiguration {
                         COALESCING_FETCH_BYTES,
                         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                         (int) properties.coalesceInterval().toMillis(),
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        READ_AHEAD_BYTES,
                         // One writer per list needs partition p of the own-requests and of the requests topic on
                         // the same consumer: the range assignor gives the co-partitioned topics the same layout.
                         ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,

@@ -39,6 +39,7 @@ class RefreshPlanner {
     private final RelatedLinksProperties properties;
     private final Clock clock;
     private final Counter planned;
+    private final StageTimers stages;
 
     RefreshPlanner(
             IndexedArticles articles,
@@ -47,13 +48,15 @@ class RefreshPlanner {
             Deliveries deliveries,
             RelatedLinksProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            StageTimers stages) {
         this.articles = articles;
         this.finder = finder;
         this.lists = lists;
         this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
+        this.stages = stages;
         this.planned = Counter.builder("kabar.related.refresh.requests.planned")
                 .description("requests to recompute a list, produced to " + Topics.RELATED_LINKS_OWN_REQUESTS + " and "
                         + Topics.RELATED_LINKS_REQUESTS)
@@ -66,6 +69,8 @@ class RefreshPlanner {
             topics = "#{T(io.kabar.schemas.topics.Topics).ARTICLES.name()}",
             containerFactory = "articlesListenerFactory")
     void plan(ConsumerRecord<String, ArticleEvent> record) throws InterruptedException {
+        stages.planStarted(record);
+        long started = System.nanoTime();
         String id = record.key();
         ArticleEvent event = record.value();
         long revision =
@@ -75,6 +80,8 @@ class RefreshPlanner {
         if (!articles.awaitRevision(id, revision, properties.indexWait())) {
             throw new IndexBehind(id, revision);
         }
+        long indexed = System.nanoTime();
+        stages.indexWaited(indexed - started);
         // Every list, the article's own included, is computed by the owner of its key's partition in the requests
         // topic: one writer per list, so an older list computed elsewhere can never land after a newer one.
         Set<String> affected = new LinkedHashSet<>();
@@ -107,5 +114,6 @@ class RefreshPlanner {
         }
         deliveries.awaitAll(sends);
         planned.increment(affected.size());
+        stages.planned(System.nanoTime() - indexed);
     }
 }
