@@ -1,19 +1,16 @@
 package io.kabar.e2e;
 
 import io.kabar.schemas.topics.Topics;
-import java.time.Duration;
+import io.kabar.testing.TestBroker;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Where a burst's lists waited, stage by stage: from the timestamps of the records each article's change left on
@@ -108,27 +105,17 @@ final class BurstTimeline {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** Key -> timestamp of its first record at or after the given offsets, up to the topic's current end. */
+    /**
+     * Key -> timestamp of its first record at or after the given offsets, up to the topic's current end. Reads the
+     * topic from its start ({@link TestBroker#readAll}) and skips what lies before: after the burst, a read of a few
+     * tens of thousands of records.
+     */
     private Map<String, Long> firstTimestamps(String topic, Map<TopicPartition, Long> from) {
         Map<String, Long> first = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        brokers,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.copyOf(from.keySet());
-            consumer.assign(partitions);
-            from.forEach(consumer::seek);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    first.putIfAbsent(record.key(), record.timestamp());
-                }
+        for (ConsumerRecord<String, byte[]> record : TestBroker.readAll(brokers, topic, new ByteArrayDeserializer())) {
+            Long start = from.get(new TopicPartition(record.topic(), record.partition()));
+            if (start != null && record.offset() >= start) {
+                first.putIfAbsent(record.key(), record.timestamp());
             }
         }
         return first;
