@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -41,7 +40,7 @@ final class LikeQuery {
      *     discounted and terms no other story contains are not wasted on the query
      */
     static Query build(
-            Story story, Analyzer analyzer, IndexReader reader, RankingSettings settings, boolean sourceIndexed)
+            Story story, Analyzer analyzer, TermLookup lookup, RankingSettings settings, boolean sourceIndexed)
             throws IOException {
         // One analysis of title and body yields both the single terms and the phrases.
         Map<String, Integer> frequencies = new HashMap<>();
@@ -49,8 +48,7 @@ final class LikeQuery {
         count(analyzer, story.title(), settings.sourceTitleWeight(), frequencies, phrases);
         count(analyzer, StoryIndex.bodyText(story), 1, frequencies, phrases);
 
-        Weigher weigher =
-                new Weigher(new TermLookup(reader), reader.maxDoc(), sourceIndexed, settings.commonTermShare());
+        Weigher weigher = new Weigher(lookup, lookup.maxDoc(), sourceIndexed, settings.commonTermShare());
         List<Weighted> terms = weigher.top(frequencies, settings.queryTerms(), StoryIndex.BODY, StoryIndex.TITLE);
         if (terms.isEmpty()) {
             return new MatchNoDocsQuery("no distinctive terms");

@@ -209,7 +209,7 @@ public final class RelatedFinder {
     /** As above, among the stories {@code only} matches (a filter: it does not change the scores), if not null. */
     private List<Candidate> textMatches(IndexSearcher searcher, Story story, int count, Query only) throws IOException {
         boolean indexed = index.find(story.id()).isPresent();
-        Query query = LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, indexed);
+        Query query = LikeQuery.build(story, index.analyzer(), index.termLookup(searcher), settings, indexed);
         if (only != null) {
             query = new BooleanQuery.Builder()
                     .add(query, BooleanClause.Occur.MUST)

@@ -52,6 +52,8 @@ public final class StoryIndex implements Closeable {
     // Writes applied to the writer so far, and how many of them the current snapshot covers.
     private final AtomicLong writes = new AtomicLong();
     private final Object reopening = new Object();
+    // Term lookups kept per segment across snapshots: a reopen adds segments but changes none.
+    private final SegmentTerms segmentTerms = new SegmentTerms();
     private volatile long visible;
 
     public StoryIndex() {
@@ -141,6 +143,11 @@ public final class StoryIndex implements Closeable {
 
     Analyzer analyzer() {
         return analyzer;
+    }
+
+    /** Term lookups in the snapshot a search was given, reusing those kept from earlier snapshots' segments. */
+    TermLookup termLookup(IndexSearcher searcher) {
+        return new TermLookup(searcher.getIndexReader(), segmentTerms);
     }
 
     /** Runs a search on the current snapshot, releasing it afterwards. */

@@ -10,24 +10,33 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * Looks terms up in every segment of one index snapshot, reusing one terms enumeration per segment and field.
+ * Looks terms up in every segment of one index snapshot, through the lookups kept per segment ({@link
+ * SegmentTerms}), reusing one terms enumeration per segment and field for what has to be looked up afresh.
  *
  * <p>The {@link TermStates} it returns carry the document frequency the query weighs a term by and, handed to a
- * {@code TermQuery}, spare the search a second lookup of the same term in every segment; {@code
- * IndexReader.docFreq} would also open a fresh enumeration per segment for every term.
+ * {@code TermQuery}, spare the search a second lookup of the same term in every segment.
  */
 final class TermLookup {
 
     private final IndexReaderContext top;
     private final List<LeafReaderContext> leaves;
+    private final SegmentTerms.Segment[] segments;
     private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
-    TermLookup(IndexReader reader) {
+    TermLookup(IndexReader reader, SegmentTerms kept) {
         this.top = reader.getContext();
         this.leaves = reader.leaves();
+        this.segments = new SegmentTerms.Segment[leaves.size()];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = kept.of(leaves.get(i).reader());
+        }
+    }
+
+    /** Stories in the snapshot, replaced and removed ones included until a merge drops them (as docFreq counts). */
+    int maxDoc() {
+        return top.reader().maxDoc();
     }
 
     /** The term's states in this snapshot; {@link TermStates#docFreq()} is 0 when no segment has it. */
@@ -38,11 +47,11 @@ final class TermLookup {
             enums.put(field, perLeaf);
         }
         TermStates states = new TermStates(top);
-        BytesRef bytes = new BytesRef(term);
         for (int i = 0; i < perLeaf.length; i++) {
-            TermsEnum segment = perLeaf[i];
-            if (segment != null && segment.seekExact(bytes)) {
-                states.register(segment.termState(), leaves.get(i).ord, segment.docFreq(), segment.totalTermFreq());
+            LeafReaderContext leaf = leaves.get(i);
+            SegmentTerms.Entry entry = segments[i].find(leaf.reader(), field, term, perLeaf[i]);
+            if (entry != SegmentTerms.MISSING) {
+                states.register(entry.state(), leaf.ord, entry.docFreq(), entry.totalTermFreq());
             }
         }
         return states;

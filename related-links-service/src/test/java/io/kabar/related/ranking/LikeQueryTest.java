@@ -14,7 +14,7 @@ class LikeQueryTest {
     private static String queryOf(Story story, List<Story> indexed, RankingSettings settings) throws Exception {
         try (StoryIndex index = indexOf(indexed)) {
             return index.search(
-                    searcher -> LikeQuery.build(story, index.analyzer(), searcher.getIndexReader(), settings, true)
+                    searcher -> LikeQuery.build(story, index.analyzer(), index.termLookup(searcher), settings, true)
                             .toString());
         }
     }
