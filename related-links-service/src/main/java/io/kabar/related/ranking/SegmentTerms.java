@@ -77,10 +77,11 @@ final class SegmentTerms {
          * The term's entry in this segment, {@link #MISSING} if absent.
          *
          * @param reader the segment's reader in the caller's snapshot
+         * @param bytes {@code term} as indexed (UTF-8), converted once for every segment
          * @param terms the caller's enumeration of the field in this segment, positioned anywhere; null if the
          *     segment has no such field
          */
-        Entry find(LeafReader reader, String field, String term, TermsEnum terms) throws IOException {
+        Entry find(LeafReader reader, String field, String term, BytesRef bytes, TermsEnum terms) throws IOException {
             if (terms == null) {
                 return MISSING;
             }
@@ -95,7 +96,7 @@ final class SegmentTerms {
             Map<String, Entry> known = fields.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
             Entry entry = known.get(term);
             if (entry == null) {
-                entry = terms.seekExact(new BytesRef(term))
+                entry = terms.seekExact(bytes)
                         ? new Entry(terms.termState(), terms.docFreq(), terms.totalTermFreq())
                         : MISSING;
                 keep(known, term, entry);

@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Looks terms up in every segment of one index snapshot, through the lookups kept per segment ({@link
@@ -47,9 +48,10 @@ final class TermLookup {
             enums.put(field, perLeaf);
         }
         TermStates states = new TermStates(top);
+        BytesRef bytes = new BytesRef(term);
         for (int i = 0; i < perLeaf.length; i++) {
             LeafReaderContext leaf = leaves.get(i);
-            SegmentTerms.Entry entry = segments[i].find(leaf.reader(), field, term, perLeaf[i]);
+            SegmentTerms.Entry entry = segments[i].find(leaf.reader(), field, term, bytes, perLeaf[i]);
             if (entry != SegmentTerms.MISSING) {
                 states.register(entry.state(), leaf.ord, entry.docFreq(), entry.totalTermFreq());
             }
