@@ -31,9 +31,11 @@ final class TextMatches {
         boolean indexed = index.find(story.id()).isPresent();
         Query query = LikeQuery.build(story, index.analyzer(), index.termLookup(searcher), settings, indexed);
         if (only != null) {
+            // The filter first: in a segment holding none of its stories the search gives up before it sets up the
+            // query's hundred-odd clauses.
             query = new BooleanQuery.Builder()
-                    .add(query, BooleanClause.Occur.MUST)
                     .add(only, BooleanClause.Occur.FILTER)
+                    .add(query, BooleanClause.Occur.MUST)
                     .build();
         }
         // Hits beyond the first `count` are not counted, so the search may skip documents that cannot make the
