@@ -23,23 +23,24 @@ class RefreshConfiguration {
     /**
      * Requests coalesced per poll at most; each distinct list among them costs one ranking query or insertion check.
      * A poll computes its own lists first, but an own list that arrives while a poll of back-links is being computed
-     * waits for that poll: 100 lists at a millisecond or two each keep that wait well under a second.
+     * waits for that poll and, as a rule, one more (see {@link OwnListsFirst}): 50 lists at a millisecond or two each
+     * keep that wait in the low hundreds of milliseconds (issue 17, fifth attempt: it was 100).
      */
-    private static final int MAX_REQUESTS_PER_POLL = 100;
+    private static final int MAX_REQUESTS_PER_POLL = 50;
 
     /**
      * A fetch waits for this much (about a poll's worth of requests) or the coalescing interval, whichever comes
      * first.
      */
-    private static final int COALESCING_FETCH_BYTES = 16 * 1024;
+    private static final int COALESCING_FETCH_BYTES = 8 * 1024;
 
     /**
-     * How much a fetch reads ahead per partition: about 50 requests. The consumer hands out what it fetched in the
+     * How much a fetch reads ahead per partition: about 25 requests. The consumer hands out what it fetched in the
      * order it arrived, so an own-list request fetched after back-link partitions' read-ahead waits for all of it
      * before its poll puts it first: at the default 1 MB that was every back-link request of a burst (issue 17,
-     * fourth attempt); at this size, a few polls' worth at most.
+     * fourth attempt); at this size, a poll's worth or two at most.
      */
-    private static final int READ_AHEAD_BYTES = 8 * 1024;
+    private static final int READ_AHEAD_BYTES = 4 * 1024;
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articlesListenerFactory(
