@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The insertion check of a back-link refresh ({@link RelatedFinder#offer}): new neighbours scored against a story
@@ -36,9 +33,17 @@ final class InsertionCheck {
         Set<String> offered = new HashSet<>(candidates);
         offered.add(story.id()); // its own match is the text term's yardstick, as in a full ranking
         List<Candidate> scored = index.search(searcher -> {
-            Query only = new TermInSetQuery(
-                    StoryIndex.ID, offered.stream().map(BytesRef::new).toList());
-            return rescoring.rescored(source, matches.of(searcher, story, offered.size(), only));
+            // Only the offered stories are scored, each where the search would score it, without a search.
+            Map<String, Float> text = DocumentScores.of(searcher, matches.queryFor(searcher, story), offered);
+            List<Candidate> hits = new ArrayList<>();
+            text.forEach((id, score) -> {
+                IndexedStory found = index.indexed(id);
+                // A story removed after this snapshot was taken is skipped rather than linked.
+                if (found != null) {
+                    hits.add(new Candidate(found, score));
+                }
+            });
+            return rescoring.rescored(source, hits);
         });
         Map<String, RelatedLink> pool = new LinkedHashMap<>();
         ranked.forEach(link -> pool.put(link.id(), link));

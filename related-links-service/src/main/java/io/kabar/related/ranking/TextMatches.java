@@ -3,8 +3,6 @@ package io.kabar.related.ranking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -23,21 +21,7 @@ final class TextMatches {
 
     /** Raw text matches in one snapshot, best first, including the story itself if indexed. */
     List<Candidate> of(IndexSearcher searcher, Story story, int count) throws IOException {
-        return of(searcher, story, count, null);
-    }
-
-    /** As above, among the stories {@code only} matches (a filter: it does not change the scores), if not null. */
-    List<Candidate> of(IndexSearcher searcher, Story story, int count, Query only) throws IOException {
-        boolean indexed = index.find(story.id()).isPresent();
-        Query query = LikeQuery.build(story, index.analyzer(), index.termLookup(searcher), settings, indexed);
-        if (only != null) {
-            // The filter first: in a segment holding none of its stories the search gives up before it sets up the
-            // query's hundred-odd clauses.
-            query = new BooleanQuery.Builder()
-                    .add(only, BooleanClause.Occur.FILTER)
-                    .add(query, BooleanClause.Occur.MUST)
-                    .build();
-        }
+        Query query = queryFor(searcher, story);
         // Hits beyond the first `count` are not counted, so the search may skip documents that cannot make the
         // top (block-max WAND / MAXSCORE) instead of scoring every story sharing any query term.
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(count, count));
@@ -51,6 +35,12 @@ final class TextMatches {
             }
         }
         return hits;
+    }
+
+    /** The story's {@link LikeQuery} in this snapshot. */
+    Query queryFor(IndexSearcher searcher, Story story) throws IOException {
+        boolean indexed = index.find(story.id()).isPresent();
+        return LikeQuery.build(story, index.analyzer(), index.termLookup(searcher), settings, indexed);
     }
 
     /** The source's precomputed data: from the index when this revision is indexed, else worked out now. */
