@@ -19,8 +19,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>A small segment (the one-story segments a reopen per published article flushes, and their first merges) has
  * all its terms read at once, so that the many terms it lacks are answered without a seek; a large one keeps the
- * terms looked up in it, found or not, up to {@link #MAX_KEPT} across all large segments, after which they are all
- * dropped and kept afresh. A segment's lookups are dropped when Lucene closes it (after a merge).
+ * terms looked up in it, found or not, up to {@link #MAX_KEPT} across all large segments; beyond that, further terms
+ * are looked up afresh each time (those kept are the first asked for, among them the terms many stories share). A
+ * segment's lookups are dropped when Lucene closes it (after a merge), which makes room for others.
  */
 final class SegmentTerms {
 
@@ -58,7 +59,12 @@ final class SegmentTerms {
             return new Segment(false); // not a segment of its own: looked up afresh every time
         }
         return segments.computeIfAbsent(core.getKey(), key -> {
-            core.addClosedListener(segments::remove);
+            core.addClosedListener(closed -> {
+                Segment segment = segments.remove(closed);
+                if (segment != null) {
+                    kept.addAndGet(-segment.size.get());
+                }
+            });
             return new Segment(reader.maxDoc() <= completeUpTo);
         });
     }
@@ -68,6 +74,8 @@ final class SegmentTerms {
 
         private final boolean complete;
         private final Map<String, Map<String, Entry>> fields = new ConcurrentHashMap<>();
+        // Lookups this (large) segment keeps, counted against MAX_KEPT.
+        private final AtomicInteger size = new AtomicInteger();
 
         private Segment(boolean complete) {
             this.complete = complete;
@@ -105,12 +113,16 @@ final class SegmentTerms {
         }
 
         private void keep(Map<String, Entry> known, String term, Entry entry) {
+            // Counted before it is kept, so that racing threads never keep more than the bound.
             if (kept.incrementAndGet() > maxKept) {
-                // Rare (a vocabulary larger than the bound); dropping everything keeps the bound without bookkeeping.
-                kept.set(0);
-                segments.values().stream().filter(s -> !s.complete).forEach(s -> s.fields.clear());
+                kept.decrementAndGet();
+                return;
             }
-            known.put(term, entry);
+            if (known.putIfAbsent(term, entry) == null) {
+                size.incrementAndGet();
+            } else {
+                kept.decrementAndGet();
+            }
         }
 
         private static Map<String, Entry> readAll(LeafReader reader, String field) throws IOException {
