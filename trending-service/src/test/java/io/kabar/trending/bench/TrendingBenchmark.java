@@ -42,7 +42,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -68,11 +67,23 @@ public final class TrendingBenchmark {
         KafkaBroker broker = KafkaBroker.start(PARTITIONS)
                 .createTopics(
                         PARTITIONS,
-                        Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
+                        java.util.stream.Stream.concat(
+                                        Topics.allWithDeadLetters().stream().map(t -> t.name()),
+                                        java.util.stream.Stream.of("trending-spike-counts"))
+                                .toList());
         try {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
             double raw = rawConsumer(bootstrap, views);
+            if (Boolean.getBoolean("bench.spike")) {
+                double spike = CountingSpike.run(bootstrap, views, 1);
+                System.out.printf(
+                        "SPIKE ratio to raw warm: %.3f, to raw cold: %.3f%n", spike / raw, spike / rawFirstPass);
+                double spike2 = CountingSpike.run(bootstrap, views, 2);
+                System.out.printf(
+                        "SPIKE2 ratio to raw warm: %.3f, to raw cold: %.3f%n", spike2 / raw, spike2 / rawFirstPass);
+                return;
+            }
             double topology = topology(bootstrap, views, articles, expected);
             System.out.printf(
                     "ratio topology/raw: %.3f (against the raw consumer's first, cold pass, the figure of runs before"
@@ -248,7 +259,7 @@ public final class TrendingBenchmark {
                 .toList();
         String overall = RankingKey.overall("1h").asString();
         double rate;
-        try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
+        try (var pipeline = new Pipeline(settings, props);
                 var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
                 var rankings = new KafkaConsumer<>(
                         Map.of(
@@ -264,8 +275,8 @@ public final class TrendingBenchmark {
             rankings.assign(partitions);
             rankings.seekToBeginning(partitions);
             long start = System.nanoTime();
-            streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
+            pipeline.start();
+            while (!pipeline.ready()) {
                 Thread.sleep(10);
             }
             long running = System.nanoTime();
@@ -296,11 +307,11 @@ public final class TrendingBenchmark {
             int freshnessRate = Integer.getInteger("bench.freshnessRate", 5_000);
             new Freshness(bootstrap, articles, expected).measure(rankings, freshnessRate, Duration.ofSeconds(20));
         }
-        Restore.measure("the kept state directory", new TrendingTopology(settings), props);
+        Restore.measure("the kept state directory", settings, props);
         props.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("trending-bench-").toString());
-        Restore.measure("an empty state directory", new TrendingTopology(settings), props);
+        Restore.measure("an empty state directory", settings, props);
         return rate;
     }
 
@@ -308,13 +319,13 @@ public final class TrendingBenchmark {
      * CPU time of this JVM (broker, clients, topology): per record it does not depend on what else the machine runs,
      * unlike the rates, so runs on a loaded machine can be compared by it.
      */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static long committed(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("trending-bench")
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(Pipeline.COUNTING_GROUP)
                 .partitionsToOffsetAndMetadata()
                 .get();
         return offsets.entrySet().stream()

@@ -8,9 +8,11 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingArticle;
+import io.kabar.schemas.TrendingCount;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.counting.PartitionCounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The ranking stage on {@code TopologyTestDriver}, fed by the counting rules of one partition ({@link PartitionCounts})
+ * so that every rule is also asserted end to end, from views to published rankings.
+ */
 class TrendingTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -40,7 +46,8 @@ class TrendingTopologyTest {
     private TopologyTestDriver driver;
     private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
-    private TestInputTopic<String, PageView> views;
+    private TestInputTopic<String, TrendingCount> counts;
+    private PartitionCounts counting;
     private TestInputTopic<String, RankingInput> rankingInputs;
     private TestOutputTopic<String, TrendingRanking> trending;
     private final Map<String, TrendingRanking> latest = new HashMap<>();
@@ -493,10 +500,11 @@ class TrendingTopologyTest {
                 Topics.ARTICLES.name(),
                 Serdes.String().serializer(),
                 TrendingSerdes.avro(ArticleEvent.class, SchemaRegistry.NONE).serializer());
-        views = driver.createInputTopic(
-                Topics.PAGE_VIEWS.name(),
+        counts = driver.createInputTopic(
+                Topics.TRENDING_COUNTS.name(),
                 Serdes.String().serializer(),
-                TrendingSerdes.avro(PageView.class, SchemaRegistry.NONE).serializer());
+                TrendingSerdes.avro(TrendingCount.class, SchemaRegistry.NONE).serializer());
+        counting = new PartitionCounts(settings);
         rankingInputs = driver.createInputTopic(
                 "trending-test-" + TrendingTopology.RANKING_INPUTS + "-repartition",
                 Serdes.String().serializer(),
@@ -530,7 +538,14 @@ class TrendingTopologyTest {
                 .setViewedAt(at)
                 .setClient(client)
                 .build();
-        views.pipeInput(TrendingTopology.pageViewKey(view), view, at);
+        // The counting rules of one partition, their increments handed on at once (as a commit after every view).
+        counting.count(
+                view.getArticleId(),
+                view.getSessionId(),
+                view.getClient(),
+                view.getViewedAt().toEpochMilli());
+        counting.drainTo((article, minute, views, latest) ->
+                counts.pipeInput(article, new TrendingCount(article, minute, views), latest));
     }
 
     private void views(String articleId, int sessions, Instant at) {

@@ -1,0 +1,46 @@
+package io.kabar.trending.streams;
+
+import io.kabar.platform.kafka.KafkaClients;
+import io.kabar.trending.TrendingProperties;
+import io.kabar.trending.counting.Counting;
+import io.kabar.trending.counting.CountingOptions;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+
+/**
+ * Runs the counting loops beside the ranking topology, in the group {@code <application id>-counting}, as the same
+ * static member as the Streams side and with their snapshots in the same state directory.
+ */
+@Configuration(proxyBeanMethods = false)
+class CountingConfiguration {
+
+    /** Started with the context; closed before the state directory (a dependency) is, so its snapshots land there. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    Counting trendingCounting(
+            TrendingProperties properties,
+            KafkaClients clients,
+            KafkaStreamsConfiguration streamsConfig,
+            StateDirectory stateDirectory,
+            GroupMembership membership,
+            DeadLetters trendingDeadLetters) {
+        String applicationId = streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        return new Counting(new CountingOptions(
+                properties.settings(),
+                applicationId + "-counting",
+                membership.instanceId(),
+                stateDirectory.path(),
+                properties.countingCommitInterval(),
+                properties.countingThreads(),
+                clients.consumerProperties(),
+                clients.producerProperties(),
+                clients.schemaRegistry(),
+                trendingDeadLetters::accept));
+    }
+
+    @Bean("counting")
+    CountingHealthIndicator countingHealthIndicator(Counting counting) {
+        return new CountingHealthIndicator(counting);
+    }
+}
