@@ -4,6 +4,8 @@ import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingCount;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.ranking.OwnCounts;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -46,6 +50,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     private final PageViewReader reader;
     private final PartitionRebuild rebuild;
     private final Map<TopicPartition, Owned> owned = new HashMap<>();
+    private final List<Header> countedBy;
     private volatile boolean running = true;
     private volatile boolean ready;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -70,6 +75,8 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
         this.transactionalId = options.groupId() + "-"
                 + options.instanceId().orElse(UUID.randomUUID().toString()) + "-" + index;
         this.reader = new PageViewReader(options.schemas());
+        this.countedBy =
+                List.of(new RecordHeader(OwnCounts.COUNTED_BY, options.groupId().getBytes(StandardCharsets.UTF_8)));
         this.rebuild = new PartitionRebuild(options, reader, replayed);
     }
 
@@ -185,7 +192,8 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
                                 null,
                                 latest,
                                 articleId,
-                                new TrendingCount(articleId, minute, views))));
+                                new TrendingCount(articleId, minute, views),
+                                countedBy)));
             }
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             producer.commitTransaction();

@@ -84,11 +84,7 @@ public final class TrendingTopology {
                         Topics.TRENDING_COUNTS.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(TrendingCount.class, schemas))
                                 .withName("trending-counts"))
-                .filter((id, count) -> count != null, Named.as("counts"))
-                .mapValues(
-                        count ->
-                                new RankingInput.BucketViews(count.getArticleId(), count.getMinute(), count.getViews()),
-                        Named.as("to-bucket-views"));
+                .processValues(OwnCounts::new, Named.as("own-counts"));
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class, schemas))
@@ -113,6 +109,11 @@ public final class TrendingTopology {
                         Topics.TRENDING.name(),
                         Produced.with(Serdes.String(), TrendingSerdes.avro(TrendingRanking.class, schemas))
                                 .withName("trending"));
+    }
+
+    /** The consumer group of the counting that feeds the ranking stage of application {@code applicationId}. */
+    public static String countingGroup(String applicationId) {
+        return applicationId + "-counting";
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kabar.platform.kafka.KafkaClients;
 import io.kabar.trending.TrendingProperties;
 import io.kabar.trending.counting.Counting;
 import io.kabar.trending.counting.CountingOptions;
+import io.kabar.trending.ranking.TrendingTopology;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,7 @@ class CountingConfiguration {
         String applicationId = streamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         return new Counting(new CountingOptions(
                 properties.settings(),
-                applicationId + "-counting",
+                TrendingTopology.countingGroup(applicationId),
                 membership.instanceId(),
                 stateDirectory.path(),
                 properties.countingCommitInterval(),

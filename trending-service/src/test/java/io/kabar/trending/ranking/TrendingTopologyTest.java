@@ -13,6 +13,7 @@ import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.trending.counting.PartitionCounts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,8 @@ class TrendingTopologyTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String POLITIK = "politik";
     private static final String OLAHRAGA = "olahraga";
+    private static final byte[] COUNTED_BY =
+            TrendingTopology.countingGroup("trending-test").getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path stateDir;
@@ -423,6 +428,22 @@ class TrendingTopologyTest {
     }
 
     @Test
+    void incrementsCountedByAnotherApplicationsCountingAreIgnored() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("a", "s1", T0);
+        long minute = Buckets.of(T0.toEpochMilli());
+        counts.pipeInput(new TestRecord<>(
+                "a",
+                new TrendingCount("a", minute, 5L),
+                new RecordHeaders().add(OwnCounts.COUNTED_BY, "other-counting".getBytes(StandardCharsets.UTF_8)),
+                T0));
+        counts.pipeInput(new TestRecord<>("a", new TrendingCount("a", minute, 7L), new RecordHeaders(), T0));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 1L));
+    }
+
+    @Test
     void viewsAreKeyedByClientAddressElseBySession() {
         PageView withClient = PageView.newBuilder()
                 .setArticleId("a")
@@ -544,8 +565,11 @@ class TrendingTopologyTest {
                 view.getSessionId(),
                 view.getClient(),
                 view.getViewedAt().toEpochMilli());
-        counting.drainTo((article, minute, views, latest) ->
-                counts.pipeInput(article, new TrendingCount(article, minute, views), latest));
+        counting.drainTo((article, minute, views, latest) -> counts.pipeInput(new TestRecord<>(
+                article,
+                new TrendingCount(article, minute, views),
+                new RecordHeaders().add(OwnCounts.COUNTED_BY, COUNTED_BY),
+                latest)));
     }
 
     private void views(String articleId, int sessions, Instant at) {
