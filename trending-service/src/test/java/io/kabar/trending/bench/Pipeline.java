@@ -18,17 +18,18 @@ import org.apache.kafka.streams.StreamsConfig;
 /** What trending-service runs: the counting loops and the ranking topology, as one static member, on one state dir. */
 final class Pipeline implements AutoCloseable {
 
-    static final String COUNTING_GROUP = "trending-bench-counting";
-
+    private final String countingGroup;
     private final Counting counting;
     private final KafkaStreams streams;
 
     Pipeline(TrendingSettings settings, Properties streamsProps) {
         String bootstrap = streamsProps.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         Path stateDir = Path.of(streamsProps.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+        this.countingGroup =
+                TrendingTopology.countingGroup(streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         this.counting = new Counting(new CountingOptions(
                 settings,
-                COUNTING_GROUP,
+                countingGroup,
                 Optional.of(streamsProps.getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
                 stateDir,
                 Duration.ofMillis(Long.getLong("bench.countingCommitMs", 100)),
@@ -38,6 +39,10 @@ final class Pipeline implements AutoCloseable {
                 SchemaRegistry.NONE,
                 (record, error) -> System.out.println("dead letter: " + error)));
         this.streams = new KafkaStreams(new TrendingTopology(settings).build(), streamsProps);
+    }
+
+    String countingGroup() {
+        return countingGroup;
     }
 
     KafkaStreams streams() {
