@@ -1,11 +1,7 @@
 package io.kabar.trending.counting;
 
 import io.kabar.schemas.PageView;
-import io.kabar.schemas.TrendingCount;
-import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
-import io.kabar.trending.ranking.OwnCounts;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,15 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,25 +40,12 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     private final String transactionalId;
     private final PageViewReader reader;
     private final PartitionRebuild rebuild;
-    private final Map<TopicPartition, Owned> owned = new HashMap<>();
-    private final List<Header> countedBy;
+    private final Map<TopicPartition, OwnedPartition> owned = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean ready;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private KafkaProducer<String, TrendingCount> producer;
+    private CountsTransaction transaction;
     private boolean failed;
-
-    /** A partition's state and the position after the last record applied to it. */
-    private static final class Owned {
-        private final PartitionCounts counts;
-        private long position;
-        private boolean dirty;
-
-        Owned(PartitionCounts counts, long position) {
-            this.counts = counts;
-            this.position = position;
-        }
-    }
 
     CountingLoop(CountingOptions options, int index, AtomicLong replayed) {
         this.options = options;
@@ -75,8 +53,6 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
         this.transactionalId = options.groupId() + "-"
                 + options.instanceId().orElse(UUID.randomUUID().toString()) + "-" + index;
         this.reader = new PageViewReader(options.schemas());
-        this.countedBy =
-                List.of(new RecordHeader(OwnCounts.COUNTED_BY, options.groupId().getBytes(StandardCharsets.UTF_8)));
         this.rebuild = new PartitionRebuild(options, reader, replayed);
     }
 
@@ -114,13 +90,9 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
         owned.clear();
         try (var consumer = new KafkaConsumer<>(
                         options.loopConsumer(index), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                var producer = new KafkaProducer<>(
-                        options.loopProducer(transactionalId),
-                        new StringSerializer(),
-                        new AvroSerializer<>(TrendingCount.class, options.schemas()))) {
+                var transaction = new CountsTransaction(options, transactionalId)) {
             this.consumer = consumer;
-            this.producer = producer;
-            producer.initTransactions();
+            this.transaction = transaction;
             consumer.subscribe(List.of(Topics.PAGE_VIEWS.name()), this);
             long interval = options.commitInterval().toNanos();
             long nextCommit = System.nanoTime() + interval;
@@ -153,12 +125,11 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        Owned partition = owned.get(new TopicPartition(record.topic(), record.partition()));
+        OwnedPartition partition = owned.get(new TopicPartition(record.topic(), record.partition()));
         if (partition == null) {
             return;
         }
-        partition.position = record.offset() + 1;
-        partition.dirty = true;
+        partition.consumed(record.offset());
         PageView view;
         try {
             view = reader.decode(record);
@@ -167,7 +138,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         if (view != null) {
-            PageViewReader.count(partition.counts, view);
+            PageViewReader.count(partition.counts(), view);
         }
     }
 
@@ -175,38 +146,23 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         owned.forEach((partition, state) -> {
-            if (state.dirty) {
-                offsets.put(partition, new OffsetAndMetadata(state.position, Long.toString(state.counts.streamTime())));
+            if (state.dirty()) {
+                offsets.put(partition, state.offset());
             }
         });
         if (offsets.isEmpty()) {
             return;
         }
-        producer.beginTransaction();
         try {
-            for (TopicPartition partition : offsets.keySet()) {
-                owned.get(partition)
-                        .counts
-                        .drainTo((articleId, minute, views, latest) -> producer.send(new ProducerRecord<>(
-                                Topics.TRENDING_COUNTS.name(),
-                                null,
-                                latest,
-                                articleId,
-                                new TrendingCount(articleId, minute, views),
-                                countedBy)));
-            }
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-            producer.commitTransaction();
+            transaction.commit(
+                    offsets.keySet().stream().map(p -> owned.get(p).counts()).toList(),
+                    offsets,
+                    consumer.groupMetadata());
         } catch (RuntimeException e) {
             failed = true;
-            try {
-                producer.abortTransaction();
-            } catch (RuntimeException abort) {
-                e.addSuppressed(abort);
-            }
             throw e;
         }
-        offsets.keySet().forEach(partition -> owned.get(partition).dirty = false);
+        offsets.keySet().forEach(partition -> owned.get(partition).committed());
     }
 
     @Override
@@ -217,9 +173,9 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
         }
         commit();
         for (TopicPartition partition : partitions) {
-            Owned state = owned.remove(partition);
+            OwnedPartition state = owned.remove(partition);
             if (state != null) {
-                rebuild.snapshot(partition, state.counts, state.position);
+                rebuild.snapshot(partition, state.counts(), state.position());
             }
         }
     }
@@ -236,7 +192,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             PartitionCounts counts = rebuild.rebuild(partition, offset);
-            owned.put(partition, new Owned(counts, offset == null ? 0 : offset.offset()));
+            owned.put(partition, new OwnedPartition(counts, offset == null ? 0 : offset.offset()));
             if (offset != null) {
                 consumer.seek(partition, offset);
             }

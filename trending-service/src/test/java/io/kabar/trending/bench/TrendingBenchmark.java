@@ -64,23 +64,11 @@ public final class TrendingBenchmark {
         KafkaBroker broker = KafkaBroker.start(PARTITIONS)
                 .createTopics(
                         PARTITIONS,
-                        java.util.stream.Stream.concat(
-                                        Topics.allWithDeadLetters().stream().map(t -> t.name()),
-                                        java.util.stream.Stream.of("trending-spike-counts"))
-                                .toList());
+                        Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
         try {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
             double raw = rawConsumer(bootstrap, views);
-            if (Boolean.getBoolean("bench.spike")) {
-                double spike = CountingSpike.run(bootstrap, views, 1);
-                System.out.printf(
-                        "SPIKE ratio to raw warm: %.3f, to raw cold: %.3f%n", spike / raw, spike / rawFirstPass);
-                double spike2 = CountingSpike.run(bootstrap, views, 2);
-                System.out.printf(
-                        "SPIKE2 ratio to raw warm: %.3f, to raw cold: %.3f%n", spike2 / raw, spike2 / rawFirstPass);
-                return;
-            }
             Rates pipeline = topology(bootstrap, views, articles, expected);
             System.out.printf(
                     "ratio pipeline/raw, warm pass to warm pass: counting stage %.3f, end to end %.3f; cold pass to cold"
