@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -188,7 +190,13 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         ready = false;
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(new HashSet<>(partitions)));
+        committed.values().removeIf(Objects::isNull);
+        Set<TopicPartition> uncommitted = new HashSet<>(partitions);
+        uncommitted.removeAll(committed.keySet());
+        if (!uncommitted.isEmpty()) {
+            committed.putAll(UpgradeOffsets.of(options.consumerProperties(), options.previousGroup(), uncommitted));
+        }
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             PartitionCounts counts = rebuild.rebuild(partition, offset);
@@ -197,6 +205,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
                 consumer.seek(partition, offset);
             }
         }
+        log.info("counting loop {} owns {} (rebuilt to {})", index, owned.keySet(), committed);
         ready = true;
     }
 

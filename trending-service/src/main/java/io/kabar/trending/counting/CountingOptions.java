@@ -19,6 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *
  * @param settings         the counting rules (grace, dedupe interval, caps) and the rank interval
  * @param groupId          the consumer group of the loops on {@code news.page-views}
+ * @param previousGroup    the group whose committed offsets on {@code news.page-views} a partition starts from when
+ *                         {@code groupId} has none: the Streams application id, whose topology counted before
  * @param instanceId       the static member id of this instance (each loop thread adds its index), empty for a dynamic
  *                         member; also names the transactional ids, so that a restarted instance fences its previous
  *                         self
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public record CountingOptions(
         TrendingSettings settings,
         String groupId,
+        String previousGroup,
         Optional<String> instanceId,
         Path stateDir,
         Duration commitInterval,
@@ -45,6 +48,7 @@ public record CountingOptions(
     public CountingOptions {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(previousGroup, "previousGroup");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(stateDir, "stateDir");
         consumerProperties = Map.copyOf(consumerProperties);

@@ -30,6 +30,7 @@ class CountingConfiguration {
         return new Counting(new CountingOptions(
                 properties.settings(),
                 TrendingTopology.countingGroup(applicationId),
+                applicationId,
                 membership.instanceId(),
                 stateDirectory.path(),
                 properties.countingCommitInterval(),

@@ -30,6 +30,7 @@ final class Pipeline implements AutoCloseable {
         this.counting = new Counting(new CountingOptions(
                 settings,
                 countingGroup,
+                streamsProps.getProperty(StreamsConfig.APPLICATION_ID_CONFIG),
                 Optional.of(streamsProps.getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
                 stateDir,
                 Duration.ofMillis(Long.getLong("bench.countingCommitMs", 100)),
