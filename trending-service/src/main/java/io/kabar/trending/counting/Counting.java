@@ -24,7 +24,7 @@ public final class Counting implements AutoCloseable {
     }
 
     public void start() {
-        threads.forEach(Thread::start);
+        threads.stream().filter(thread -> thread.getState() == Thread.State.NEW).forEach(Thread::start);
     }
 
     /** Whether every loop runs and has rebuilt the state of every partition assigned to it. */
@@ -47,7 +47,9 @@ public final class Counting implements AutoCloseable {
     public void close() throws InterruptedException {
         loops.forEach(CountingLoop::close);
         for (Thread thread : threads) {
-            thread.join();
+            if (thread.getState() != Thread.State.NEW) {
+                thread.join();
+            }
         }
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 @Configuration(proxyBeanMethods = false)
 class CountingConfiguration {
 
-    /** Started with the context; closed before the state directory (a dependency) is, so its snapshots land there. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /** Closed before the state directory (a dependency) is deleted, so its snapshots land there. */
+    @Bean(destroyMethod = "close")
     Counting trendingCounting(
             TrendingProperties properties,
             KafkaClients clients,
@@ -39,6 +39,11 @@ class CountingConfiguration {
                 clients.producerProperties(),
                 clients.schemaRegistry(),
                 trendingDeadLetters::accept));
+    }
+
+    @Bean
+    CountingLifecycle trendingCountingLifecycle(Counting counting) {
+        return new CountingLifecycle(counting);
     }
 
     @Bean("counting")
