@@ -110,8 +110,13 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
                 }
             } catch (WakeupException e) {
                 if (running) {
+                    failed = true;
                     throw e;
                 }
+            } catch (RuntimeException e) {
+                // Nothing more is committed in this session: the next one rebuilds from the committed offsets.
+                failed = true;
+                throw e;
             }
             try {
                 // Stopping: what was counted is handed on, and the state kept for this instance's next start.
