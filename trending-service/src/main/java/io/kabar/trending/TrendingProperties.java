@@ -39,6 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClockSkew   how far in the future a view's {@code viewedAt} may lie; keep it below {@code grace}, since a
  *                       future view moves stream time on and makes views of the present late
  * @param linger         how long the page-view producer waits to fill a batch: a little latency for much throughput
+ * @param countingCommitInterval how often the counting loops hand their increments on and commit, in one transaction
+ *                       (at most the rank interval)
+ * @param countingThreads how many counting loops (consumers of {@code news.page-views}) this instance runs
  */
 @Validated
 @ConfigurationProperties("kabar.trending")
@@ -58,7 +61,9 @@ public record TrendingProperties(
         @DefaultValue("5s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1m") @NotNull Duration maxClockSkew,
-        @DefaultValue("5ms") @NotNull Duration linger) {
+        @DefaultValue("5ms") @NotNull Duration linger,
+        @DefaultValue("100ms") @NotNull Duration countingCommitInterval,
+        @DefaultValue("1") @Min(1) @Max(64) int countingThreads) {
 
     /** The topology's settings; {@link TrendingSettings} checks what bean validation cannot, such as whole minutes. */
     public TrendingSettings settings() {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.testing.Http;
 import io.kabar.testing.SharedBroker;
+import io.kabar.trending.counting.Counting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +31,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
- * An instance restarted on the state directory of the previous one rejoins the group as the same static member (the
- * id stored in that directory), resumes from its stores' checkpoints, restoring no changelog record, and goes on
- * counting where the previous one stopped (counts and dedupe intact); on an empty state directory the same restart
- * restores the changelogs.
+ * An instance restarted on the state directory of the previous one rejoins both groups as the same static member (the
+ * id stored in that directory), resumes the ranking stores from their checkpoints, restoring no changelog record, and
+ * the counting from its snapshots, replaying no page view, and goes on counting where the previous one stopped (counts
+ * and dedupe intact); on an empty state directory the same restart restores the changelogs and replays the views.
  */
 class RestartIT {
 
@@ -57,7 +58,8 @@ class RestartIT {
     }
 
     @Test
-    void restartOnTheKeptStateDirectoryRejoinsAsTheSameMemberRestoresNoChangelogAndKeepsCounting() throws Exception {
+    void restartOnTheKeptStateDirectoryRejoinsAsTheSameMemberRestoresAndReplaysNothingAndKeepsCounting()
+            throws Exception {
         String category = "restart-" + UUID.randomUUID();
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
@@ -75,13 +77,19 @@ class RestartIT {
         Http second = start(stateDir);
         await().atMost(PATIENCE).until(this::running);
         String instanceId = Files.readString(stateDir.resolve("kabar-instance-id"));
-        assertThat(staticMembers()).as("static members after the restart").containsExactly(instanceId + "-1");
-        // The first instance's sessions again (the restored dedupe store drops them) and four new sessions of b.
+        assertThat(staticMembers(applicationId))
+                .as("static members after the restart")
+                .containsExactly(instanceId + "-1");
+        assertThat(staticMembers(applicationId + "-counting")).containsExactly(instanceId + "-counting-0");
+        // The first instance's sessions again (the dedupe, loaded from the snapshot, drops them) and four new sessions.
         List<Map<String, Object>> secondViews = new ArrayList<>(firstViews);
         secondViews.addAll(views(b, 5, 4));
         assertThat(second.post("/api/page-views", secondViews).status().value()).isEqualTo(202);
         awaitRanking(second, category, tuple(b, 9L), tuple(a, 7L));
         assertThat(restoredRecords).as("changelog records restored on restart").hasValue(0);
+        assertThat(counting().replayedRecords())
+                .as("page views replayed on restart")
+                .isZero();
 
         // The control: on an empty state directory, the same restart restores the stores from their changelogs. The
         // instance id is configured this time (as KABAR_TRENDING_INSTANCE_ID would), so it replaces the same member.
@@ -89,20 +97,19 @@ class RestartIT {
         restoredRecords.set(0);
         start(emptyStateDir, "--kabar.trending.instance-id=" + instanceId);
         await().atMost(PATIENCE).until(() -> running() && restoredRecords.get() > 0);
-        assertThat(staticMembers()).containsExactly(instanceId + "-1");
+        // The topic is shared with the other tests: at least this test's views are replayed.
+        assertThat(counting().replayedRecords()).as("page views replayed").isGreaterThanOrEqualTo(secondViews.size());
+        assertThat(staticMembers(applicationId)).containsExactly(instanceId + "-1");
     }
 
-    /** The group's static member ids: Streams suffixes the instance id with its stream thread's index. */
-    private List<String> staticMembers() throws Exception {
+    /**
+     * The group's static member ids: Streams suffixes the instance id with its stream thread's index, the counting
+     * with its loop's.
+     */
+    private List<String> staticMembers(String group) throws Exception {
         try (Admin admin = Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(SharedBroker.ADDRESS)))) {
-            return admin
-                    .describeConsumerGroups(List.of(applicationId))
-                    .describedGroups()
-                    .get(applicationId)
-                    .get()
-                    .members()
-                    .stream()
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().stream()
                     .map(member -> member.groupInstanceId().orElse("dynamic"))
                     .toList();
         }
@@ -126,7 +133,13 @@ class RestartIT {
 
     private boolean running() {
         KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+        return streams != null
+                && streams.state() == KafkaStreams.State.RUNNING
+                && counting().ready();
+    }
+
+    private Counting counting() {
+        return instance.getBean(Counting.class);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.testing.Http;
 import io.kabar.testing.SharedBroker;
+import io.kabar.trending.counting.Counting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * Two instances of the service share the Streams application's partitions and publish exactly the rankings one
- * instance would: the per-view work is split between them and the single ranking task sees every count.
+ * Two instances of the service share the partitions of the counting and of the Streams application and publish exactly
+ * the rankings one instance would: the per-view work is split between them and the single ranking task sees every
+ * count.
  */
 class TwoInstancesIT {
 
@@ -83,6 +85,7 @@ class TwoInstancesIT {
     private static boolean hasActiveTasks(ConfigurableApplicationContext context) {
         KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
         return streams != null
+                && context.getBean(Counting.class).ready()
                 && streams.state() == KafkaStreams.State.RUNNING
                 && streams.metadataForLocalThreads().stream()
                         .map(ThreadMetadata::activeTasks)

@@ -20,6 +20,7 @@ import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.Subscription;
 import io.kabar.schemas.SubscriptionRequestCompleted;
+import io.kabar.schemas.TrendingCount;
 import io.kabar.schemas.TrendingRanking;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -139,6 +140,19 @@ public final class Topics {
             Optional.empty(),
             "most viewed articles per window and category, key = window|category",
             TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE, SITE));
+
+    /**
+     * Views trending-service counted per article and minute, as increments, key = article id: from its counting of
+     * {@link #PAGE_VIEWS} to its ranking stage, each a moment after it was written; kept a day.
+     */
+    public static final TopicSpec<String, TrendingCount> TRENDING_COUNTS = new TopicSpec<>(
+            "news.trending-counts",
+            String.class,
+            TrendingCount.class,
+            CleanupPolicy.DELETE,
+            Optional.of(Duration.ofDays(1)),
+            "views counted per article and minute (increments), key = article id",
+            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
 
     /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
     public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>(
@@ -268,6 +282,7 @@ public final class Topics {
                 RELATED_LINKS_REQUESTS,
                 RELATED_LINKS_OWN_REQUESTS,
                 TRENDING,
+                TRENDING_COUNTS,
                 SUBSCRIPTIONS,
                 SUBSCRIPTION_REQUESTS,
                 BREAKING_ALERTS,

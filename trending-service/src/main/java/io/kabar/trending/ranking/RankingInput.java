@@ -7,7 +7,8 @@ sealed interface RankingInput {
     String articleId();
 
     /**
-     * Views added to one bucket: an increment, which exactly-once delivers once (see {@link MinuteViewsProcessor}).
+     * Views added to one bucket: an increment, which exactly-once delivers once (the counting's transaction hands
+     * it on with the offsets of the views it counts).
      *
      * @param bucket the minute, see {@link Buckets}
      */

@@ -75,41 +75,6 @@ final class TrendingSerdes {
                 return new Leaderboard(entries);
             });
 
-    /** The counted views of a session's slot (see {@link SessionSlot}). */
-    static final Serde<SessionSlot> SESSION_SLOT = internal(
-            (out, slot) -> {
-                out.writeInt(slot.views().size());
-                for (SessionSlot.Viewed view : slot.views()) {
-                    out.writeUTF(view.articleId());
-                    out.writeLong(view.viewedAt());
-                }
-            },
-            in -> {
-                int size = in.readInt();
-                List<SessionSlot.Viewed> views = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    views.add(new SessionSlot.Viewed(in.readUTF(), in.readLong()));
-                }
-                return new SessionSlot(views);
-            });
-
-    /** The sessions a client address added to an article in a minute (see {@link ClientCapProcessor}). */
-    static final Serde<List<String>> SESSION_IDS = internal(
-            (out, ids) -> {
-                out.writeInt(ids.size());
-                for (String id : ids) {
-                    out.writeUTF(id);
-                }
-            },
-            in -> {
-                int size = in.readInt();
-                List<String> ids = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    ids.add(in.readUTF());
-                }
-                return ids;
-            });
-
     private TrendingSerdes() {}
 
     static <T extends SpecificRecord> Serde<T> avro(Class<T> type, SchemaRegistry schemas) {

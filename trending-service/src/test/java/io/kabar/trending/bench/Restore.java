@@ -1,6 +1,6 @@
 package io.kabar.trending.bench;
 
-import io.kabar.trending.ranking.TrendingTopology;
+import io.kabar.trending.ranking.TrendingSettings;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,8 +9,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
- * How long a restart of the topology takes to restore its stores: with the state directory of the previous run (only
- * the changelog tail after the last checkpoint) or with an empty one (every changelog from the start).
+ * How long a restart of the counting loops and the ranking topology takes: with the state directory of the previous run
+ * (the counting's snapshots, the stores' checkpoints) or with an empty one (the counting replays its partitions' recent
+ * views, the ranking stores restore their changelogs).
  */
 final class Restore {
 
@@ -19,13 +20,16 @@ final class Restore {
 
     private Restore() {}
 
-    static void measure(String label, TrendingTopology topology, Properties props) throws InterruptedException {
+    static void measure(String label, TrendingSettings settings, Properties props) throws InterruptedException {
         AtomicLong restored = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
         long start = System.nanoTime();
         AtomicLong firstStart = new AtomicLong();
         AtomicLong lastEnd = new AtomicLong(start);
-        try (var streams = new KafkaStreams(topology.build(), props)) {
+        long readyAt = 0;
+        long replayed;
+        try (var pipeline = new Pipeline(settings, props)) {
+            KafkaStreams streams = pipeline.streams();
             streams.setGlobalStateRestoreListener(new StateRestoreListener() {
                 @Override
                 public void onRestoreStart(TopicPartition partition, String store, long from, long to) {
@@ -44,16 +48,26 @@ final class Restore {
                     inFlight.decrementAndGet();
                 }
             });
-            streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING
+            pipeline.start();
+            while (readyAt == 0
                     || inFlight.get() > 0
                     || System.nanoTime() - Math.max(lastEnd.get(), start) < SETTLE_NANOS) {
+                if (readyAt == 0 && pipeline.ready()) {
+                    readyAt = System.nanoTime();
+                }
                 Thread.sleep(20);
             }
+            replayed = pipeline.counting().replayedRecords();
         }
         long began = firstStart.get() == 0 ? lastEnd.get() : firstStart.get();
         System.out.printf(
-                "restart with %s: %,d changelog records restored in %.1f s, %.1f s after start%n",
-                label, restored.get(), (lastEnd.get() - began) / 1e9, (lastEnd.get() - start) / 1e9);
+                "restart with %s: %,d changelog records restored in %.1f s, %.1f s after start; counting: %,d page views"
+                        + " replayed, ready %.1f s after start%n",
+                label,
+                restored.get(),
+                (lastEnd.get() - began) / 1e9,
+                (lastEnd.get() - start) / 1e9,
+                replayed,
+                (readyAt - start) / 1e9);
     }
 }

@@ -9,7 +9,6 @@ import io.kabar.schemas.serde.AvroDeserializer;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.testing.KafkaBroker;
-import io.kabar.trending.ranking.RankingKey;
 import io.kabar.trending.ranking.TrendingSettings;
 import io.kabar.trending.ranking.TrendingStreamsConfig;
 import io.kabar.trending.ranking.TrendingTopology;
@@ -29,10 +28,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,7 +39,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -73,11 +69,14 @@ public final class TrendingBenchmark {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);
             double raw = rawConsumer(bootstrap, views);
-            double topology = topology(bootstrap, views, articles, expected);
+            Rates pipeline = topology(bootstrap, views, articles, expected);
             System.out.printf(
-                    "ratio topology/raw: %.3f (against the raw consumer's first, cold pass, the figure of runs before"
-                            + " 2026-12-02 06:00: %.3f)%n",
-                    topology / raw, topology / rawFirstPass);
+                    "ratio pipeline/raw, warm pass to warm pass: counting stage %.3f, end to end %.3f; cold pass to cold"
+                            + " pass: counting stage %.3f, end to end %.3f%n",
+                    pipeline.warm().counting() / raw,
+                    pipeline.warm().endToEnd() / raw,
+                    pipeline.cold().counting() / rawFirstPass,
+                    pipeline.cold().endToEnd() / rawFirstPass);
             IngestLoad.run(bootstrap, Duration.ofSeconds(httpSeconds));
         } finally {
             broker.close();
@@ -223,104 +222,84 @@ public final class TrendingBenchmark {
     }
 
     /**
-     * Runs the topology over the backlog until its input is committed and the overall 1h ranking is exact, then
-     * measures freshness on the running topology.
+     * Runs the pipeline (counting loops and ranking topology) over the backlog twice, each time as a new application
+     * until its input is committed and the overall 1h ranking is exact: a first, cold pass and a second on compiled
+     * code, as the raw consumer's; then measures freshness on the second, still running, and its restarts.
      */
-    private static double topology(String bootstrap, int views, int articles, Map<String, Long> expected)
+    private static Rates topology(String bootstrap, int views, int articles, Map<String, Long> expected)
             throws Exception {
         // The service's default: top 50, the API's largest limit.
         TrendingSettings settings = TrendingSettings.defaults().withTopN(50);
-        Properties props = new Properties();
-        props.putAll(TrendingStreamsConfig.recommended("trending-bench", bootstrap));
-        props.put(
-                StreamsConfig.STATE_DIR_CONFIG,
-                Files.createTempDirectory("trending-bench-").toString());
-        // A static member, as the service is with a kept state directory: a restart replaces it without waiting out
-        // its session.
-        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "trending-bench-1");
-        Integer threads = Integer.getInteger("bench.streamThreads");
-        if (threads != null) {
-            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        }
         List<Long> top = expected.values().stream()
                 .sorted(Comparator.reverseOrder())
                 .limit(settings.topN())
                 .toList();
-        String overall = RankingKey.overall("1h").asString();
-        double rate;
-        try (var streams = new KafkaStreams(new TrendingTopology(settings).build(), props);
-                var admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-                var rankings = new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                "read_committed"),
-                        new StringDeserializer(),
-                        new AvroDeserializer<>(TrendingRanking.class))) {
+        BacklogRun.Result cold;
+        BacklogRun.Result warm;
+        Properties props = properties(bootstrap, "trending-bench");
+        try (var rankings = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new AvroDeserializer<>(TrendingRanking.class))) {
             List<TopicPartition> partitions = rankings.partitionsFor(Topics.TRENDING.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             rankings.assign(partitions);
-            rankings.seekToBeginning(partitions);
-            long start = System.nanoTime();
-            streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                Thread.sleep(10);
+            try (var pipeline = new Pipeline(settings, properties(bootstrap, "trending-bench-cold"))) {
+                cold = BacklogRun.measure("first pass (cold)", pipeline, bootstrap, views, top, rankings);
             }
-            long running = System.nanoTime();
-            long cpu = processCpuNanos();
-            List<Long> shown = List.of();
-            long deadline = System.nanoTime() + TOPOLOGY_PATIENCE.toNanos();
-            while (!shown.equals(top) || committed(admin) < views) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no exact ranking after %s: shown %s, expected %s, %,d committed"
-                            .formatted(TOPOLOGY_PATIENCE, shown, top, committed(admin)));
-                }
-                for (var record : rankings.poll(Duration.ofMillis(100))) {
-                    if (overall.equals(record.key())) {
-                        shown = record.value().getArticles().stream()
-                                .map(a -> a.getViews())
-                                .toList();
-                    }
-                }
+            // The second pass must see rankings of its own.
+            rankings.seekToEnd(partitions);
+            partitions.forEach(rankings::position);
+            try (var pipeline = new Pipeline(settings, props)) {
+                warm = BacklogRun.measure("second pass (warm)", pipeline, bootstrap, views, top, rankings);
+                System.out.printf(
+                        "CPU per view: %.1f us warm, %.3f of the raw consumer's per record%n",
+                        warm.cpuPerView() / 1e3, rawCpuPerRecord / warm.cpuPerView());
+                // -Dbench.freshnessRate=1000 measures the pipeline's own delay on a machine too loaded for 5,000/s.
+                int freshnessRate = Integer.getInteger("bench.freshnessRate", 5_000);
+                new Freshness(bootstrap, articles, expected).measure(rankings, freshnessRate, Duration.ofSeconds(20));
             }
-            double seconds = (System.nanoTime() - running) / 1e9;
-            rate = views / seconds;
-            double cpuPerView = (processCpuNanos() - cpu) / (double) views;
-            System.out.printf(
-                    "topology: %,.0f views/s (%.1f s after %.1f s of start-up; CPU of the whole JVM: %.1f us per view,"
-                            + " %.3f of the raw consumer's per record)%n",
-                    rate, seconds, (running - start) / 1e9, cpuPerView / 1e3, rawCpuPerRecord / cpuPerView);
-            // -Dbench.freshnessRate=1000 measures the pipeline's own delay on a machine too loaded to count 5,000/s.
-            int freshnessRate = Integer.getInteger("bench.freshnessRate", 5_000);
-            new Freshness(bootstrap, articles, expected).measure(rankings, freshnessRate, Duration.ofSeconds(20));
         }
-        Restore.measure("the kept state directory", new TrendingTopology(settings), props);
+        Restore.measure("the kept state directory", settings, props);
         props.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("trending-bench-").toString());
-        Restore.measure("an empty state directory", new TrendingTopology(settings), props);
-        return rate;
+        Restore.measure("an empty state directory", settings, props);
+        return new Rates(cold, warm);
+    }
+
+    private record Rates(BacklogRun.Result cold, BacklogRun.Result warm) {}
+
+    /**
+     * The Streams properties of one application, on a state directory of its own and as a static member, as the
+     * service is with a kept state directory: a restart replaces it without waiting out its session.
+     */
+    private static Properties properties(String bootstrap, String applicationId) throws Exception {
+        Properties props = new Properties();
+        props.putAll(TrendingStreamsConfig.recommended(applicationId, bootstrap));
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("trending-bench-").toString());
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, applicationId + "-1");
+        Integer threads = Integer.getInteger("bench.streamThreads");
+        if (threads != null) {
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        }
+        return props;
     }
 
     /**
      * CPU time of this JVM (broker, clients, topology): per record it does not depend on what else the machine runs,
      * unlike the rates, so runs on a loaded machine can be compared by it.
      */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static long committed(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("trending-bench")
-                .partitionsToOffsetAndMetadata()
-                .get();
-        return offsets.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(Topics.PAGE_VIEWS.name()))
-                .mapToLong(e -> e.getValue().offset())
-                .sum();
     }
 
     /** Counts the records the broker refused, so that the run stops rather than waits for a ranking it cannot see. */

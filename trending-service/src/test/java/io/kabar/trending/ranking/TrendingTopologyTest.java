@@ -8,9 +8,12 @@ import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingArticle;
+import io.kabar.schemas.TrendingCount;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
+import io.kabar.trending.counting.PartitionCounts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +21,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The ranking stage on {@code TopologyTestDriver}, fed by the counting rules of one partition ({@link PartitionCounts})
+ * so that every rule is also asserted end to end, from views to published rankings.
+ */
 class TrendingTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final String POLITIK = "politik";
     private static final String OLAHRAGA = "olahraga";
+    private static final byte[] COUNTED_BY =
+            TrendingTopology.countingGroup("trending-test").getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path stateDir;
@@ -40,7 +51,8 @@ class TrendingTopologyTest {
     private TopologyTestDriver driver;
     private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
-    private TestInputTopic<String, PageView> views;
+    private TestInputTopic<String, TrendingCount> counts;
+    private PartitionCounts counting;
     private TestInputTopic<String, RankingInput> rankingInputs;
     private TestOutputTopic<String, TrendingRanking> trending;
     private final Map<String, TrendingRanking> latest = new HashMap<>();
@@ -416,6 +428,22 @@ class TrendingTopologyTest {
     }
 
     @Test
+    void incrementsCountedByAnotherApplicationsCountingAreIgnored() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        view("a", "s1", T0);
+        long minute = Buckets.of(T0.toEpochMilli());
+        counts.pipeInput(new TestRecord<>(
+                "a",
+                new TrendingCount("a", minute, 5L),
+                new RecordHeaders().add(OwnCounts.COUNTED_BY, "other-counting".getBytes(StandardCharsets.UTF_8)),
+                T0));
+        counts.pipeInput(new TestRecord<>("a", new TrendingCount("a", minute, 7L), new RecordHeaders(), T0));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 1L));
+    }
+
+    @Test
     void viewsAreKeyedByClientAddressElseBySession() {
         PageView withClient = PageView.newBuilder()
                 .setArticleId("a")
@@ -493,10 +521,11 @@ class TrendingTopologyTest {
                 Topics.ARTICLES.name(),
                 Serdes.String().serializer(),
                 TrendingSerdes.avro(ArticleEvent.class, SchemaRegistry.NONE).serializer());
-        views = driver.createInputTopic(
-                Topics.PAGE_VIEWS.name(),
+        counts = driver.createInputTopic(
+                Topics.TRENDING_COUNTS.name(),
                 Serdes.String().serializer(),
-                TrendingSerdes.avro(PageView.class, SchemaRegistry.NONE).serializer());
+                TrendingSerdes.avro(TrendingCount.class, SchemaRegistry.NONE).serializer());
+        counting = new PartitionCounts(settings);
         rankingInputs = driver.createInputTopic(
                 "trending-test-" + TrendingTopology.RANKING_INPUTS + "-repartition",
                 Serdes.String().serializer(),
@@ -530,7 +559,17 @@ class TrendingTopologyTest {
                 .setViewedAt(at)
                 .setClient(client)
                 .build();
-        views.pipeInput(TrendingTopology.pageViewKey(view), view, at);
+        // The counting rules of one partition, their increments handed on at once (as a commit after every view).
+        counting.count(
+                view.getArticleId(),
+                view.getSessionId(),
+                view.getClient(),
+                view.getViewedAt().toEpochMilli());
+        counting.drainTo((article, minute, views, latest) -> counts.pipeInput(new TestRecord<>(
+                article,
+                new TrendingCount(article, minute, views),
+                new RecordHeaders().add(OwnCounts.COUNTED_BY, COUNTED_BY),
+                latest)));
     }
 
     private void views(String articleId, int sessions, Instant at) {
