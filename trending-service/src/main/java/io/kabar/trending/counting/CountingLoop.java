@@ -5,11 +5,8 @@ import io.kabar.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -96,37 +93,39 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
             this.consumer = consumer;
             this.transaction = transaction;
             consumer.subscribe(List.of(Topics.PAGE_VIEWS.name()), this);
-            long interval = options.commitInterval().toNanos();
-            long nextCommit = System.nanoTime() + interval;
             try {
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(options.commitInterval())) {
-                        apply(record);
-                    }
-                    if (System.nanoTime() - nextCommit >= 0) {
-                        commit();
-                        nextCommit = System.nanoTime() + interval;
-                    }
-                }
-            } catch (WakeupException e) {
-                if (running) {
-                    failed = true;
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                // Nothing more is committed in this session: the next one rebuilds from the committed offsets.
-                failed = true;
-                throw e;
-            }
-            try {
+                count(consumer);
                 // Stopping: what was counted is handed on, and the state kept for this instance's next start.
                 onPartitionsRevoked(List.copyOf(owned.keySet()));
             } catch (RuntimeException e) {
+                // Nothing more is committed in this session (the consumer's close sees it): the next one rebuilds
+                // from the committed offsets.
                 failed = true;
                 throw e;
             } finally {
                 ready = false;
                 this.consumer = null;
+            }
+        }
+    }
+
+    /** Counts what the consumer polls and commits every commit interval, until {@link #close()} wakes it up. */
+    private void count(KafkaConsumer<byte[], byte[]> consumer) {
+        long interval = options.commitInterval().toNanos();
+        long nextCommit = System.nanoTime() + interval;
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(options.commitInterval())) {
+                    apply(record);
+                }
+                if (System.nanoTime() - nextCommit >= 0) {
+                    commit();
+                    nextCommit = System.nanoTime() + interval;
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
             }
         }
     }
@@ -166,6 +165,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
                     offsets,
                     consumer.groupMetadata());
         } catch (RuntimeException e) {
+            // Also when a rebalance inside poll() commits: the listener calls that follow commit nothing more.
             failed = true;
             throw e;
         }
@@ -195,13 +195,7 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         ready = false;
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(new HashSet<>(partitions)));
-        committed.values().removeIf(Objects::isNull);
-        Set<TopicPartition> uncommitted = new HashSet<>(partitions);
-        uncommitted.removeAll(committed.keySet());
-        if (!uncommitted.isEmpty()) {
-            committed.putAll(UpgradeOffsets.of(options.consumerProperties(), options.previousGroup(), uncommitted));
-        }
+        Map<TopicPartition, OffsetAndMetadata> committed = UpgradeOffsets.startOf(consumer, options, partitions);
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             PartitionCounts counts = rebuild.rebuild(partition, offset);

@@ -1,11 +1,15 @@
 package io.kabar.trending.counting;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -21,6 +25,22 @@ final class UpgradeOffsets {
     private static final Logger log = LoggerFactory.getLogger(UpgradeOffsets.class);
 
     private UpgradeOffsets() {}
+
+    /**
+     * Where the counting starts each of {@code partitions}: its group's committed offset, else the previous group's
+     * (see above); a partition missing from the answer starts at its beginning.
+     */
+    static Map<TopicPartition, OffsetAndMetadata> startOf(
+            Consumer<?, ?> consumer, CountingOptions options, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(new HashSet<>(partitions)));
+        committed.values().removeIf(Objects::isNull);
+        Set<TopicPartition> uncommitted = new HashSet<>(partitions);
+        uncommitted.removeAll(committed.keySet());
+        if (!uncommitted.isEmpty()) {
+            committed.putAll(of(options.consumerProperties(), options.previousGroup(), uncommitted));
+        }
+        return committed;
+    }
 
     /** The previous group's committed offsets of those of {@code partitions} it has; empty if it has none. */
     static Map<TopicPartition, OffsetAndMetadata> of(
