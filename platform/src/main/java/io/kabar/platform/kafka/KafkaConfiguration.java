@@ -47,7 +47,7 @@ public class KafkaConfiguration {
     /** The topic as Kabar creates it: partitions, replicas and configs from the registry and {@code kabar.kafka.*}. */
     public static NewTopic newTopic(TopicSpec<?, ?> topic, KabarKafkaProperties kafka) {
         TopicBuilder builder = TopicBuilder.name(topic.name())
-                .partitions(kafka.partitions())
+                .partitions(topic.partitions().orElse(kafka.partitions()))
                 .replicas(kafka.replicationFactor())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().config())
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(kafka.minInsyncReplicas()));

@@ -3,6 +3,7 @@ package io.kabar.schemas.topics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Describes one Kafka topic: its name, the types of its keys and values, and how it is kept.
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param segment     how soon a segment rolls ({@code segment.ms}) where the broker default (7 days) would keep an
  *                    article's text too long: retention and compaction never touch the segment being written, so
  *                    a record is gone at the latest one segment after its retention; empty for the default
+ * @param partitions  how many partitions the topic has where its readers need a fixed number; empty for the
+ *                    deployment's default ({@code kabar.kafka.partitions})
  */
 public record TopicSpec<K, V>(
         String name,
@@ -26,7 +29,8 @@ public record TopicSpec<K, V>(
         Optional<Duration> retention,
         String description,
         TopicAccess access,
-        Optional<Duration> segment) {
+        Optional<Duration> segment,
+        OptionalInt partitions) {
 
     /** Dead-letter topics keep failed records for two weeks: long enough to inspect and replay them. */
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
@@ -42,6 +46,25 @@ public record TopicSpec<K, V>(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(partitions, "partitions");
+        partitions.ifPresent(count -> {
+            if (count < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1: " + count);
+            }
+        });
+    }
+
+    /** A topic with the deployment's default number of partitions. */
+    public TopicSpec(
+            String name,
+            Class<K> keyType,
+            Class<V> valueType,
+            CleanupPolicy cleanup,
+            Optional<Duration> retention,
+            String description,
+            TopicAccess access,
+            Optional<Duration> segment) {
+        this(name, keyType, valueType, cleanup, retention, description, access, segment, OptionalInt.empty());
     }
 
     /** A topic whose segments roll as the broker's default says. */
@@ -54,6 +77,12 @@ public record TopicSpec<K, V>(
             String description,
             TopicAccess access) {
         this(name, keyType, valueType, cleanup, retention, description, access, Optional.empty());
+    }
+
+    /** This topic with {@code count} partitions, whatever the deployment's default. */
+    public TopicSpec<K, V> withPartitions(int count) {
+        return new TopicSpec<>(
+                name, keyType, valueType, cleanup, retention, description, access, segment, OptionalInt.of(count));
     }
 
     /** The topic that receives this topic's records that could not be processed, raw bytes and failure headers. */

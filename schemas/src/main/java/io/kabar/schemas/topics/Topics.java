@@ -20,7 +20,7 @@ import io.kabar.schemas.RelatedLinks;
 import io.kabar.schemas.RelatedLinksRefreshRequested;
 import io.kabar.schemas.Subscription;
 import io.kabar.schemas.SubscriptionRequestCompleted;
-import io.kabar.schemas.TrendingCount;
+import io.kabar.schemas.TrendingCounts;
 import io.kabar.schemas.TrendingRanking;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -142,17 +142,21 @@ public final class Topics {
             TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE, SITE));
 
     /**
-     * Views trending-service counted per article and minute, as increments, key = article id: from its counting of
-     * {@link #PAGE_VIEWS} to its ranking stage, each a moment after it was written; kept a day.
+     * Views trending-service counted per article and minute, as increments: one record per counting commit and
+     * partition of {@link #PAGE_VIEWS} (key = that partition), from its counting to its ranking stage, each a moment
+     * after it was written; kept a day. One partition, since its one reader, the ranking, needs every article in one
+     * task: so it reads the topic as it is, with no repartition.
      */
-    public static final TopicSpec<String, TrendingCount> TRENDING_COUNTS = new TopicSpec<>(
-            "news.trending-counts",
-            String.class,
-            TrendingCount.class,
-            CleanupPolicy.DELETE,
-            Optional.of(Duration.ofDays(1)),
-            "views counted per article and minute (increments), key = article id",
-            TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE));
+    public static final TopicSpec<String, TrendingCounts> TRENDING_COUNTS = new TopicSpec<>(
+                    "news.trending-counts",
+                    String.class,
+                    TrendingCounts.class,
+                    CleanupPolicy.DELETE,
+                    Optional.of(Duration.ofDays(1)),
+                    "views counted per article and minute (increments), one record per counting commit and"
+                            + " page-views partition, key = that partition",
+                    TopicAccess.writtenBy(TRENDING_SERVICE).readBy(TRENDING_SERVICE))
+            .withPartitions(1);
 
     /** Alert subscriptions, key = subscription id; a tombstone deletes one; written by notification-service only. */
     public static final TopicSpec<String, Subscription> SUBSCRIPTIONS = new TopicSpec<>(

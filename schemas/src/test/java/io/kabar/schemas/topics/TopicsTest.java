@@ -40,6 +40,17 @@ class TopicsTest {
         assertThat(Topics.BREAKING_ALERTS.cleanup()).isEqualTo(CleanupPolicy.COMPACT_DELETE);
     }
 
+    /** The ranking stage reads every count in one task, with no repartition: only a one-partition topic allows it. */
+    @Test
+    void fixesTheTrendingCountsAtOnePartitionAndLeavesTheOthersToTheDeployment() {
+        assertThat(Topics.TRENDING_COUNTS.partitions()).hasValue(1);
+        assertThat(Topics.TRENDING_COUNTS.deadLetter().partitions()).isEmpty();
+        assertThat(Topics.all())
+                .filteredOn(topic -> topic != Topics.TRENDING_COUNTS)
+                .allSatisfy(
+                        topic -> assertThat(topic.partitions()).as(topic.name()).isEmpty());
+    }
+
     @Test
     void givesEachTopicADeadLetterTopicOfRawBytes() {
         TopicSpec<byte[], byte[]> deadLetter = Topics.ARTICLES.deadLetter();

@@ -160,10 +160,11 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         try {
-            transaction.commit(
-                    offsets.keySet().stream().map(p -> owned.get(p).counts()).toList(),
-                    offsets,
-                    consumer.groupMetadata());
+            Map<TopicPartition, PartitionCounts> counts = new HashMap<>();
+            offsets.keySet()
+                    .forEach(partition ->
+                            counts.put(partition, owned.get(partition).counts()));
+            transaction.commit(counts, offsets, consumer.groupMetadata());
         } catch (RuntimeException e) {
             // Also when a rebalance inside poll() commits: the listener calls that follow commit nothing more.
             failed = true;

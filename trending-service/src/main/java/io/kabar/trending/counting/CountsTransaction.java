@@ -1,11 +1,10 @@
 package io.kabar.trending.counting;
 
-import io.kabar.schemas.TrendingCount;
+import io.kabar.schemas.TrendingCounts;
 import io.kabar.schemas.serde.AvroSerializer;
 import io.kabar.schemas.topics.Topics;
 import io.kabar.trending.ranking.OwnCounts;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
@@ -23,14 +22,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class CountsTransaction implements AutoCloseable {
 
-    private final KafkaProducer<String, TrendingCount> producer;
+    private final KafkaProducer<String, TrendingCounts> producer;
     private final List<Header> countedBy;
 
     CountsTransaction(CountingOptions options, String transactionalId) {
         this.producer = new KafkaProducer<>(
                 options.loopProducer(transactionalId),
                 new StringSerializer(),
-                new AvroSerializer<>(TrendingCount.class, options.schemas()));
+                new AvroSerializer<>(TrendingCounts.class, options.schemas()));
         // Names this counting, so that only its own ranking stage adds these increments up.
         this.countedBy =
                 List.of(new RecordHeader(OwnCounts.COUNTED_BY, options.groupId().getBytes(StandardCharsets.UTF_8)));
@@ -38,24 +37,23 @@ final class CountsTransaction implements AutoCloseable {
     }
 
     /**
-     * Sends the increments of {@code counts} and commits {@code offsets} with the consumer's group metadata (so that a
-     * zombie of an older generation is fenced).
+     * Sends the increments of each partition's {@code counts}, one record per partition keyed by its number (several
+     * if they are many, see {@link CountBatches}), and commits {@code offsets} with the consumer's group metadata (so
+     * that a zombie of an older generation is fenced).
      */
     void commit(
-            Collection<PartitionCounts> counts,
+            Map<TopicPartition, PartitionCounts> counts,
             Map<TopicPartition, OffsetAndMetadata> offsets,
             ConsumerGroupMetadata group) {
         producer.beginTransaction();
         try {
-            for (PartitionCounts partition : counts) {
-                partition.drainTo((articleId, minute, views, latest) -> producer.send(new ProducerRecord<>(
-                        Topics.TRENDING_COUNTS.name(),
-                        null,
-                        latest,
-                        articleId,
-                        new TrendingCount(articleId, minute, views),
-                        countedBy)));
-            }
+            counts.forEach((partition, partitionCounts) -> {
+                String key = String.valueOf(partition.partition());
+                CountBatches batches = new CountBatches((batch, latest) -> producer.send(
+                        new ProducerRecord<>(Topics.TRENDING_COUNTS.name(), null, latest, key, batch, countedBy)));
+                partitionCounts.drainTo(batches);
+                batches.flush();
+            });
             producer.sendOffsetsToTransaction(offsets, group);
             producer.commitTransaction();
         } catch (RuntimeException e) {

@@ -20,10 +20,11 @@ public final class TrendingStreamsConfig {
      *
      * <p>Exactly-once keeps the ranking stores and the published rankings consistent with the counts read, so an
      * increment is never added twice. Every serde is given explicitly; the byte-array default makes a forgotten one
-     * fail fast. The record cache coalesces the ranking buckets' updates between commits. An increment passes two
-     * Streams transactions after the counting's (the repartition to one partition; the ranking), each visible
-     * downstream only once committed, so the commit interval, 100 ms, is kept short: with the counting's and the rank
-     * interval it bounds a ranking's delay (3 x 100 ms + 2 x 250 ms), at the price of ten small transactions a second.
+     * fail fast. The record cache coalesces the ranking buckets' updates between commits. An increment passes one
+     * Streams transaction after the counting's (the ranking, which reads the one-partition counts topic directly),
+     * visible downstream only once committed, so the commit interval, 100 ms, is kept short: with the counting's and
+     * the rank interval it bounds a ranking's delay (2 x 100 ms + 2 x 250 ms), at the price of ten small transactions
+     * a second.
      */
     public static Map<String, Object> recommended(String applicationId, String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();

@@ -2,7 +2,7 @@ package io.kabar.trending.ranking;
 
 import io.kabar.schemas.ArticleEvent;
 import io.kabar.schemas.PageView;
-import io.kabar.schemas.TrendingCount;
+import io.kabar.schemas.TrendingCounts;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
@@ -22,10 +22,10 @@ import org.apache.kafka.streams.state.Stores;
  * news.trending-counts} (written by the counting loops, {@code io.kabar.trending.counting}) and the articles of {@code
  * news.articles} into the rankings of {@code news.trending}.
  *
- * <p>Both inputs pass one repartition topic of one partition, since every ranking needs every article: the stage runs
- * as a single task, keeps the article states and sliding sums, and ranks on a wall-clock punctuation. It receives one
- * record per active article, minute and counted partition per counting commit, however many views there are. See the
- * README for the semantics.
+ * <p>Every ranking needs every article, so the stage runs as a single task: {@code news.trending-counts} has one
+ * partition and is read as it is, the article changes pass a repartition topic of one partition. The task keeps the
+ * article states and sliding sums and ranks on a wall-clock punctuation. It receives one record per counted partition
+ * per counting commit, however many views and articles there are, and unpacks it. See the README for the semantics.
  */
 public final class TrendingTopology {
 
@@ -80,25 +80,27 @@ public final class TrendingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(PUBLISHED_STORE), Serdes.String(), TrendingSerdes.LEADERBOARD));
 
-        KStream<String, RankingInput> bucketCounts = builder.stream(
-                        Topics.TRENDING_COUNTS.name(),
-                        Consumed.with(Serdes.String(), TrendingSerdes.avro(TrendingCount.class, schemas))
-                                .withName("trending-counts"))
-                .processValues(OwnCounts::new, Named.as("own-counts"));
+        // The article changes are created first, so that their subtopology keeps number 0 and the ranking's task 1_0.
         KStream<String, RankingInput> articleChanges = builder.stream(
                         Topics.ARTICLES.name(),
                         Consumed.with(Serdes.String(), TrendingSerdes.avro(ArticleEvent.class, schemas))
                                 .withName("articles"))
                 .filter((id, event) -> id != null, Named.as("keyed-articles"))
-                .mapValues(
+                .<RankingInput>mapValues(
                         (id, event) ->
                                 new RankingInput.ArticleChange(id, event == null ? null : ArticleInfo.from(event)),
-                        Named.as("to-article-change"));
-        bucketCounts
-                .merge(articleChanges, Named.as("ranking-inputs"))
+                        Named.as("to-article-change"))
                 .repartition(Repartitioned.with(Serdes.String(), TrendingSerdes.RANKING_INPUT)
                         .withName(RANKING_INPUTS)
-                        .withNumberOfPartitions(1))
+                        .withNumberOfPartitions(1));
+        // news.trending-counts has one partition: read as it is, in the ranking's one task, no repartition.
+        KStream<String, RankingInput> bucketCounts = builder.stream(
+                        Topics.TRENDING_COUNTS.name(),
+                        Consumed.with(Serdes.String(), TrendingSerdes.avro(TrendingCounts.class, schemas))
+                                .withName("trending-counts"))
+                .process(OwnCounts::new, Named.as("own-counts"));
+        bucketCounts
+                .merge(articleChanges, Named.as("ranking-inputs"))
                 .process(
                         () -> new RankingProcessor(settings),
                         Named.as("rank"),

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Callback;
@@ -61,10 +62,12 @@ public final class TrendingBenchmark {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int httpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        KafkaBroker broker = KafkaBroker.start(PARTITIONS)
-                .createTopics(
-                        PARTITIONS,
-                        Topics.allWithDeadLetters().stream().map(t -> t.name()).toList());
+        KafkaBroker broker = KafkaBroker.start(PARTITIONS);
+        // As the services create them: the registry's partition count where it fixes one (news.trending-counts: 1).
+        Topics.allWithDeadLetters().stream()
+                .collect(Collectors.groupingBy(
+                        t -> t.partitions().orElse(PARTITIONS), Collectors.mapping(t -> t.name(), Collectors.toList())))
+                .forEach(broker::createTopics);
         try {
             String bootstrap = broker.bootstrapServers();
             Map<String, Long> expected = writeInput(bootstrap, views, articles);

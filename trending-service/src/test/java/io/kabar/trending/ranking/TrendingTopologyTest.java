@@ -9,6 +9,7 @@ import io.kabar.schemas.ArticleEventType;
 import io.kabar.schemas.PageView;
 import io.kabar.schemas.TrendingArticle;
 import io.kabar.schemas.TrendingCount;
+import io.kabar.schemas.TrendingCounts;
 import io.kabar.schemas.TrendingRanking;
 import io.kabar.schemas.serde.SchemaRegistry;
 import io.kabar.schemas.topics.Topics;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
@@ -51,7 +54,7 @@ class TrendingTopologyTest {
     private TopologyTestDriver driver;
     private TrendingSettings settings;
     private TestInputTopic<String, ArticleEvent> articles;
-    private TestInputTopic<String, TrendingCount> counts;
+    private TestInputTopic<String, TrendingCounts> counts;
     private PartitionCounts counting;
     private TestInputTopic<String, RankingInput> rankingInputs;
     private TestOutputTopic<String, TrendingRanking> trending;
@@ -434,13 +437,58 @@ class TrendingTopologyTest {
         view("a", "s1", T0);
         long minute = Buckets.of(T0.toEpochMilli());
         counts.pipeInput(new TestRecord<>(
-                "a",
-                new TrendingCount("a", minute, 5L),
+                "0",
+                new TrendingCounts(List.of(new TrendingCount("a", minute, 5L))),
                 new RecordHeaders().add(OwnCounts.COUNTED_BY, "other-counting".getBytes(StandardCharsets.UTF_8)),
                 T0));
-        counts.pipeInput(new TestRecord<>("a", new TrendingCount("a", minute, 7L), new RecordHeaders(), T0));
+        counts.pipeInput(new TestRecord<>(
+                "0", new TrendingCounts(List.of(new TrendingCount("a", minute, 7L))), new RecordHeaders(), T0));
 
         assertThat(views("1h", null)).containsExactly(tuple("a", 1L));
+    }
+
+    @Test
+    void oneRecordOfACountingCommitAddsTheViewsOfEveryArticleAndMinuteInIt() {
+        start(TrendingSettings.defaults());
+        publish("a", 1, "Pemilu", POLITIK, T0);
+        publish("b", 1, "Banjir", POLITIK, T0);
+        long minute = Buckets.of(T0.toEpochMilli());
+        counts.pipeInput(new TestRecord<>(
+                "3",
+                new TrendingCounts(List.of(
+                        new TrendingCount("a", minute - 1, 2L),
+                        new TrendingCount("b", minute, 4L),
+                        new TrendingCount("a", minute, 3L))),
+                new RecordHeaders().add(OwnCounts.COUNTED_BY, COUNTED_BY),
+                T0));
+
+        assertThat(views("1h", null)).containsExactly(tuple("a", 5L), tuple("b", 4L));
+    }
+
+    /**
+     * The counts reach the ranking without a repartition, the article changes through one; the ranking keeps task
+     * 1_0, so that a kept state directory of the release before still holds its stores.
+     */
+    @Test
+    void theRankingReadsTheCountsTopicDirectlyInSubtopologyOne() {
+        var subtopologies = new TrendingTopology(TrendingSettings.defaults())
+                .build()
+                .describe()
+                .subtopologies();
+
+        assertThat(subtopologies).hasSize(2);
+        assertThat(subtopologies)
+                .filteredOn(
+                        sub -> sub.nodes().stream().anyMatch(node -> node.name().equals("rank")))
+                .singleElement()
+                .satisfies(ranking -> {
+                    assertThat(ranking.id()).isEqualTo(1);
+                    assertThat(ranking.nodes())
+                            .filteredOn(node -> node instanceof TopologyDescription.Source)
+                            .flatExtracting(node -> ((TopologyDescription.Source) node).topicSet())
+                            .containsExactlyInAnyOrder(
+                                    Topics.TRENDING_COUNTS.name(), TrendingTopology.RANKING_INPUTS + "-repartition");
+                });
     }
 
     @Test
@@ -524,7 +572,7 @@ class TrendingTopologyTest {
         counts = driver.createInputTopic(
                 Topics.TRENDING_COUNTS.name(),
                 Serdes.String().serializer(),
-                TrendingSerdes.avro(TrendingCount.class, SchemaRegistry.NONE).serializer());
+                TrendingSerdes.avro(TrendingCounts.class, SchemaRegistry.NONE).serializer());
         counting = new PartitionCounts(settings);
         rankingInputs = driver.createInputTopic(
                 "trending-test-" + TrendingTopology.RANKING_INPUTS + "-repartition",
@@ -565,11 +613,19 @@ class TrendingTopologyTest {
                 view.getSessionId(),
                 view.getClient(),
                 view.getViewedAt().toEpochMilli());
-        counting.drainTo((article, minute, views, latest) -> counts.pipeInput(new TestRecord<>(
-                article,
-                new TrendingCount(article, minute, views),
-                new RecordHeaders().add(OwnCounts.COUNTED_BY, COUNTED_BY),
-                latest)));
+        List<TrendingCount> increments = new ArrayList<>();
+        long[] latest = {Long.MIN_VALUE};
+        counting.drainTo((article, minute, views, viewedAt) -> {
+            increments.add(new TrendingCount(article, minute, views));
+            latest[0] = Math.max(latest[0], viewedAt);
+        });
+        if (!increments.isEmpty()) {
+            counts.pipeInput(new TestRecord<>(
+                    "0",
+                    new TrendingCounts(increments),
+                    new RecordHeaders().add(OwnCounts.COUNTED_BY, COUNTED_BY),
+                    latest[0]));
+        }
     }
 
     private void views(String articleId, int sessions, Instant at) {
