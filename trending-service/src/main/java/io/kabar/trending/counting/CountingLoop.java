@@ -151,19 +151,17 @@ final class CountingLoop implements Runnable, ConsumerRebalanceListener {
     /** Sends the increments and commits the consumed offsets in one transaction, if anything was consumed. */
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, PartitionCounts> counts = new HashMap<>();
         owned.forEach((partition, state) -> {
             if (state.dirty()) {
                 offsets.put(partition, state.offset());
+                counts.put(partition, state.counts());
             }
         });
         if (offsets.isEmpty()) {
             return;
         }
         try {
-            Map<TopicPartition, PartitionCounts> counts = new HashMap<>();
-            offsets.keySet()
-                    .forEach(partition ->
-                            counts.put(partition, owned.get(partition).counts()));
             transaction.commit(counts, offsets, consumer.groupMetadata());
         } catch (RuntimeException e) {
             // Also when a rebalance inside poll() commits: the listener calls that follow commit nothing more.

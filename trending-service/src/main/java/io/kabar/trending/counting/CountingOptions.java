@@ -64,16 +64,27 @@ public record CountingOptions(
         }
     }
 
-    /** The settings of loop {@code index}'s group consumer. */
-    Map<String, Object> loopConsumer(int index) {
+    /**
+     * The settings of a consumer outside the group (a rebuild's replay): committed records only, no offsets of its
+     * own, and no topic created by reading one.
+     */
+    Map<String, Object> readerConsumer() {
         Map<String, Object> props = new HashMap<>(consumerProperties);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        instanceId.ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + "-counting-" + index));
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A topic created by a subscription would get the broker's default partition count, not the registry's.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return props;
+    }
+
+    /** The settings of loop {@code index}'s group consumer: a reader's, in the group. */
+    Map<String, Object> loopConsumer(int index) {
+        Map<String, Object> props = readerConsumer();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        instanceId.ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + "-counting-" + index));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return props;
     }

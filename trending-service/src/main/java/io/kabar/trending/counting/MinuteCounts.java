@@ -27,10 +27,6 @@ final class MinuteCounts {
         increment.latest = Math.max(increment.latest, viewedAt);
     }
 
-    boolean isEmpty() {
-        return pending.isEmpty();
-    }
-
     /** Hands every increment on and forgets them. */
     void drainTo(PartitionCounts.Sink sink) {
         pending.forEach(

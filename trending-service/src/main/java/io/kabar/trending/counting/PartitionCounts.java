@@ -63,10 +63,6 @@ public final class PartitionCounts {
         increments.drainTo(sink);
     }
 
-    boolean hasIncrements() {
-        return !increments.isEmpty();
-    }
-
     /** The latest view time seen, or {@link Long#MIN_VALUE} before any. */
     long streamTime() {
         return streamTime;

@@ -11,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -46,13 +44,7 @@ final class PartitionRebuild implements AutoCloseable {
     PartitionRebuild(CountingOptions options, PageViewReader reader, AtomicLong replayed) {
         this.settings = options.settings();
         this.directory = options.stateDir().resolve("counting-" + options.groupId());
-        Map<String, Object> props = new HashMap<>(options.consumerProperties());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        this.consumerProperties = props;
+        this.consumerProperties = options.readerConsumer();
         this.reader = reader;
         this.replayed = replayed;
     }
