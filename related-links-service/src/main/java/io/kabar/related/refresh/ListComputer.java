@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -23,8 +22,9 @@ import org.springframework.stereotype.Component;
  * Computes the lists requested on {@code news.related-links-own-requests} (changed articles' own lists) and
  * {@code news.related-links-requests} (their back-links) and publishes them on {@code news.related-links}. Requests
  * are keyed by the list's article and the two topics are co-partitioned, so one consumer of the group at a time
- * computes a given list; a poll gathers the requests of at least {@code kabar.related.coalesce-interval} (or a full
- * batch when behind), each list in it is computed once, however many changes asked for it, own lists first.
+ * computes a given list; a fetch lets requests gather for up to {@code kabar.related.coalesce-interval} (less when a
+ * partition's read-ahead is already waiting, as when behind), and each list in a poll is computed once, however many
+ * changes asked for it, own lists first.
  */
 @Component
 class ListComputer {
@@ -34,7 +34,6 @@ class ListComputer {
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
     private final StageTimers stages;
-    private final OwnListsFirst ownListsFirst = new OwnListsFirst();
 
     ListComputer(
             IndexedArticles articles,
@@ -69,17 +68,7 @@ class ListComputer {
                 "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}"
             },
             containerFactory = "requestsListenerFactory")
-    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch, Consumer<?, ?> consumer)
-            throws InterruptedException {
-        try {
-            computeInOrder(batch);
-        } finally {
-            ownListsFirst.steer(consumer);
-        }
-    }
-
-    private void computeInOrder(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch)
-            throws InterruptedException {
+    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
         int decodable = 0;
         while (decodable < batch.size() && batch.get(decodable).value() != null) {
             decodable++;
