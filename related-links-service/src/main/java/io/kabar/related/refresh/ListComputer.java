@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * are keyed by the list's article and the two topics are co-partitioned, so one consumer of the group at a time
  * computes a given list; a fetch lets requests gather for up to {@code kabar.related.coalesce-interval} (less when a
  * partition's read-ahead is already waiting, as when behind), and each list in a poll is computed once, however many
- * changes asked for it, own lists first.
+ * changes asked for it, own lists first ({@link OwnListsFirst} lets overdue own-list requests overtake back-links).
  */
 @Component
 class ListComputer {
@@ -34,6 +35,7 @@ class ListComputer {
     private final Deliveries deliveries;
     private final RelatedLinksProperties properties;
     private final StageTimers stages;
+    private final OwnListsFirst ownListsFirst = new OwnListsFirst();
 
     ListComputer(
             IndexedArticles articles,
@@ -68,7 +70,17 @@ class ListComputer {
                 "#{T(io.kabar.schemas.topics.Topics).RELATED_LINKS_REQUESTS.name()}"
             },
             containerFactory = "requestsListenerFactory")
-    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch) throws InterruptedException {
+    void compute(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch, Consumer<?, ?> consumer)
+            throws InterruptedException {
+        try {
+            computeInOrder(batch);
+        } finally {
+            ownListsFirst.steer(consumer);
+        }
+    }
+
+    private void computeInOrder(List<ConsumerRecord<String, RelatedLinksRefreshRequested>> batch)
+            throws InterruptedException {
         int decodable = 0;
         while (decodable < batch.size() && batch.get(decodable).value() != null) {
             decodable++;

@@ -40,9 +40,9 @@ class RefreshConfiguration {
      * A fetch waits for this much or the coalescing interval, whichever comes first. No more than one partition's
      * read-ahead: the broker counts at most the read-ahead of each partition towards it, so a larger minimum is out
      * of reach for a consumer whose backlog sits in one or two partitions, and every fetch of a consumer that is
-     * behind would wait the whole interval (issue 17, seventh attempt: at 8 KB, pausing the back-link partitions
-     * left the own-list partitions alone to reach it, and the back-links finished 6-9 s after a burst instead of
-     * 0.3 s).
+     * behind would wait the whole interval (issue 17, seventh attempt: with 2 KB of read-ahead against an 8 KB
+     * minimum, a consumer's three back-link partitions could not reach it, and a burst's back-links finished 35 s
+     * after its last publish instead of 0.3 s).
      */
     private static final int COALESCING_FETCH_BYTES = READ_AHEAD_BYTES;
 
