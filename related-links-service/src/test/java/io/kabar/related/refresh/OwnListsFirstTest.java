@@ -59,7 +59,7 @@ class OwnListsFirstTest {
     }
 
     @Test
-    void judgesByWhenARequestWasWrittenNotByWhenTheOldestBacklogWasSeen() {
+    void countsARequestOverdueFromTheFirstSnapshotThatSawItWrittenNotFromTheOldestSnapshot() {
         ownListsFirst.steer(consumer);
         after(OwnListsFirst.OVERDUE.dividedBy(2));
         consumer.updateEndOffsets(Map.of(OWN, 3L));
