@@ -236,13 +236,19 @@ class SiteBrowserIT {
         driver.switchTo().window(first);
         replace(driver.findElement(By.id("summary")), "Ringkasan dari editor pertama.");
         driver.findElement(By.id("save")).click();
+        // A click returns once the browser has the event, which may be before the answer's page is shown.
+        await().atMost(SETTLED)
+                .until(() -> !driver.findElements(By.id("conflict")).isEmpty());
         WebElement conflict = driver.findElement(By.id("conflict"));
         assertThat(conflict.getText()).contains("Judul", "Timnas U-23 lolos ke putaran final Piala Asia");
         assertThat(driver.findElement(By.id("title")).getDomProperty("value"))
                 .isEqualTo("Timnas U-23 lolos ke putaran final Piala Asia");
         browser.screenshot(SCREENSHOTS.resolve("newsroom-conflict.png"), 1200);
         driver.findElement(By.id("save")).click();
-        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("revisi 3");
+        await().atMost(SETTLED)
+                .ignoreExceptions()
+                .until(() ->
+                        driver.findElement(By.cssSelector(".notice")).getText().contains("revisi 3"));
 
         Http.Answer saved = articles.get("/api/articles/" + id);
         assertThat(saved.get("title")).isEqualTo("Timnas U-23 lolos ke putaran final Piala Asia");
@@ -302,7 +308,9 @@ class SiteBrowserIT {
         driver.get(site + "/newsroom");
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.id("sign-in")).click();
-        assertThat(driver.findElement(By.id("write")).isDisplayed()).isTrue();
+        await().atMost(SETTLED)
+                .ignoreExceptions()
+                .until(() -> driver.findElement(By.id("write")).isDisplayed());
     }
 
     /** Fills the console's new-article form with an example, publishes it and answers the new article's id. */
