@@ -46,7 +46,7 @@ final class LikeQuery {
         Map<String, Integer> frequencies = new HashMap<>();
         Map<String, Integer> phrases = new HashMap<>();
         count(analyzer, story.title(), settings.sourceTitleWeight(), frequencies, phrases);
-        count(analyzer, StoryIndex.bodyText(story), 1, frequencies, phrases);
+        count(analyzer, BodyText.of(story), 1, frequencies, phrases);
 
         Weigher weigher = new Weigher(lookup, lookup.maxDoc(), sourceIndexed, settings.commonTermShare());
         List<Weighted> terms = weigher.top(frequencies, settings.queryTerms(), StoryIndex.BODY, StoryIndex.TITLE);

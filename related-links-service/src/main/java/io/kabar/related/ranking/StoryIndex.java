@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +96,7 @@ public final class StoryIndex implements Closeable {
         // Hits read their id from doc values: a stored-field read decompresses a whole block per hit.
         doc.add(new BinaryDocValuesField(ID, new BytesRef(story.id())));
         doc.add(new TextField(TITLE, story.title(), Field.Store.NO));
-        String body = bodyText(story);
+        String body = BodyText.of(story);
         doc.add(new TextField(BODY, body, Field.Store.NO));
         // Each distinct value once: these fields only say whether a story has the phrase or name.
         Set<String> phrases = new HashSet<>(Phrases.of(analyzer, story.title()));
@@ -177,23 +175,6 @@ public final class StoryIndex implements Closeable {
                 visible = covered;
             }
         }
-    }
-
-    /**
-     * The body as indexed: without inline "Baca Juga" teasers and ad markers, which point at other
-     * articles and would make unrelated stories look similar.
-     */
-    static String bodyText(Story story) {
-        return String.join("\n", bodyParagraphs(story));
-    }
-
-    static List<String> bodyParagraphs(Story story) {
-        return story.paragraphs().stream().filter(p -> !isBoilerplate(p)).toList();
-    }
-
-    private static boolean isBoilerplate(String paragraph) {
-        String p = paragraph.strip().toLowerCase(Locale.ROOT);
-        return p.startsWith("baca juga") || p.equals("advertisement") || p.startsWith("scroll to continue");
     }
 
     @Override

@@ -72,7 +72,7 @@ class SegmentTermsTest {
     private static Set<String> vocabulary(StoryIndex index) {
         Set<String> terms = new HashSet<>();
         for (Story story : ALL) {
-            String text = story.title() + "\n" + StoryIndex.bodyText(story);
+            String text = story.title() + "\n" + BodyText.of(story);
             Phrases.scan(index.analyzer(), text, terms::add, terms::add);
         }
         terms.add("tidak-ada-di-indeks");

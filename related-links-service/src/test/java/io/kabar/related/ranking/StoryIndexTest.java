@@ -72,7 +72,7 @@ class StoryIndexTest {
                 "ADVERTISEMENT",
                 "Paragraf kedua.");
 
-        assertThat(StoryIndex.bodyText(story)).isEqualTo("Paragraf pertama.\nParagraf kedua.");
+        assertThat(BodyText.of(story)).isEqualTo("Paragraf pertama.\nParagraf kedua.");
     }
 
     @Test
