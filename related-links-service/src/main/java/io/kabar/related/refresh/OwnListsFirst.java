@@ -67,7 +67,7 @@ final class OwnListsFirst {
         if (snapshots.isEmpty() || now - snapshots.peekLast().at() >= SNAPSHOT_EVERY_NANOS) {
             snapshots.addLast(new Ends(now, endOffsets(consumer, own)));
         }
-        Ends due = oldestStillUseful(snapshots, now);
+        Ends due = overdueSnapshot(snapshots, now);
         boolean waiting = due != null
                 && own.stream()
                         .anyMatch(
@@ -83,7 +83,7 @@ final class OwnListsFirst {
      * The newest snapshot at least {@link #OVERDUE} old, whose requests are overdue if still unread, or null; the
      * snapshots before it are of no more use and dropped.
      */
-    private static Ends oldestStillUseful(Deque<Ends> snapshots, long now) {
+    private static Ends overdueSnapshot(Deque<Ends> snapshots, long now) {
         Ends due = null;
         while (!snapshots.isEmpty() && now - snapshots.peekFirst().at() >= OVERDUE.toNanos()) {
             due = snapshots.pollFirst();
